@@ -1,0 +1,16 @@
+// One documented exit code per outcome (k6's errext/exitcodes). Never reuse a number.
+export const ExitCode = {
+  /** The gate passed: green may advance. */
+  Pass: 0,
+  /** The gate failed: green is worse than allowed. */
+  Fail: 1,
+  /** Not enough data to decide (too few samples, missing metrics, an incomplete run). */
+  Inconclusive: 2,
+  /** The run itself failed: a target unreachable or not ready, a deadline, an internal error. */
+  RunError: 3,
+  /** Invalid config, golden set, threshold or command-line usage; nothing was sent. */
+  InvalidConfig: 4,
+  /** Interrupted (SIGINT / SIGTERM); a partial report marked incomplete was written. */
+  Interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,55 @@
+// The resolved configuration: defaults filled, env references expanded, CLI overrides applied.
+// Everything downstream of config/ reads these types, never the raw file shapes.
+import type { GoldenCase } from './golden-schema.js';
+import type { SuiteFile } from './suite-schema.js';
+import type { Revision } from '../targets/types.js';
+
+export type DocsExtract =
+  | { preset: 'none' }
+  | { preset: 'custom'; path: string; id: string[] }
+  | { preset: 'azure-on-your-data' | 'sources'; path: string; id: string[] };
+
+export interface ResolvedTarget {
+  revision: Revision;
+  kind: 'openai-chat' | 'http-json';
+  url: string;
+  /** Headers with `${ENV}` references expanded. Never written to reports or logs. */
+  headers: Record<string, string>;
+  /** Header names whose values came from env references (redacted in reports). */
+  secretHeaders: string[];
+  model: string | undefined;
+  /** Expanded API key; never written to reports or logs. */
+  apiKey: string | undefined;
+  apiVersion: string | undefined;
+  stream: boolean;
+  system: string | undefined;
+  temperature: number | undefined;
+  maxTokens: number | undefined;
+  extraBody: Record<string, unknown> | undefined;
+  body: unknown;
+  answer: string;
+  docs: DocsExtract;
+  /** Absolute readiness URL, or undefined to skip the check. */
+  readyUrl: string | undefined;
+}
+
+export interface LoadedGoldenSet {
+  file: string;
+  cases: GoldenCase[];
+}
+
+export interface ResolvedSuite {
+  file: string;
+  name: string;
+  description: string | undefined;
+  golden: LoadedGoldenSet[];
+  /** All cases, in file order, ids unique across files. */
+  cases: GoldenCase[];
+  targets: Record<Revision, ResolvedTarget>;
+  sampling: SuiteFile['sampling'];
+  scoring: SuiteFile['scoring'];
+  thresholds: SuiteFile['thresholds'];
+  report: SuiteFile['report'];
+  /** sha256 of the normalised config and golden cases (secrets excluded). */
+  configHash: string;
+}

@@ -1,0 +1,85 @@
+// Typed errors with stable codes. Only the CLI edge (src/cli/) turns them into
+// messages, hints and exit codes; library code throws and never exits.
+// Pattern after undici's lib/core/errors.js: one base class, a stable `code` per subclass.
+
+export type RevgateErrorCode =
+  | 'RG_CONFIG_INVALID'
+  | 'RG_CONFIG_NOT_FOUND'
+  | 'RG_USAGE'
+  | 'RG_TARGET_UNREACHABLE'
+  | 'RG_TARGET_NOT_READY'
+  | 'RG_RUN_DEADLINE'
+  | 'RG_REPORT_INVALID'
+  | 'RG_INTERNAL';
+
+export class RevgateError extends Error {
+  readonly code: RevgateErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: RevgateErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = options?.hint;
+  }
+}
+
+/** One problem in a config or golden file, located by file and YAML path. */
+export interface ConfigIssue {
+  file: string;
+  /** Dotted YAML path, e.g. `thresholds[2]` or `sampling.timeout`; empty for the document root. */
+  path: string;
+  /** 1-based line of the offending node when known. */
+  line?: number;
+  message: string;
+  hint?: string;
+}
+
+/** Every problem found in the configuration, reported at once (never stop at the first). */
+export class ConfigError extends RevgateError {
+  readonly issues: ConfigIssue[];
+  constructor(issues: ConfigIssue[]) {
+    super('RG_CONFIG_INVALID', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the configuration`);
+    this.issues = issues;
+  }
+}
+
+export class ConfigNotFoundError extends RevgateError {
+  constructor(file: string) {
+    super('RG_CONFIG_NOT_FOUND', `file not found: ${file}`, { hint: 'check the path (relative paths are resolved from the suite file)' });
+  }
+}
+
+export class UsageError extends RevgateError {
+  constructor(message: string, hint?: string) {
+    super('RG_USAGE', message, hint === undefined ? undefined : { hint });
+  }
+}
+
+export class TargetUnreachableError extends RevgateError {
+  readonly revision: string;
+  constructor(revision: string, url: string, detail: string) {
+    super('RG_TARGET_UNREACHABLE', `${revision} (${url}) is unreachable: ${detail}`, {
+      hint: 'is the revision running and the URL right? (`--blue` / `--green` override the suite)',
+    });
+    this.revision = revision;
+  }
+}
+
+export class TargetNotReadyError extends RevgateError {
+  readonly revision: string;
+  constructor(revision: string, url: string, detail: string) {
+    super('RG_TARGET_NOT_READY', `${revision} did not become ready at ${url}: ${detail}`, {
+      hint: 'raise sampling.readiness.timeout, or set sampling.readiness.path to the service\'s readiness endpoint',
+    });
+    this.revision = revision;
+  }
+}
+
+export class ReportInvalidError extends RevgateError {
+  constructor(file: string, detail: string) {
+    super('RG_REPORT_INVALID', `${file} is not a revgate report: ${detail}`, {
+      hint: 'pass the report.json written by `revgate compare`',
+    });
+  }
+}

@@ -1,0 +1,58 @@
+// Gate shapes: parsed thresholds, evaluated checks, the verdict.
+
+/** Closed set of outcomes, combined worst-wins in this order (Argo Rollouts' phase order). */
+export type Status = 'pass' | 'inconclusive' | 'error' | 'fail';
+export const STATUS_ORDER: readonly Status[] = ['pass', 'inconclusive', 'error', 'fail'];
+
+/** Which side a threshold reads: a revision's aggregate, green-minus-blue, green/blue, or a pair metric. */
+export type Scope = 'green' | 'blue' | 'delta' | 'ratio' | 'pair';
+export type Op = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+/** A threshold after parsing and validation against the metric catalog. */
+export interface ThresholdSpec {
+  /** Stable id: the normalised expression plus its tag scope. */
+  id: string;
+  /** Display name (the configured name, or the expression). */
+  name: string;
+  /** The expression as written. */
+  expr: string;
+  scope: Scope;
+  metric: string;
+  op: Op;
+  /** Limit in the metric's base unit (ms for durations, 0-1 for rates). */
+  limit: number;
+  /** Only cases carrying all these tags; empty = all cases. */
+  tags: string[];
+  /** Advisory checks are reported but do not vote. */
+  advisory: boolean;
+}
+
+export interface CheckResult {
+  id: string;
+  name: string;
+  /** `threshold` for configured thresholds, `critical` for a critical case, `run` for run-level conditions. */
+  kind: 'threshold' | 'critical' | 'run';
+  expr: string;
+  scope?: Scope;
+  metric?: string;
+  op?: Op;
+  limit?: number;
+  tags?: string[];
+  advisory: boolean;
+  /** The compared value (for delta/ratio: the computed delta/ratio). */
+  value: number | null;
+  blue?: number | null;
+  green?: number | null;
+  /** Observations behind the value. */
+  n: number;
+  status: Status;
+  /** One line: what was measured against what, and the decision. */
+  reason: string;
+}
+
+export interface Verdict {
+  status: Status;
+  /** The reasons behind a non-pass verdict (voting checks that did not pass), worst first. */
+  reasons: string[];
+  counts: Record<Status, number>;
+}

@@ -1,0 +1,76 @@
+// The JSON report: the versioned source of truth. Markdown, JUnit and the console summary
+// render from it (its summary part), so `revgate report --from report.json` needs no traffic.
+import type { CheckResult, Verdict } from '../gate/types.js';
+import type { CaseRecord, CaseStatus, MetricsSet } from '../scoring/types.js';
+import type { ErrorClass, Revision } from '../targets/types.js';
+
+/** Bump on any breaking change to the report shape; readers refuse versions they do not know. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface TargetSummary {
+  kind: 'openai-chat' | 'http-json';
+  url: string;
+  model: string | null;
+  stream: boolean;
+  /** Header names only; values are never written. */
+  headers: string[];
+}
+
+export interface ErrorSample {
+  revision: Revision;
+  class: ErrorClass;
+  count: number;
+  /** One example message (secrets never appear: messages come from status lines and error codes). */
+  example: string;
+}
+
+export interface RunInfo {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** False when the run was interrupted or hit its deadline: an incomplete run is never `pass`. */
+  complete: boolean;
+  interrupted: 'SIGINT' | 'SIGTERM' | 'deadline' | null;
+  /** Cases fully scored, out of the cases planned. */
+  casesDone: number;
+  casesPlanned: number;
+  /** Warm-up requests sent per revision (excluded from the statistics). */
+  warmup: number;
+  outputDir: string;
+}
+
+/** Everything but the per-case list: what the Markdown, JUnit and console renderers read. */
+export interface ReportSummary {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'revgate'; version: string };
+  run: RunInfo;
+  suite: {
+    name: string;
+    file: string;
+    description: string | null;
+    configHash: string;
+    golden: { file: string; cases: number }[];
+  };
+  targets: Record<Revision, TargetSummary>;
+  config: {
+    sampling: Record<string, unknown>;
+    scoring: Record<string, unknown>;
+    thresholds: unknown[];
+  };
+  metrics: MetricsSet;
+  /** The same metrics per tag. */
+  metricsByTag: Record<string, MetricsSet>;
+  checks: CheckResult[];
+  verdict: Verdict;
+  errors: ErrorSample[];
+  /** Critical cases and their status (every one, however many). */
+  critical: { id: string; status: CaseStatus; reasons: string[] }[];
+  /** The most regressed cases, with both outputs, worst first. */
+  highlights: CaseRecord[];
+}
+
+export interface Report extends ReportSummary {
+  /** Every scored case, in golden order. */
+  cases: CaseRecord[];
+}

@@ -1,0 +1,101 @@
+// The scored shapes: per case (CaseRecord) and aggregated (FlatMetrics).
+import type { ErrorClass, Revision, Usage } from '../targets/types.js';
+
+export interface RagScores {
+  hit: number;
+  recall: number;
+  mrr: number;
+  ndcg: number;
+}
+
+export interface SimilarityScores {
+  f1: number;
+  rougeL: number;
+}
+
+export interface AssertionOutcome {
+  /** The assertion's type and argument, e.g. `contains "ibuprofen"`. */
+  label: string;
+  pass: boolean;
+  /** Why it failed. */
+  message?: string;
+}
+
+/** One revision's results on one case, over all its repeats. */
+export interface RevisionCaseResult {
+  attempts: number;
+  /** Attempts that ended in an error (after retries). */
+  errors: number;
+  errorClasses: Partial<Record<ErrorClass, number>>;
+  /** Retries spent, by the class that caused them. */
+  retries: number;
+  /** Answer of every successful attempt, in repeat order. */
+  outputs: string[];
+  /** Retrieved ids of the first successful attempt; null when none were reported. */
+  docs: string[] | null;
+  /** k-of-n: attempts whose assertions all passed, out of successful attempts with assertions. */
+  assertions: { passes: number; n: number; passed: boolean | null; failures: AssertionOutcome[] };
+  /** Mean over successful attempts; null without expected_docs or retrieved docs. */
+  rag: RagScores | null;
+  /** Mean similarity to the reference answer; null without a reference. */
+  ref: SimilarityScores | null;
+  refusals: number;
+  latencyMs: number[];
+  ttftMs: number[];
+  /** Mean usage per successful attempt, when reported. */
+  usage: Usage | null;
+}
+
+/** Green vs blue on one case. */
+export interface PairCaseResult {
+  /** Mean similarity over green x blue output pairs; null when a side has no output. */
+  drift: SimilarityScores | null;
+  /** Similarity below 1 - driftTolerance (ROUGE-L). */
+  moved: boolean | null;
+  /** Jaccard overlap of retrieved id sets. */
+  docsJaccard: number | null;
+  /** Expected documents blue found and green did not. */
+  lostDocs: string[];
+}
+
+export type CaseStatus = 'pass' | 'fail' | 'error';
+
+export interface CaseRecord {
+  id: string;
+  tags: string[];
+  critical: boolean;
+  /** The prompt: the question, or the last user message of a multi-turn case. */
+  prompt: string;
+  turns: number;
+  reference: string | null;
+  expectedDocs: string[] | null;
+  blue: RevisionCaseResult;
+  green: RevisionCaseResult;
+  pair: PairCaseResult;
+  /** Green's status on this case: error when every attempt failed, fail when its assertions failed k-of-n. */
+  status: CaseStatus;
+  /** Why the case failed, one line each. */
+  reasons: string[];
+  /** How much worse green is than blue on this case (higher is worse); for sorting. */
+  regression: number;
+}
+
+/** A metric value and how many observations it rests on. null = no data. */
+export interface MetricValue {
+  value: number | null;
+  n: number;
+}
+
+/** Flat metric map, e.g. `latency.p95`, `rag.recall@5`, `error_rate`. */
+export type FlatMetrics = Record<string, MetricValue>;
+
+export interface MetricsSet {
+  blue: FlatMetrics;
+  green: FlatMetrics;
+  /** Green vs blue metrics that belong to no one revision (drift, retrieved-set overlap). */
+  pair: FlatMetrics;
+  /** Cases aggregated. */
+  cases: number;
+}
+
+export type RevisionMetricsScope = Revision;

@@ -1,0 +1,73 @@
+// The contract between the replay engine and the ways a revision can be called.
+import type { GoldenCase } from '../config/golden-schema.js';
+
+export type Revision = 'blue' | 'green';
+
+/** Error classes counted apart: 429 is the environment's quota, not a green failure. */
+export type ErrorClass = '5xx' | '4xx' | '429' | 'timeout' | 'connection' | 'extraction';
+export const ERROR_CLASSES: readonly ErrorClass[] = ['5xx', '4xx', '429', 'timeout', 'connection', 'extraction'];
+
+export interface Usage {
+  prompt: number;
+  completion: number;
+  total: number;
+}
+
+/** What one successful call returned, with latency measured at the transport. */
+export interface TargetResponse {
+  /** The answer text. */
+  text: string;
+  /** Retrieved document ids in rank order; undefined when the target reports none. */
+  docs: string[] | undefined;
+  usage: Usage | undefined;
+  /** HTTP status of the final response. */
+  status: number;
+  /** Time from sending the request to the response headers. */
+  ttfbMs: number;
+  /** Time to the first content token (streaming only). */
+  ttftMs: number | undefined;
+  /** Time from sending the request to the last byte. */
+  totalMs: number;
+}
+
+/** A failed call, classified. Thrown by `Target.call`. */
+export class TargetCallError extends Error {
+  readonly errorClass: ErrorClass;
+  readonly status: number | undefined;
+  /** Server-requested delay before a retry (from `Retry-After`), in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** Latency until the failure was known, when measured. */
+  readonly elapsedMs: number | undefined;
+
+  constructor(
+    errorClass: ErrorClass,
+    message: string,
+    fields: { status?: number; retryAfterMs?: number; elapsedMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.name = 'TargetCallError';
+    this.errorClass = errorClass;
+    this.status = fields.status;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.elapsedMs = fields.elapsedMs;
+  }
+
+  /** 429, 5xx, timeouts and connection failures are worth another try; 4xx and extraction errors are not. */
+  get retryable(): boolean {
+    return this.errorClass === '429' || this.errorClass === '5xx' || this.errorClass === 'timeout' || this.errorClass === 'connection';
+  }
+}
+
+export interface CallOptions {
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+/** One way of calling one revision. Implementations: openai-chat, http-json. */
+export interface Target {
+  readonly revision: Revision;
+  /** Call the revision with one golden case. Throws TargetCallError on any failure. */
+  call(testCase: GoldenCase, options: CallOptions): Promise<TargetResponse>;
+  /** Release connections. */
+  close(): Promise<void>;
+}
