@@ -14,3 +14,9 @@ export const ExitCode = {
   Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The exit code of a finished run: its verdict, or 130 when it was interrupted. */
+export function exitForVerdict(status: 'pass' | 'fail' | 'inconclusive' | 'error', interrupted: string | null = null): ExitCode {
+  if (interrupted === 'SIGINT' || interrupted === 'SIGTERM') return ExitCode.Interrupted;
+  return { pass: ExitCode.Pass, fail: ExitCode.Fail, inconclusive: ExitCode.Inconclusive, error: ExitCode.RunError }[status];
+}

@@ -3,6 +3,7 @@
 import type { GoldenCase } from './golden-schema.js';
 import type { SuiteFile } from './suite-schema.js';
 import type { Revision } from '../targets/types.js';
+import type { ThresholdSpec } from '../gate/types.js';
 
 export type DocsExtract =
   | { preset: 'none' }
@@ -49,6 +50,8 @@ export interface ResolvedSuite {
   sampling: SuiteFile['sampling'];
   scoring: SuiteFile['scoring'];
   thresholds: SuiteFile['thresholds'];
+  /** Thresholds parsed and validated against the metric catalog. */
+  thresholdSpecs: ThresholdSpec[];
   report: SuiteFile['report'];
   /** sha256 of the normalised config and golden cases (secrets excluded). */
   configHash: string;

@@ -27,7 +27,7 @@ export interface RevisionCaseResult {
   /** Attempts that ended in an error (after retries). */
   errors: number;
   errorClasses: Partial<Record<ErrorClass, number>>;
-  /** Retries spent, by the class that caused them. */
+  /** Retries spent over all attempts (the classes that caused them are in results.jsonl `retriedOn`). */
   retries: number;
   /** Answer of every successful attempt, in repeat order. */
   outputs: string[];

@@ -1,0 +1,42 @@
+// `revgate compare <suite>`: load and validate, replay, gate, print the summary, exit by verdict.
+import { loadSuite, type SuiteOverrides } from '../../config/load-suite.js';
+import { renderConsole } from '../../report/console.js';
+import { compare } from '../../run/compare.js';
+import { exitForVerdict } from '../exit-codes.js';
+import { formatIssue } from '../format-error.js';
+import type { CliIO } from '../io.js';
+import { createProgress } from '../progress.js';
+
+const OVERRIDE_FLAGS = ['blue', 'green', 'concurrency', 'repeats', 'timeout', 'retries', 'warmup', 'deadline', 'seed', 'readyTimeout', 'out'] as const;
+
+/** Pick the suite overrides out of parsed flags. */
+export function overridesFrom(flags: Record<string, unknown>): SuiteOverrides {
+  const o: Record<string, unknown> = {};
+  for (const k of OVERRIDE_FLAGS) if (flags[k] !== undefined) o[k] = flags[k];
+  if (flags.format !== undefined) o.formats = flags.format;
+  return o as SuiteOverrides;
+}
+
+export async function runCompare(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+  const { suite, warnings } = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
+  for (const w of warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  const mode = flags.progress === 'auto' || flags.progress === undefined ? (io.isTTY ? 'bar' : 'lines') : (flags.progress as 'bar' | 'lines' | 'none');
+  io.stderr(`revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`);
+  const progress = createProgress(mode, io.stderr);
+  let result;
+  try {
+    result = await compare(suite, {
+      signal: io.signal,
+      onProgress: (p) => progress.update(p),
+      onPhase: (phase, detail) => {
+        if (mode === 'none') return;
+        if (phase === 'ready') io.stderr('revgate: waiting for readiness…\n');
+        if (phase === 'warmup' && detail !== '0') io.stderr(`revgate: warming up (${detail} requests per revision, not measured)…\n`);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  io.stdout(renderConsole(result.summary, { color: io.isTTY }));
+  return exitForVerdict(result.summary.verdict.status, result.summary.run.interrupted);
+}

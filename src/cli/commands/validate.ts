@@ -1,0 +1,25 @@
+// `revgate validate <suite>`: every problem at once, nothing sent.
+import { loadSuite } from '../../config/load-suite.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatIssue } from '../format-error.js';
+import type { CliIO } from '../io.js';
+import { overridesFrom } from './compare.js';
+
+export async function runValidate(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+  const { suite, warnings } = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
+  for (const w of warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  const critical = suite.cases.filter((c) => c.critical).length;
+  io.stdout(
+    [
+      `${suite.file}: valid`,
+      `  cases:      ${suite.cases.length} (${critical} critical) from ${suite.golden.map((g) => `${g.file} (${g.cases.length})`).join(', ')}`,
+      `  blue:       ${suite.targets.blue.kind} ${suite.targets.blue.url}`,
+      `  green:      ${suite.targets.green.kind} ${suite.targets.green.url}`,
+      `  sampling:   concurrency ${suite.sampling.concurrency}, repeats ${suite.sampling.repeats}, warm-up ${suite.sampling.warmup}`,
+      `  thresholds: ${suite.thresholdSpecs.length}`,
+      ...suite.thresholdSpecs.map((t) => `    - ${t.name}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
+      '',
+    ].join('\n'),
+  );
+  return ExitCode.Pass;
+}

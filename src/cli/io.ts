@@ -1,0 +1,11 @@
+// What a CLI run may touch of the outside world, injected so tests run the CLI in-process (k6 style).
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** stdout is an interactive terminal (progress bar, colors). */
+  isTTY: boolean;
+  /** Aborted on SIGINT / SIGTERM with the signal name as reason. */
+  signal: AbortSignal;
+}

@@ -1,0 +1,47 @@
+// Parse YAML keeping source positions, so every problem can name its file, YAML path and line.
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ConfigIssue } from '../errors.js';
+
+export type PathSegment = string | number;
+
+/** Format a zod/YAML path as `thresholds[2].check`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** 1-based line of the deepest existing node on `path`. */
+  lineOf(path: readonly PathSegment[]): number | undefined;
+}
+
+/** Parse YAML text; syntax errors come back as issues (all of them), with lines. */
+export function parseYaml(file: string, text: string): { source?: YamlSource; issues: ConfigIssue[] } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => ({
+        file,
+        path: '',
+        line: e.linePos?.[0]?.line,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+        hint: 'check indentation, quoting and brackets around that line',
+      })),
+    };
+  }
+  const lineOf = (path: readonly PathSegment[]): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { source: { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf }, issues: [] };
+}

@@ -1,0 +1,11 @@
+// The gate's public surface: thresholds → checks → verdict. Pure: no I/O.
+export type { CheckResult, Op, Scope, Status, ThresholdSpec, Verdict } from './types.js';
+export { STATUS_ORDER } from './types.js';
+export { OPS, SCOPES, parseExpression, type ParsedExpression, type ParseResult, type ValueUnit } from './grammar.js';
+export { parseThresholds, thresholdId, type ParseThresholdsOptions } from './thresholds.js';
+export { evaluateThreshold, evaluateThresholds, type EvaluateOptions } from './evaluate.js';
+export { criticalChecks } from './critical.js';
+export { RATE_LIMIT_SHARE, runChecks, type RunCheckInput } from './run-checks.js';
+export { NO_VOTING_CHECKS, decideVerdict, worst } from './verdict.js';
+export { formatCount, formatDelta, formatExact, formatMs, formatRate, formatRatio, formatScore, formatValue } from './format.js';
+export { closestMetrics, editDistance, lookupMetric } from './metric-lookup.js';

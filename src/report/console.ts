@@ -1,0 +1,87 @@
+// The end-of-run terminal summary. Pure: the caller decides on color (TTY, NO_COLOR) and prints.
+import type { Status } from '../gate/types.js';
+import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
+import type { ReportSummary } from './model.js';
+import { stripXmlIllegal } from './text.js';
+import { formatCheckNumber, sortChecks } from './values.js';
+
+const MAX_REASONS = 5;
+const MAX_FAILING = 10;
+
+type Paint = (code: number, text: string) => string;
+const ANSI: Paint = (code, text) => `\u001b[${code}m${text}\u001b[0m`;
+const PLAIN: Paint = (_code, text) => text;
+const BOLD = 1, DIM = 2, RED = 31, GREEN = 32, YELLOW = 33, MAGENTA = 35;
+const STATUS_COLOR: Record<Status, number> = { pass: GREEN, inconclusive: YELLOW, error: MAGENTA, fail: RED };
+
+/** Render the end-of-run summary for a terminal, with ANSI colors only when `color` is true. */
+export function renderConsole(report: ReportSummary, options: { color: boolean }): string {
+  const paint = options.color ? ANSI : PLAIN;
+  return [
+    verdictLine(report, paint),
+    ...incomplete(report, paint),
+    ...reasons(report, paint),
+    ...metrics(keyMetricRows(report.metrics), paint),
+    ...failingChecks(report, paint),
+    '',
+    `${paint(DIM, 'reports:')} ${oneLine(report.run.outputDir)}`,
+    '',
+  ].join('\n');
+}
+
+function verdictLine(report: ReportSummary, paint: Paint): string {
+  const status = report.verdict.status;
+  const word = paint(BOLD, paint(STATUS_COLOR[status], status.toUpperCase()));
+  const { counts } = report.verdict;
+  const tally = `${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.inconclusive} inconclusive`;
+  return `revgate ${word}  ${oneLine(report.suite.name)}: green vs blue  (${tally}; ${report.run.casesDone}/${report.run.casesPlanned} cases)`;
+}
+
+function incomplete(report: ReportSummary, paint: Paint): string[] {
+  if (report.run.complete) return [];
+  const why = report.run.interrupted === null ? '' : ` (${report.run.interrupted})`;
+  return [paint(YELLOW, `  incomplete run${why}: ${report.run.casesDone} of ${report.run.casesPlanned} cases scored`)];
+}
+
+function reasons(report: ReportSummary, paint: Paint): string[] {
+  const list = report.verdict.reasons;
+  if (list.length === 0) return [];
+  const more = list.length > MAX_REASONS ? [paint(DIM, `  … ${list.length - MAX_REASONS} more`)] : [];
+  return ['', ...list.slice(0, MAX_REASONS).map((r) => `  - ${oneLine(r)}`), ...more];
+}
+
+function metrics(rows: KeyMetricRow[], paint: Paint): string[] {
+  if (rows.length === 0) return [];
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const lines = rows.map((r) => {
+    const name = r.name.padEnd(width);
+    if (r.kind === 'pair') return `  ${name}  ${r.green} ${paint(DIM, '(green vs blue)')}`;
+    const delta = r.delta === '' ? '' : `  ${trendPaint(r, paint)}`;
+    return `  ${name}  ${r.blue} → ${r.green}${delta}`;
+  });
+  return ['', paint(BOLD, 'metrics (blue → green)'), ...lines];
+}
+
+function trendPaint(row: KeyMetricRow, paint: Paint): string {
+  const text = `(${row.delta})`;
+  if (row.trend === 'worse') return paint(RED, text);
+  if (row.trend === 'better') return paint(GREEN, text);
+  return paint(DIM, text);
+}
+
+function failingChecks(report: ReportSummary, paint: Paint): string[] {
+  const failing = sortChecks(report.checks.filter((c) => c.status !== 'pass'));
+  if (failing.length === 0) return [];
+  const lines = failing.slice(0, MAX_FAILING).map((c) => {
+    const status = paint(STATUS_COLOR[c.status], c.status.toUpperCase().padEnd(12));
+    const value = c.value === null ? '' : ` = ${formatCheckNumber(c, c.value)}`;
+    return `  ${status} ${c.advisory ? paint(DIM, '[advisory] ') : ''}${oneLine(c.name)}${value}  ${paint(DIM, oneLine(c.reason))}`;
+  });
+  const more = failing.length > MAX_FAILING ? [paint(DIM, `  … ${failing.length - MAX_FAILING} more in the report`)] : [];
+  return ['', paint(BOLD, 'checks not passing'), ...lines, ...more];
+}
+
+/** Keep terminal output on one line per item and free of escape sequences from run data. */
+function oneLine(text: string): string {
+  return stripXmlIllegal(text).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}

@@ -1,0 +1,143 @@
+// `revgate compare` as a list of named steps: prepare the run directory, check readiness,
+// warm up, replay and score case by case, gate, write the report and its renderings.
+import { writeFile } from 'node:fs/promises';
+import type { ResolvedSuite } from '../config/resolved.js';
+import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
+import { criticalChecks } from '../gate/critical.js';
+import { evaluateThresholds } from '../gate/evaluate.js';
+import { runChecks } from '../gate/run-checks.js';
+import type { CheckResult } from '../gate/types.js';
+import { decideVerdict } from '../gate/verdict.js';
+import { replay, type ReplayProgress, type StopReason } from '../replay/engine.js';
+import { JsonlSink } from '../replay/jsonl-sink.js';
+import { waitForTargets, warmUp } from '../replay/readiness-gate.js';
+import type { AttemptRecord } from '../replay/types.js';
+import type { ReportSummary } from '../report/model.js';
+import { rendererFor } from '../report/renderers.js';
+import { scoreCase } from '../scoring/case.js';
+import type { CaseRecord } from '../scoring/types.js';
+import { createTarget } from '../targets/factory.js';
+import type { Revision, Target } from '../targets/types.js';
+import { RunCollector } from './collect.js';
+import { ErrorTally } from './errors-tally.js';
+import { createRunDir, newRunId } from './run-dir.js';
+import { buildSummary } from './summary.js';
+import { writeReportJson } from './write-report.js';
+
+export interface CompareOptions {
+  /** Abort to stop scheduling (the reason names the signal: 'SIGINT' | 'SIGTERM'). */
+  signal?: AbortSignal;
+  onProgress?: (p: ReplayProgress) => void;
+  /** Called when a phase starts, for the CLI's log lines. */
+  onPhase?: (phase: 'ready' | 'warmup' | 'replay' | 'report', detail?: string) => void;
+  runId?: string;
+}
+
+export interface CompareResult {
+  summary: ReportSummary;
+  /** Files written, by format (json, results, md, junit). */
+  files: Record<string, string>;
+}
+
+/** Replay the suite against blue and green, score, gate and write the reports. */
+export async function compare(suite: ResolvedSuite, options: CompareOptions = {}): Promise<CompareResult> {
+  const signal = options.signal ?? new AbortController().signal;
+  const started = new Date();
+  const runId = options.runId ?? newRunId(suite.name, started);
+  const paths = await createRunDir(suite.report.dir, runId);
+  const results = new JsonlSink<AttemptRecord>(paths.results);
+  const casesOut = new JsonlSink<CaseRecord>(paths.cases);
+  const collector = new RunCollector(suite.scoring.k, suite.thresholdSpecs, suite.report.topCases);
+  const tally = new ErrorTally();
+  const targets: Record<Revision, Target> = {
+    blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency }),
+    green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency }),
+  };
+
+  let stopped: StopReason | null = null;
+  let casesDone = 0;
+  let setupError: TargetUnreachableError | TargetNotReadyError | undefined;
+  try {
+    options.onPhase?.('ready');
+    await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, signal);
+    options.onPhase?.('warmup', String(suite.sampling.warmup));
+    await warmUp(targets, { blue: suite.targets.blue.url, green: suite.targets.green.url }, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
+    options.onPhase?.('replay');
+    const r = await replay({
+      cases: suite.cases,
+      targets,
+      sampling: suite.sampling,
+      signal,
+      onAttempt: async (a) => {
+        tally.add(a);
+        await results.write(a);
+      },
+      onCaseDone: async (testCase, attempts) => {
+        const record = scoreCase(testCase, attempts, suite.scoring);
+        collector.add(record);
+        await casesOut.write(record);
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    stopped = r.stopped;
+    casesDone = r.casesDone;
+  } catch (e) {
+    if (e instanceof TargetUnreachableError || e instanceof TargetNotReadyError) setupError = e;
+    else if (signal.aborted) stopped = String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+    else throw e;
+  } finally {
+    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close()]);
+  }
+
+  options.onPhase?.('report');
+  const metrics = collector.metrics();
+  const checks: CheckResult[] = [
+    ...(setupError ? [setupCheck(setupError)] : []),
+    ...runChecks({ complete: stopped === null && !setupError, interrupted: stopped, casesDone, casesPlanned: suite.cases.length, metrics, minCases: suite.scoring.minCases }),
+    ...criticalChecks(collector.criticalCases),
+    ...evaluateThresholds(suite.thresholdSpecs, (tags) => collector.metricsFor(tags), { minCases: suite.scoring.minCases }),
+  ];
+  const finished = new Date();
+  const summary = buildSummary({
+    suite,
+    run: {
+      id: runId,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      complete: stopped === null && !setupError,
+      interrupted: stopped,
+      casesDone,
+      casesPlanned: suite.cases.length,
+      warmup: suite.sampling.warmup,
+      outputDir: paths.dir,
+    },
+    metrics,
+    metricsByTag: collector.metricsByTag(),
+    checks,
+    verdict: decideVerdict(checks),
+    errors: tally.list(),
+    critical: collector.critical,
+    highlights: collector.highlights,
+  });
+  return { summary, files: await writeOutputs(summary, paths, suite.report.formats) };
+}
+
+/** A target that never got ready is a run error, recorded as a check so the report says why. */
+function setupCheck(e: TargetUnreachableError | TargetNotReadyError): CheckResult {
+  return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.message };
+}
+
+async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[]): Promise<Record<string, string>> {
+  const files: Record<string, string> = { results: paths.results, cases: paths.cases };
+  await writeReportJson(paths.report, summary, paths.cases);
+  files.json = paths.report;
+  for (const format of formats) {
+    if (format === 'json') continue;
+    const r = rendererFor(format);
+    const file = `${paths.dir}/${r.file}`;
+    await writeFile(file, r.render(summary));
+    files[format] = file;
+  }
+  return files;
+}

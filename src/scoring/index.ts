@@ -1,0 +1,11 @@
+// The scoring module's public surface: pure functions from attempts to case records to metrics.
+export { tokenize, tokenF1, rougeL, similarity, MAX_TOKENS } from './text.js';
+export { ragScores, jaccard, lostDocs } from './rag.js';
+export { quantile, latencySummary, mean, median, type LatencySummary } from './quantiles.js';
+export { isRefusal } from './refusal.js';
+export { evaluateAssertions, assertionLabel, parseJsonAnswer } from './assertions.js';
+export { scoreRevision } from './revision.js';
+export { scoreCase, regressionScore, type ScoreCaseOptions } from './case.js';
+export { aggregate, aggregateByTag, filterByTags, MetricsAccumulator, type AggregateOptions } from './aggregate.js';
+export * from './types.js';
+export { METRICS, metricName, findMetric, metricNames, type MetricDef, type MetricUnit } from './catalog.js';

@@ -1,0 +1,91 @@
+// One revision's results on one case, from its attempts (all repeats).
+import type { Assertion } from '../config/golden-schema.js';
+import type { AttemptRecord } from '../replay/types.js';
+import type { ErrorClass, Usage } from '../targets/types.js';
+import { evaluateAssertions } from './assertions.js';
+import { meanRag, ragScores } from './rag.js';
+import { isRefusal } from './refusal.js';
+import { meanSimilarity, similarityTokens, tokenize } from './text.js';
+import type { AssertionOutcome, RagScores, RevisionCaseResult, SimilarityScores } from './types.js';
+
+/** Distinct failed assertion outcomes kept per revision and case. */
+export const MAX_FAILURES = 5;
+
+export interface RevisionScoringInput {
+  assertions: readonly Assertion[];
+  reference: string | null;
+  expectedDocs: readonly string[] | null;
+  k: number;
+  assertPassRatio: number;
+}
+
+// Mean of the usage reported by successful attempts; null when none reported it.
+function meanUsage(usages: readonly Usage[]): Usage | null {
+  if (usages.length === 0) return null;
+  const sum = { prompt: 0, completion: 0, total: 0 };
+  for (const u of usages) {
+    sum.prompt += u.prompt;
+    sum.completion += u.completion;
+    sum.total += u.total;
+  }
+  const n = usages.length;
+  return { prompt: sum.prompt / n, completion: sum.completion / n, total: sum.total / n };
+}
+
+// k-of-n: an attempt passes when all its assertions pass; the case when passes / n ≥ ratio.
+function scoreAssertions(assertions: readonly Assertion[], outputs: readonly string[], ratio: number): RevisionCaseResult['assertions'] {
+  if (assertions.length === 0) return { passes: 0, n: 0, passed: null, failures: [] };
+  let passes = 0;
+  const failures = new Map<string, AssertionOutcome>();
+  for (const text of outputs) {
+    const outcomes = evaluateAssertions(assertions, text);
+    if (outcomes.every((o) => o.pass)) passes++;
+    for (const o of outcomes) {
+      const key = `${o.label}\u0000${o.message ?? ''}`;
+      if (!o.pass && failures.size < MAX_FAILURES && !failures.has(key)) failures.set(key, o);
+    }
+  }
+  const n = outputs.length;
+  return { passes, n, passed: n === 0 ? null : passes / n >= ratio, failures: [...failures.values()] };
+}
+
+// Score one revision's attempts at one case (attempts in any order; they are sorted by repeat).
+export function scoreRevision(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
+  const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
+  const ok = ordered.filter((a) => a.ok);
+  const errorClasses: Partial<Record<ErrorClass, number>> = {};
+  let retries = 0;
+  for (const a of ordered) {
+    retries += a.retries;
+    if (!a.ok && a.error !== undefined) errorClasses[a.error.class] = (errorClasses[a.error.class] ?? 0) + 1;
+  }
+  const outputs = ok.map((a) => a.text ?? '');
+
+  const expected = input.expectedDocs !== null && input.expectedDocs.length > 0 ? input.expectedDocs : null;
+  const rag: RagScores[] = [];
+  if (expected !== null) {
+    for (const a of ok) if (a.docs !== undefined) rag.push(ragScores(expected, a.docs, input.k));
+  }
+
+  let ref: SimilarityScores | null = null;
+  if (input.reference !== null) {
+    const refTokens = tokenize(input.reference);
+    ref = meanSimilarity(outputs.map((text) => similarityTokens(tokenize(text), refTokens)));
+  }
+
+  return {
+    attempts: ordered.length,
+    errors: ordered.length - ok.length,
+    errorClasses,
+    retries,
+    outputs,
+    docs: ok.find((a) => a.docs !== undefined)?.docs ?? null,
+    assertions: scoreAssertions(input.assertions, outputs, input.assertPassRatio),
+    rag: meanRag(rag),
+    ref,
+    refusals: outputs.filter((text) => isRefusal(text)).length,
+    latencyMs: ok.flatMap((a) => (a.latencyMs === undefined ? [] : [a.latencyMs])),
+    ttftMs: ok.flatMap((a) => (a.ttftMs === undefined ? [] : [a.ttftMs])),
+    usage: meanUsage(ok.flatMap((a) => (a.usage === undefined ? [] : [a.usage]))),
+  };
+}

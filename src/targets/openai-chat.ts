@@ -1,0 +1,117 @@
+// The openai-chat target: chat completions through the `openai` SDK, plain or streamed.
+import type OpenAI from 'openai';
+import { Agent } from 'undici';
+import type { GoldenCase } from '../config/golden-schema.js';
+import type { ResolvedTarget } from '../config/resolved.js';
+import { startDeadline } from './deadline.js';
+import { extractDocs, extractUsage } from './extract.js';
+import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';
+import { caseMessages } from './messages.js';
+import { createOpenAIClient, timedFetch, type FetchProbe } from './openai-client.js';
+import { fromSdkError } from './openai-errors.js';
+import { getPath } from './path.js';
+import { readChatStream } from './openai-stream.js';
+import { abortOutcome, safeUrl, secretRedactor } from './transport-errors.js';
+import { TargetCallError, type CallOptions, type Target, type TargetResponse } from './types.js';
+
+// Our own deadline ends the call; the SDK's header timeout is only a backstop behind it.
+const SDK_TIMEOUT_GRACE_MS = 1_000;
+
+/** A Target calling an OpenAI-compatible (or Azure OpenAI) chat completions endpoint. */
+export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOptions = {}): Target {
+  const agent = new Agent({ connections: options.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
+  const base = createOpenAIClient(t, agent);
+  const redact = secretRedactor(t);
+  const where = `POST ${safeUrl(`${t.url.replace(/\/+$/, '')}/chat/completions`)}`;
+
+  async function call(testCase: GoldenCase, { signal, timeoutMs }: CallOptions): Promise<TargetResponse> {
+    const probe: FetchProbe = { startedAt: undefined, headersAt: undefined, status: undefined };
+    // One client view per call so the fetch wrapper can stamp this call's own probe.
+    const client = base.withOptions({ fetch: timedFetch(agent, probe) });
+    const deadline = startDeadline(signal, timeoutMs);
+    const callStart = performance.now();
+    const elapsed = (): number => performance.now() - (probe.startedAt ?? callStart);
+    const requestOptions = { signal: deadline.signal, timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS };
+    const body = requestBody(t, testCase);
+    try {
+      const result = t.stream
+        ? await streamed(client, body, requestOptions, probe)
+        : await plain(client, body, requestOptions, probe);
+      // The SDK ends a stream quietly when its signal aborts: check before trusting the text.
+      const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
+      if (aborted !== undefined) throw aborted;
+      return { ...result.response, docs: extractDocs(result.json, t.docs) };
+    } catch (error) {
+      const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
+      if (aborted !== undefined) throw aborted;
+      throw fromSdkError(error, { where, redact, elapsedMs: elapsed(), status: probe.status });
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  return { revision: t.revision, call, close: () => agent.close() };
+}
+
+type Body = Record<string, unknown>;
+type RequestOptions = { signal: AbortSignal; timeout: number };
+interface Outcome {
+  response: Omit<TargetResponse, 'docs'>;
+  /** The response as JSON (streams: a synthetic `{choices:[{message:{content, context}}]}`) for docs extraction. */
+  json: unknown;
+}
+
+function requestBody(t: ResolvedTarget, testCase: GoldenCase): Body {
+  return {
+    model: t.model ?? 'default',
+    messages: caseMessages(testCase, t.system),
+    ...(t.temperature !== undefined ? { temperature: t.temperature } : {}),
+    ...(t.maxTokens !== undefined ? { max_tokens: t.maxTokens } : {}),
+    ...(t.stream ? { stream_options: { include_usage: true } } : {}),
+    ...t.extraBody,
+  };
+}
+
+async function plain(client: OpenAI, body: Body, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
+  const params = { ...body, stream: false } as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+  const { data, response } = await client.chat.completions.create(params, options).withResponse();
+  const end = performance.now();
+  const start = probe.startedAt ?? end;
+  const json: unknown = data;
+  const text = getPath(json, 'choices[0].message.content');
+  if (typeof text !== 'string') {
+    const finish = getPath(json, 'choices[0].finish_reason');
+    const detail = typeof json === 'string' ? 'the body is not JSON' : `finish_reason: ${String(finish ?? 'none')}`;
+    throw new TargetCallError('extraction', `no answer text at choices[0].message.content (${detail})`, { elapsedMs: end - start });
+  }
+  const totalMs = end - start;
+  const ttfbMs = (probe.headersAt ?? end) - start;
+  return {
+    response: { text, usage: extractUsage(json), status: response.status, ttfbMs, ttftMs: undefined, totalMs },
+    json,
+  };
+}
+
+async function streamed(client: OpenAI, body: Body, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
+  const params = { ...body, stream: true } as unknown as OpenAI.Chat.ChatCompletionCreateParamsStreaming;
+  const { data: stream, response } = await client.chat.completions.create(params, options).withResponse();
+  const type = response.headers.get('content-type') ?? 'none';
+  if (!type.includes('text/event-stream')) {
+    stream.controller.abort();
+    throw new TargetCallError('extraction', `expected an event stream, got content-type ${type} (does the server support stream: true?)`);
+  }
+  const read = await readChatStream(stream);
+  const end = performance.now();
+  const start = probe.startedAt ?? end;
+  return {
+    response: {
+      text: read.text,
+      usage: read.usage,
+      status: response.status,
+      ttfbMs: (probe.headersAt ?? end) - start,
+      ttftMs: read.firstTokenAt === undefined ? undefined : read.firstTokenAt - start,
+      totalMs: end - start,
+    },
+    json: read.json,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { renderConsole } from '../../src/report/console.js';
+import { fixtureSummary } from './fixture.js';
+
+const ESC = '\u001b[';
+
+describe('renderConsole', () => {
+  const plain = renderConsole(fixtureSummary(), { color: false });
+
+  it('without color, writes no escape sequence at all (even from run data)', () => {
+    expect(plain).not.toContain('\u001b');
+    expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it('opens with the verdict, the suite and the tallies', () => {
+    expect(plain.split('\n')[0]).toBe('revgate FAIL  pharmabot: green vs blue  (2 pass, 5 fail, 1 error, 1 inconclusive; 118/120 cases)');
+    expect(plain).toContain('incomplete run (SIGINT): 118 of 120 cases scored');
+  });
+
+  it('lists the top five reasons and how many more there are', () => {
+    expect(plain).toContain('  - latency.p95 1.2s >= limit 1s');
+    expect(plain).toContain('  … 2 more');
+    expect(plain).not.toContain('  - run incomplete');
+  });
+
+  it('compares key metrics blue → green with the delta', () => {
+    expect(plain).toMatch(/ {2}latency\.p95 +812ms → 1\.21s {2}\(\+398ms\)/);
+    expect(plain).toMatch(/ {2}drift\.rougeL\.mean +0\.71 \(green vs blue\)/);
+  });
+
+  it('lists checks not passing, advisory ones marked, and where the reports are', () => {
+    expect(plain).toMatch(/FAIL +green latency\.p95 < 1s = 1\.21s/);
+    expect(plain).toMatch(/FAIL +\[advisory\] refusal_rate < 2%/);
+    expect(plain).not.toMatch(/PASS +latency\.p50/);
+    expect(plain.trimEnd().split('\n').at(-1)).toBe('reports: .revgate/runs/run-2026-11-26T22-00-00Z-7f3a');
+  });
+
+  it('with color, paints the verdict and regressions, and strips to the plain text', () => {
+    const colored = renderConsole(fixtureSummary(), { color: true });
+    expect(colored).toContain(`${ESC}1m${ESC}31mFAIL${ESC}0m${ESC}0m`);
+    expect(colored).toContain(`${ESC}31m(+398ms)${ESC}0m`);
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(plain);
+  });
+
+  it('on a pass, paints the verdict green and lists nothing failing', () => {
+    const pass = fixtureSummary();
+    pass.verdict = { status: 'pass', reasons: [], counts: { pass: 2, inconclusive: 0, error: 0, fail: 0 } };
+    pass.checks = pass.checks.filter((c) => c.status === 'pass');
+    pass.run.complete = true;
+    const out = renderConsole(pass, { color: true });
+    expect(out).toContain(`${ESC}32mPASS`);
+    expect(out).not.toContain('checks not passing');
+    expect(out).not.toContain('incomplete');
+  });
+});
