@@ -26,7 +26,7 @@ Exit codes:
 /** Build the program; `setExit` receives the exit code of the command that ran. */
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('revgate')
-    .description('Replay golden prompt sets against the blue (serving) and green (new) revision of an LLM service,\nscore drift, retrieval and latency, and gate the release: pass, fail or inconclusive.')
+    .description('Replay golden prompt sets against the blue (serving) and green (new) revision of an LLM service, score drift, retrieval and latency, and gate the release: pass, fail or inconclusive.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

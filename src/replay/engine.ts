@@ -1,6 +1,7 @@
 // The replay engine: blue and green calls of each case paired and interleaved in random order,
 // bounded concurrency (p-limit) with backpressure, retries, per-request and whole-run deadlines,
 // each attempt handed on as soon as it ends.
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { GoldenCase } from '../config/golden-schema.js';
 import type { ResolvedSuite } from '../config/resolved.js';
@@ -50,6 +51,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   const random = seededRandom(sampling.seed ?? Date.now());
   const deadline = AbortSignal.timeout(sampling.deadline);
   const signal = AbortSignal.any([input.signal, deadline]);
+  // Every in-flight call listens for the abort: that is by design, not a leak.
+  setMaxListeners(0, signal);
   const policy: RetryPolicy = { retries: sampling.retries, backoffMs: sampling.backoff, maxDelayMs: 30_000, random };
   const limit = pLimit(sampling.concurrency);
   const perCase = sampling.repeats * 2;

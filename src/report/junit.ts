@@ -1,5 +1,6 @@
 // JUnit XML for CI test reporters (Jenkins, GitLab, GitHub test-report actions).
-// One testsuite of gate checks, one of critical cases. Advisory checks never count as failures:
+// One testsuite of gate checks, one of critical cases (their gate checks are not repeated in the
+// first suite, so one failing critical case is one failure). Advisory checks never count as failures:
 // their non-pass outcome is written to <system-out>, the way Argo's dry-run metrics are measured but do not vote.
 import type { CheckResult } from '../gate/types.js';
 import type { ReportSummary } from './model.js';
@@ -17,7 +18,7 @@ interface TestCase {
 export function renderJUnit(report: ReportSummary): string {
   const prefix = `revgate.${report.suite.name}`;
   const properties = renderProperties(report);
-  const checks = report.checks.map((c) => checkCase(`${prefix}.checks`, c));
+  const checks = report.checks.filter((c) => c.kind !== 'critical').map((c) => checkCase(`${prefix}.checks`, c));
   const critical = report.critical.map((c): TestCase => criticalCase(`${prefix}.critical`, c));
   const all = [...checks, ...critical];
   const seconds = (report.run.durationMs / 1000).toFixed(3);

@@ -30,15 +30,17 @@ describe('renderJUnit', () => {
   it('is a well-formed testsuites document with run totals', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     expect(root.name).toBe('testsuites');
-    // 11 checks + 3 critical cases; voting fails: 5 checks + 1 case; errors: 1 check + 1 case; 1 skipped.
-    expect(root.attrs).toMatchObject({ name: 'revgate', tests: '14', failures: '6', errors: '2', skipped: '1', time: '252.500' });
+    // 10 non-critical checks + 3 critical cases; voting fails: 4 checks + 1 case; errors: 1 check + 1 case; 1 skipped.
+    // (The critical-kind check of dosage-01 is counted once, in the critical-cases suite.)
+    expect(root.attrs).toMatchObject({ name: 'revgate', tests: '13', failures: '5', errors: '2', skipped: '1', time: '252.500' });
   });
 
   it('writes one testcase per check, advisory non-pass only as system-out', () => {
     const checks = suite(root, 'checks');
     const cases = findAll(checks, 'testcase');
-    expect(cases.map((c) => c.attrs['name'])).toEqual(report.checks.map((c) => c.name));
-    expect(checks.attrs).toMatchObject({ tests: '11', failures: '5', errors: '1', skipped: '1' });
+    // Critical-case checks are not repeated here: they are the critical-cases suite.
+    expect(cases.map((c) => c.attrs['name'])).toEqual(report.checks.filter((c) => c.kind !== 'critical').map((c) => c.name));
+    expect(checks.attrs).toMatchObject({ tests: '10', failures: '4', errors: '1', skipped: '1' });
     expect(cases.every((c) => c.attrs['classname'] === 'revgate.pharmabot.checks' && c.attrs['time'] === '0')).toBe(true);
     const byName = (name: string): XmlElement => cases.find((c) => c.attrs['name'] === name)!;
     expect(byName('green latency.p95 < 1s').children[0]).toMatchObject({

@@ -89,7 +89,9 @@ const cases: Array<{ name: string; handler: Handler; timeoutMs?: number; expecte
   },
   {
     name: 'socket destroyed mid-request → connection',
-    handler: (_r, res) => res.socket?.destroy(),
+    handler: (_r, res) => {
+      res.socket?.destroy();
+    },
     expected: { errorClass: 'connection', retryable: true },
   },
 ];
