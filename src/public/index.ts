@@ -1,0 +1,35 @@
+// The library's public API: everything importable from 'revgate' is listed here by name.
+// Nothing else is public (vitest's src/public/ pattern).
+
+export { loadSuite } from '../config/load-suite.js';
+export type { LoadSuiteOptions, LoadedSuite, SuiteOverrides } from '../config/load-suite.js';
+export type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
+export type { SuiteInput, SuiteFile } from '../config/suite-schema.js';
+export type { GoldenCase, Assertion } from '../config/golden-schema.js';
+
+export { compare } from '../run/compare.js';
+export type { CompareOptions, CompareResult } from '../run/compare.js';
+export type { ReplayProgress } from '../replay/engine.js';
+
+export { loadReport } from '../report/load.js';
+export { renderMarkdown } from '../report/markdown.js';
+export { renderJUnit } from '../report/junit.js';
+export { renderConsole } from '../report/console.js';
+export { REPORT_SCHEMA_VERSION } from '../report/model.js';
+export type { Report, ReportSummary, RunInfo, TargetSummary, ErrorSample } from '../report/model.js';
+
+export type { CaseRecord, MetricsSet, FlatMetrics, MetricValue } from '../scoring/types.js';
+export type { CheckResult, Verdict, Status } from '../gate/types.js';
+export { METRICS } from '../scoring/catalog.js';
+
+export { ExitCode, exitForVerdict } from '../cli/exit-codes.js';
+export {
+  RevgateError,
+  ConfigError,
+  ConfigNotFoundError,
+  UsageError,
+  TargetUnreachableError,
+  TargetNotReadyError,
+  ReportInvalidError,
+} from '../errors.js';
+export type { ConfigIssue, RevgateErrorCode } from '../errors.js';
