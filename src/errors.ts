@@ -46,7 +46,7 @@ export class ConfigError extends RevgateError {
 
 export class ConfigNotFoundError extends RevgateError {
   constructor(file: string) {
-    super('RG_CONFIG_NOT_FOUND', `file not found: ${file}`, { hint: 'check the path (relative paths are resolved from the suite file)' });
+    super('RG_CONFIG_NOT_FOUND', `file not found: ${file}`, { hint: 'check the path: the suite path is relative to the current directory' });
   }
 }
 
@@ -70,7 +70,7 @@ export class TargetNotReadyError extends RevgateError {
   readonly revision: string;
   constructor(revision: string, url: string, detail: string) {
     super('RG_TARGET_NOT_READY', `${revision} did not become ready at ${url}: ${detail}`, {
-      hint: 'raise sampling.readiness.timeout, or set sampling.readiness.path to the service\'s readiness endpoint',
+      hint: 'raise sampling.readyTimeout (or --ready-timeout), or set target.readyPath to the service\'s readiness endpoint (`none` skips the check)',
     });
     this.revision = revision;
   }

@@ -1,4 +1,5 @@
 // The pharmabot HTTP server: OpenAI / Azure chat completions and /ask over the MedQuAD corpus, with switchable flaws.
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,6 +64,8 @@ export async function startPharmabot(options: PharmabotOptions = {}): Promise<Ph
   const model = options.model ?? 'pharmabot-1';
   const [minLatency, maxLatency] = options.baseLatencyMs ?? [5, 25];
   const closing = new AbortController();
+  // Every waiting request listens for shutdown: many listeners by design, not a leak.
+  setMaxListeners(0, closing.signal);
   let flaws: Flaws = { ...NO_FLAWS, ...validateFlaws(options.flaws ?? {}) };
   let coldUntil = Date.now() + flaws.coldStartMs;
   let apiCount = 0;

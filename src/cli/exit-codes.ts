@@ -6,7 +6,8 @@ export const ExitCode = {
   Fail: 1,
   /** Not enough data to decide (too few samples, missing metrics, an incomplete run). */
   Inconclusive: 2,
-  /** The run itself failed: a target unreachable or not ready, a deadline, an internal error. */
+  /** The run itself failed: a target unreachable or not ready, an internal error. (A run cut by
+   *  sampling.deadline is incomplete, hence Inconclusive, as `exitForVerdict` and --help say.) */
   RunError: 3,
   /** Invalid config, golden set, threshold or command-line usage; nothing was sent. */
   InvalidConfig: 4,

@@ -1,48 +1,24 @@
 // Load golden sets from YAML (a list, or `{cases: [...]}`) or JSONL (one case per line).
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { z } from 'zod';
 import type { ConfigIssue } from '../errors.js';
-import { GoldenCaseSchema, GoldenFileSchema, type GoldenCase } from './golden-schema.js';
+import { GoldenCaseSchema, GoldenFileWrapperSchema, type GoldenCase } from './golden-schema.js';
 import { formatPath, parseYaml, type PathSegment } from './yaml-source.js';
+import { PARSE_OPTIONS, zodIssues } from './zod-issues.js';
 
-/** zod issues → ConfigIssues located in `file`; `lineOf` maps a path to its source line. */
-export function zodIssues(
-  error: z.ZodError,
-  file: string,
-  lineOf: (path: readonly PathSegment[]) => number | undefined,
-  prefix: readonly PathSegment[] = [],
-): ConfigIssue[] {
-  return error.issues.map((issue) => {
-    const path = [...prefix, ...(issue.path as PathSegment[])];
-    const line = lineOf(path);
-    return { file, path: formatPath(path), ...(line === undefined ? {} : { line }), ...describeZodIssue(issue) };
-  });
+/** Where a case was written: its YAML path (or JSONL line) and line, for issues about the case. */
+export interface CaseLocation {
+  path: string;
+  line?: number;
 }
 
-/** A message and a hint a person can act on, from one zod issue. */
-function describeZodIssue(issue: z.core.$ZodIssue): { message: string; hint?: string } {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, hint: 'check the spelling; `revgate validate --help` points to the JSON Schema with every field' };
-    case 'invalid_type':
-      return issue.input === undefined
-        ? { message: `missing required field (expected ${issue.expected})` }
-        : { message: `expected ${issue.expected}, got ${describeInput(issue.input)}` };
-    case 'invalid_value':
-      return { message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'invalid_union':
-      return { message: 'does not match any allowed form', hint: 'see the JSON Schema (schemas/) for the accepted shapes' };
-    default:
-      return { message: issue.message };
-  }
-}
-
-function describeInput(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
+export interface GoldenFileResult {
+  cases: GoldenCase[];
+  /** Location of each case's `id`, parallel to `cases`. */
+  locations: CaseLocation[];
+  issues: ConfigIssue[];
+  /** The file could not be read. */
+  notFound?: true;
 }
 
 /** Checks zod cannot express: regexes compile. */
@@ -61,47 +37,56 @@ function semanticIssues(c: GoldenCase, file: string, at: (path: PathSegment[]) =
 }
 
 /** Load one golden file; every problem is returned, none thrown. */
-export async function loadGoldenFile(file: string, displayName: string): Promise<{ cases: GoldenCase[]; issues: ConfigIssue[] }> {
+export async function loadGoldenFile(file: string, displayName: string): Promise<GoldenFileResult> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { cases: [], issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }] };
+    return { cases: [], locations: [], notFound: true, issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }] };
   }
   return extname(file).toLowerCase() === '.jsonl' ? parseJsonl(text, displayName) : parseYamlGolden(text, displayName);
 }
 
-function parseYamlGolden(text: string, file: string): { cases: GoldenCase[]; issues: ConfigIssue[] } {
+function parseYamlGolden(text: string, file: string): GoldenFileResult {
   const { source, issues } = parseYaml(file, text);
-  if (!source) return { cases: [], issues };
-  const parsed = GoldenFileSchema.safeParse(source.data);
-  if (!parsed.success) {
-    // Validate case by case so each problem points at its own case.
-    const raw = Array.isArray(source.data) ? source.data : (source.data as { cases?: unknown })?.cases;
-    if (!Array.isArray(raw)) return { cases: [], issues: [{ file, path: '', line: 1, message: 'expected a list of cases or a mapping with `cases:`', hint: 'see golden/pharmabot.yaml for an example' }] };
-    const prefix: PathSegment[] = Array.isArray(source.data) ? [] : ['cases'];
-    const all: ConfigIssue[] = [];
-    raw.forEach((item, i) => {
-      const r = GoldenCaseSchema.safeParse(item);
-      if (!r.success) all.push(...zodIssues(r.error, file, source.lineOf, [...prefix, i]));
-    });
-    if (all.length === 0) all.push(...zodIssues(parsed.error, file, source.lineOf));
-    return { cases: [], issues: all };
+  if (!source) return { cases: [], locations: [], issues };
+  const data = source.data;
+  const raw = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? (data as { cases?: unknown }).cases : undefined;
+  if (!Array.isArray(raw)) {
+    return { cases: [], locations: [], issues: [{ file, path: '', line: 1, message: 'expected a list of cases or a mapping with `cases:`', hint: 'see golden/pharmabot.yaml for an example' }] };
   }
-  const cases = Array.isArray(parsed.data) ? parsed.data : parsed.data.cases;
-  const prefix: PathSegment[] = Array.isArray(parsed.data) ? [] : ['cases'];
-  const semantic = cases.flatMap((c, i) =>
-    semanticIssues(c, file, (p) => {
+  const prefix: PathSegment[] = Array.isArray(data) ? [] : ['cases'];
+  const all: ConfigIssue[] = [];
+  if (!Array.isArray(data)) {
+    // The `{description, cases}` wrapper itself (unknown keys, a non-string description).
+    const wrapper = GoldenFileWrapperSchema.safeParse(data, PARSE_OPTIONS);
+    if (!wrapper.success) all.push(...zodIssues(wrapper.error, file, source.lineOf, [], GoldenFileWrapperSchema));
+  }
+  // Case by case, so each problem points at its own case and the valid cases still load
+  // (their ids and templates are checked too).
+  const cases: GoldenCase[] = [];
+  const locations: CaseLocation[] = [];
+  raw.forEach((item, i) => {
+    const r = GoldenCaseSchema.safeParse(item, PARSE_OPTIONS);
+    if (!r.success) {
+      all.push(...zodIssues(r.error, file, source.lineOf, [...prefix, i], GoldenCaseSchema));
+      return;
+    }
+    const at = (p: PathSegment[]) => {
       const full = [...prefix, i, ...p];
       const line = source.lineOf(full);
       return { path: formatPath(full), ...(line === undefined ? {} : { line }) };
-    }),
-  );
-  return { cases, issues: semantic };
+    };
+    all.push(...semanticIssues(r.data, file, at));
+    cases.push(r.data);
+    locations.push(at(['id']));
+  });
+  return { cases, locations, issues: all };
 }
 
-function parseJsonl(text: string, file: string): { cases: GoldenCase[]; issues: ConfigIssue[] } {
+function parseJsonl(text: string, file: string): GoldenFileResult {
   const cases: GoldenCase[] = [];
+  const locations: CaseLocation[] = [];
   const issues: ConfigIssue[] = [];
   text.split('\n').forEach((line, index) => {
     const lineNo = index + 1;
@@ -110,16 +95,18 @@ function parseJsonl(text: string, file: string): { cases: GoldenCase[]; issues: 
     try {
       data = JSON.parse(line);
     } catch (e) {
-      issues.push({ file, path: '', line: lineNo, message: `invalid JSON: ${(e as Error).message}`, hint: 'JSONL holds one JSON object per line' });
+      const detail = (e as Error).message.replace(/\s*\(line \d+ column \d+\)$/, ''); // the line is in `line`
+      issues.push({ file, path: '', line: lineNo, message: `invalid JSON: ${detail}`, hint: 'JSONL holds one JSON object per line' });
       return;
     }
-    const r = GoldenCaseSchema.safeParse(data);
+    const r = GoldenCaseSchema.safeParse(data, PARSE_OPTIONS);
     if (!r.success) {
-      issues.push(...zodIssues(r.error, file, () => lineNo));
+      issues.push(...zodIssues(r.error, file, () => lineNo, [], GoldenCaseSchema));
       return;
     }
     issues.push(...semanticIssues(r.data, file, (p) => ({ path: formatPath(p), line: lineNo })));
     cases.push(r.data);
+    locations.push({ path: 'id', line: lineNo });
   });
-  return { cases, issues };
+  return { cases, locations, issues };
 }

@@ -13,3 +13,11 @@ export function jsonSchemaFor(kind: 'suite' | 'golden'): Record<string, unknown>
     title: kind === 'suite' ? 'revgate suite' : 'revgate golden set',
   };
 }
+
+/** Where `npm run schema` writes each schema, relative to the package root. */
+export const SCHEMA_FILES = { suite: 'schemas/suite.schema.json', golden: 'schemas/golden.schema.json' } as const;
+
+/** The exact text of a committed schema file: 2-space JSON with a trailing newline. */
+export function schemaFileText(kind: 'suite' | 'golden'): string {
+  return `${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`;
+}

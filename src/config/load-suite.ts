@@ -4,30 +4,20 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import type { z } from 'zod';
 import { ConfigError, ConfigNotFoundError, type ConfigIssue } from '../errors.js';
 import { parseThresholds } from '../gate/thresholds.js';
 import type { GoldenCase } from './golden-schema.js';
-import { loadGoldenFile, zodIssues } from './golden.js';
+import { loadGoldenFile, type CaseLocation } from './golden.js';
 import type { LoadedGoldenSet, ResolvedSuite } from './resolved.js';
-import { SuiteSchema } from './suite-schema.js';
+import { applyOverrides, attributeToFlag, isMapping, type SuiteOverrides } from './overrides.js';
+import { duplicateIds, lineFromPath, ordered } from './suite-issues.js';
+import { SuiteSchema, type SuiteFile } from './suite-schema.js';
 import { resolveTarget } from './targets.js';
 import { formatPath, parseYaml, type PathSegment } from './yaml-source.js';
+import { PARSE_OPTIONS, zodIssues } from './zod-issues.js';
 
-/** Command-line values that override the suite file (flags win). */
-export interface SuiteOverrides {
-  blue?: string;
-  green?: string;
-  concurrency?: number;
-  repeats?: number;
-  timeout?: string | number;
-  retries?: number;
-  warmup?: number;
-  deadline?: string | number;
-  seed?: number;
-  readyTimeout?: string | number;
-  out?: string;
-  formats?: string[];
-}
+export type { SuiteOverrides } from './overrides.js';
 
 export interface LoadSuiteOptions {
   overrides?: SuiteOverrides;
@@ -40,18 +30,6 @@ export interface LoadedSuite {
   suite: ResolvedSuite;
   /** Problems that do not stop a run (e.g. expected_docs without a docs extractor). */
   warnings: ConfigIssue[];
-}
-
-const SAMPLING_FLAGS = ['concurrency', 'repeats', 'timeout', 'retries', 'warmup', 'deadline', 'seed', 'readyTimeout'] as const;
-
-function applyOverrides(data: Record<string, unknown>, o: SuiteOverrides): void {
-  const sampling = { ...(data.sampling as Record<string, unknown> | undefined) };
-  for (const key of SAMPLING_FLAGS) if (o[key] !== undefined) sampling[key] = o[key];
-  data.sampling = sampling;
-  const report = { ...(data.report as Record<string, unknown> | undefined) };
-  if (o.out !== undefined) report.dir = o.out;
-  if (o.formats !== undefined) report.formats = o.formats;
-  data.report = report;
 }
 
 /** Load and validate a suite file and everything it references. Throws ConfigError listing every problem. */
@@ -68,40 +46,59 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   }
   const { source, issues: yamlIssues } = parseYaml(shown, text);
   if (!source) throw new ConfigError(yamlIssues);
-  if (source.data === null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+  if (!isMapping(source.data)) {
     throw new ConfigError([{ file: shown, path: '', line: 1, message: 'a suite is a YAML mapping', hint: 'see suites/pharmabot.yaml for an example' }]);
   }
-  const data = { ...(source.data as Record<string, unknown>) };
-  applyOverrides(data, options.overrides ?? {});
+  const data = { ...source.data };
+  const fromFlag = applyOverrides(data, options.overrides ?? {});
   const at = (path: PathSegment[]) => {
     const line = source.lineOf(path);
     return { path: formatPath(path), ...(line === undefined ? {} : { line }) };
   };
 
-  const parsed = SuiteSchema.safeParse(data);
-  if (!parsed.success) throw new ConfigError(zodIssues(parsed.error, shown, source.lineOf));
-  const cfg = parsed.data;
   const issues: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
+  // Parse the whole suite; when it fails, keep going with the sections that are valid on their
+  // own, so golden, target and threshold problems are reported in the same ConfigError.
+  const parsed = SuiteSchema.safeParse(data, PARSE_OPTIONS);
+  let cfg: Partial<SuiteFile>;
+  let valid: (key: keyof SuiteFile) => boolean = () => true;
+  if (parsed.success) cfg = parsed.data;
+  else {
+    issues.push(...zodIssues(parsed.error, shown, source.lineOf, [], SuiteSchema).map((i) => attributeToFlag(i, fromFlag)));
+    const ok = validSections(data);
+    cfg = ok.cfg;
+    valid = (key) => ok.keys.has(key);
+  }
 
   const golden: LoadedGoldenSet[] = [];
-  for (const [i, g] of cfg.golden.entries()) {
+  const locations = new Map<LoadedGoldenSet, CaseLocation[]>();
+  for (const [i, g] of (cfg.golden ?? []).entries()) {
     const gAbs = resolve(dirname(abs), g);
     const gShown = relative(cwd, gAbs) || gAbs;
     const r = await loadGoldenFile(gAbs, gShown);
-    if (r.issues.length > 0 && r.issues[0]?.message === 'golden file not found') {
-      issues.push({ file: shown, ...at(['golden', ...(Array.isArray(data.golden) ? [i] : [])]), message: `golden file not found: ${gShown}`, hint: 'golden paths are relative to the suite file' });
+    if (r.notFound) {
+      issues.push({
+        file: shown,
+        ...at(['golden', ...(Array.isArray(data.golden) ? [i] : [])]),
+        message: `golden file not found: ${g}${g === gShown ? '' : ` (looked for ${gShown})`}`,
+        hint: 'golden paths are relative to the suite file',
+      });
     } else issues.push(...r.issues);
-    golden.push({ file: gShown, cases: r.cases });
+    const set = { file: gShown, cases: r.cases };
+    golden.push(set);
+    locations.set(set, r.locations);
   }
   const cases = golden.flatMap((g) => g.cases);
-  issues.push(...duplicateIds(golden));
-  if (cases.length === 0 && issues.length === 0) issues.push({ file: shown, ...at(['golden']), message: 'the golden sets hold no cases', hint: 'add cases to the golden files' });
+  issues.push(...duplicateIds(golden, locations));
+  if (cfg.golden !== undefined && cases.length === 0 && issues.length === 0) issues.push({ file: shown, ...at(['golden']), message: 'the golden sets hold no cases', hint: 'add cases to the golden files' });
 
-  const blue = resolveTarget('blue', cfg.target, cfg.blue, options.overrides?.blue, env, shown, at, issues);
-  const green = resolveTarget('green', cfg.target, cfg.green, options.overrides?.green, env, shown, at, issues);
+  const targetsValid = valid('target') && valid('blue') && valid('green');
+  const blue = targetsValid ? resolveTarget('blue', cfg.target, cfg.blue, options.overrides?.blue, env, shown, at, issues, cases) : undefined;
+  const green = targetsValid ? resolveTarget('green', cfg.target, cfg.green, options.overrides?.green, env, shown, at, issues, cases) : undefined;
 
-  const { specs, issues: thresholdIssues } = parseThresholds(cfg.thresholds, { k: cfg.scoring.k, file: shown, basePath: 'thresholds' });
+  const k = cfg.scoring?.k ?? rawK(data.scoring);
+  const { specs, issues: thresholdIssues } = parseThresholds(cfg.thresholds ?? [], { k, file: shown, basePath: 'thresholds' });
   issues.push(...thresholdIssues.map((t) => ({ ...t, ...(t.line === undefined ? lineFromPath(t.path, source.lineOf) : {}) })));
 
   for (const t of [blue, green]) {
@@ -109,45 +106,45 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
       warnings.push({ file: shown, ...at([t.revision]), message: `golden cases have expected_docs but ${t.revision} reads no retrieved documents, so RAG metrics stay empty`, hint: 'set target.docs (preset: azure-on-your-data | sources, or path / id)' });
     }
   }
-  if (issues.length > 0 || !blue || !green) throw new ConfigError(issues);
+  if (issues.length > 0 || !parsed.success || !blue || !green) throw new ConfigError(ordered(issues));
 
+  const suite = parsed.data;
   return {
     suite: {
       file: shown,
-      name: cfg.name,
-      description: cfg.description,
+      name: suite.name,
+      description: suite.description,
       golden,
       cases,
       targets: { blue, green },
-      sampling: cfg.sampling,
-      scoring: cfg.scoring,
-      thresholds: cfg.thresholds,
+      sampling: suite.sampling,
+      scoring: suite.scoring,
+      thresholds: suite.thresholds,
       thresholdSpecs: specs,
-      report: cfg.report,
+      report: suite.report,
       configHash: configHash(data, cases),
     },
-    warnings,
+    warnings: ordered(warnings),
   };
 }
 
-function lineFromPath(path: string, lineOf: (p: PathSegment[]) => number | undefined): { line?: number } {
-  const segs: PathSegment[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segs.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  const line = lineOf(segs);
-  return line === undefined ? {} : { line };
+/** The top-level sections of an invalid suite that are valid on their own (the others are left out). */
+function validSections(data: Record<string, unknown>): { cfg: Partial<SuiteFile>; keys: Set<string> } {
+  const cfg: Record<string, unknown> = {};
+  const keys = new Set<string>();
+  for (const [key, schema] of Object.entries(SuiteSchema.shape)) {
+    const r = (schema as z.ZodType).safeParse(data[key]);
+    if (!r.success) continue;
+    keys.add(key);
+    if (r.data !== undefined) cfg[key] = r.data;
+  }
+  return { cfg: cfg as Partial<SuiteFile>, keys };
 }
 
-function duplicateIds(golden: LoadedGoldenSet[]): ConfigIssue[] {
-  const seen = new Map<string, string>();
-  const issues: ConfigIssue[] = [];
-  for (const g of golden) {
-    for (const c of g.cases) {
-      const first = seen.get(c.id);
-      if (first !== undefined) issues.push({ file: g.file, path: `id ${JSON.stringify(c.id)}`, message: `duplicate case id (first in ${first})`, hint: 'case ids must be unique across all golden files of a suite' });
-      else seen.set(c.id, g.file);
-    }
-  }
-  return issues;
+/** scoring.k as written, when the scoring section is invalid for another reason. */
+function rawK(scoring: unknown): number {
+  const k = isMapping(scoring) ? scoring.k : undefined;
+  return typeof k === 'number' && Number.isInteger(k) && k >= 1 ? k : 5;
 }
 
 /** sha256 over the suite as written (env references unexpanded, so no secret enters it) and the cases. */

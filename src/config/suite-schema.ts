@@ -1,5 +1,6 @@
 // zod schemas for suite files: the single source of the suite types.
-// Field docs here become the published JSON Schema (schemas/suite.schema.json) for editors.
+// zod only emits `.describe()` / `.meta()` text into JSON Schema (not JSDoc), so every field a
+// person writes carries a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
 
@@ -9,145 +10,148 @@ export const Duration = z
   .transform((v, ctx) => {
     const ms = parseDuration(v);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration like "800ms", "30s" or "10m", got ${JSON.stringify(v)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration like "800ms", "30s" or "10m", got ${JSON.stringify(v)}`,
+        params: { hint: 'units: ms, s, m, h (e.g. 1.5s); a bare number is milliseconds' },
+      });
       return z.NEVER;
     }
     return ms;
   })
-  .meta({ description: 'A duration: "800ms", "30s", "10m", "1h", or milliseconds' });
+  .meta({
+    description: 'A duration: "800ms", "30s", "10m", "1h", or milliseconds',
+    // For editors: strings must look like a duration (numbers are milliseconds).
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$',
+    examples: ['800ms', '30s', '10m'],
+  });
+
+/** A duration field with a default (the default, in ms, is not emitted by the input-side JSON Schema). */
+const duration = (fallback: number, description: string) => Duration.default(fallback).describe(description);
 
 /** Where to read retrieved document ids in a response. */
 export const DocsExtractSchema = z
   .object({
-    /** A preset for a known response shape. */
     preset: z.enum(['azure-on-your-data', 'sources', 'none']).optional()
-      .meta({ description: 'azure-on-your-data: choices[0].message.context.citations[]; sources: {answer, sources:[{id}]}' }),
-    /** Path to the list of retrieved items, e.g. `sources` or `choices[0].message.context.citations`. */
-    path: z.string().optional(),
-    /** Field(s) of each item that hold its id, tried in order, e.g. ["filepath", "url", "title", "chunk_id"]. */
-    id: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+      .describe('A known response shape. azure-on-your-data: choices[0].message.context.citations[] (ids from filepath|url|title|chunk_id); sources: {answer, sources: [{id}]}; none: read no documents'),
+    path: z.string().optional()
+      .describe('Path to the list of retrieved items in the response, e.g. "sources" or "choices[0].message.context.citations" (overrides the preset\'s path)'),
+    id: z.union([z.string(), z.array(z.string()).min(1)]).optional()
+      .describe('Field(s) of each item holding its id, tried in order, e.g. ["filepath", "url", "title", "chunk_id"]. Default: "id"'),
   })
-  .strict();
+  .strict()
+  .describe('Where retrieved document ids are read from (for rag.* metrics against expected_docs)');
 
 /** How one revision is called. Shared fields go in `target`, per-revision ones in `blue` / `green`. */
 export const TargetSchema = z
   .object({
-    /** openai-chat: OpenAI-compatible chat completions via the `openai` SDK; http-json: a POST with a templated JSON body. */
-    kind: z.enum(['openai-chat', 'http-json']).optional(),
-    /** Base URL. openai-chat: the API base (e.g. http://host/v1 or an Azure deployment URL); http-json: the endpoint. */
-    url: z.string().url().optional(),
-    /** Extra headers. Secrets only as `${ENV_VAR}` references. */
-    headers: z.record(z.string(), z.string()).optional(),
-    /** openai-chat: model (or Azure deployment) name. */
-    model: z.string().optional(),
-    /** openai-chat: API key as `${ENV_VAR}`; sent as Authorization Bearer. */
-    apiKey: z.string().optional(),
-    /** openai-chat: Azure OpenAI api-version query parameter (sets `api-version`, sends `api-key`). */
-    apiVersion: z.string().optional(),
-    /** openai-chat: stream the answer and measure time to first token. @default false */
-    stream: z.boolean().optional(),
-    /** openai-chat: a system prompt prepended to cases that have no system message. */
-    system: z.string().optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    maxTokens: z.number().int().positive().optional(),
-    /** Extra fields merged into the chat completion request body (e.g. Azure `data_sources`). */
-    extraBody: z.record(z.string(), z.unknown()).optional(),
-    /** http-json: the JSON body; strings may use {{question}}, {{vars.name}}, {{messages}} (JSON), {{case.id}}. */
-    body: z.unknown().optional(),
-    /** http-json: path to the answer text in the response, e.g. `answer` or `choices[0].message.content`. @default "answer" */
-    answer: z.string().optional(),
-    /** Where retrieved document ids are read from. */
+    kind: z.enum(['openai-chat', 'http-json']).optional()
+      .describe('openai-chat: OpenAI-compatible chat completions (also Azure OpenAI); http-json: POST a templated JSON body. Default: openai-chat'),
+    url: z.string().optional()
+      .describe('Absolute URL; may use ${ENV_VAR}. openai-chat: the API base (e.g. http://host/v1 or an Azure deployment URL); http-json: the endpoint. Overridden by --blue / --green'),
+    headers: z.record(z.string(), z.string()).optional()
+      .describe('Extra request headers. Secret headers (authorization, api-key, …) only as ${ENV_VAR} references, e.g. api-key: "${MY_API_KEY}"'),
+    model: z.string().optional().describe('openai-chat only: model (or Azure deployment) name'),
+    apiKey: z.string().optional().describe('openai-chat only: API key as a ${ENV_VAR} reference (never a literal); sent as Authorization: Bearer'),
+    apiVersion: z.string().optional().describe('openai-chat only: Azure OpenAI api-version (sends the key as api-key)'),
+    stream: z.boolean().optional().describe('openai-chat only: stream the answer and measure time to first token. Default: false'),
+    system: z.string().optional().describe('openai-chat only: system prompt prepended to cases that have no system message'),
+    temperature: z.number().min(0).max(2).optional().describe('openai-chat only: sampling temperature, 0–2'),
+    maxTokens: z.number().int().positive().optional().describe('openai-chat only: max_tokens of each completion'),
+    extraBody: z.record(z.string(), z.unknown()).optional()
+      .describe('openai-chat only: extra fields merged into the request body (e.g. Azure data_sources)'),
+    body: z.unknown().optional()
+      .describe('http-json only: the JSON request body. Strings may use {{question}}, {{vars.name}}, {{messages}} (a string that is exactly {{messages}} becomes the messages array) and {{case.id}}. Default: {question: "{{question}}", messages: "{{messages}}"}'),
+    answer: z.string().optional()
+      .describe('http-json only: path to the answer text in the response, e.g. "answer" or "choices[0].message.content". Default: answer'),
     docs: DocsExtractSchema.optional(),
-    /** Readiness endpoint (a path or an absolute URL) polled until 200 before measuring. @default "/health/ready" */
-    readyPath: z.string().optional(),
+    readyPath: z.string().optional()
+      .describe('Readiness endpoint polled until it answers 200 before measuring: a path starting with "/" (resolved against url), an absolute URL, or "none" to skip. Default: /health/ready'),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Target', description: 'How a revision is called' });
 export type TargetInput = z.output<typeof TargetSchema>;
 
 export const SamplingSchema = z
   .object({
-    /** Requests in flight at once (blue and green together). @default 8 */
-    concurrency: z.number().int().min(1).max(1024).default(8),
-    /** Attempts per case and revision (more repeats measure nondeterminism). @default 1 */
-    repeats: z.number().int().min(1).max(100).default(1),
-    /** Per-request timeout. @default "60s" */
-    timeout: Duration.default(60_000),
-    /** Retries of 429 / 5xx / timeouts / connection resets, with exponential backoff honouring Retry-After. @default 2 */
-    retries: z.number().int().min(0).max(10).default(2),
-    /** First backoff delay; doubles each retry, with jitter. @default "250ms" */
-    backoff: Duration.default(250),
-    /** Warm-up requests per revision, excluded from the statistics (cold starts). @default 2 */
-    warmup: z.number().int().min(0).max(100).default(2),
-    /** Whole-run deadline; an unfinished run ends incomplete. @default "30m" */
-    deadline: Duration.default(30 * 60_000),
-    /** How long to wait for each target's readiness endpoint to answer 200. @default "60s"; 0 skips the check */
-    readyTimeout: Duration.default(60_000),
-    /** Seed for the blue/green call order (reproducible runs). */
-    seed: z.number().int().optional(),
+    concurrency: z.number().int().min(1).max(1024).default(8)
+      .describe('Requests in flight at once (blue and green together). Flag: --concurrency. Default: 8'),
+    repeats: z.number().int().min(1).max(100).default(1)
+      .describe('Attempts per case and revision (more repeats measure nondeterminism). Flag: --repeats. Default: 1'),
+    timeout: duration(60_000, 'Per-request timeout, e.g. "20s". Flag: --timeout. Default: 60s'),
+    retries: z.number().int().min(0).max(10).default(2)
+      .describe('Retries of 429 / 5xx / timeouts / connection resets, with exponential backoff honouring Retry-After. Flag: --retries. Default: 2'),
+    backoff: duration(250, 'First backoff delay; doubles each retry, with jitter. Default: 250ms'),
+    warmup: z.number().int().min(0).max(100).default(2)
+      .describe('Warm-up requests per revision, excluded from the statistics (cold starts). Flag: --warmup. Default: 2'),
+    deadline: duration(30 * 60_000, 'Whole-run deadline; an unfinished run ends incomplete (inconclusive). Flag: --deadline. Default: 30m'),
+    readyTimeout: duration(60_000, 'How long to wait for each target\'s readiness endpoint to answer 200; 0 skips the check. Flag: --ready-timeout. Default: 60s'),
+    seed: z.number().int().optional().describe('Seed for the blue/green call order (reproducible runs). Flag: --seed'),
   })
-  .strict();
+  .strict()
+  .describe('How traffic is replayed');
 
 export const ScoringSchema = z
   .object({
-    /** k for hit@k, recall@k, nDCG@k. @default 5 */
-    k: z.number().int().min(1).max(100).default(5),
-    /** A case "moved" when its green-vs-blue similarity is below 1 - tolerance. @default 0.3 */
-    driftTolerance: z.number().min(0).max(1).default(0.3),
-    /** A case passes its assertions when at least this share of its attempts pass (k-of-n). @default 1 */
-    assertPassRatio: z.number().min(0).max(1).default(1),
-    /** Fewer scored cases than this make every check inconclusive. @default 5 */
-    minCases: z.number().int().min(1).default(5),
+    k: z.number().int().min(1).max(100).default(5)
+      .describe('Cut-off for rag.hit@k, rag.recall@k, rag.ndcg@k; thresholds must name the same k (rag.recall@5 when k is 5). Default: 5'),
+    driftTolerance: z.number().min(0).max(1).default(0.3)
+      .describe('A case "moved" when its green-vs-blue similarity is below 1 - driftTolerance (drift.moved_share). Default: 0.3'),
+    assertPassRatio: z.number().min(0).max(1).default(1)
+      .describe('A case passes its assertions when at least this share of its attempts pass (k-of-n). Default: 1'),
+    minCases: z.number().int().min(1).default(5)
+      .describe('Fewer scored cases than this make every check inconclusive. Default: 5'),
   })
-  .strict();
+  .strict()
+  .describe('How answers are scored');
+
+const GRAMMAR = 'Grammar: [scope.]metric op value. scope: green (default) | blue | delta (green - blue) | ratio (green / blue) | pair (pair metrics, e.g. drift.*); op: < <= > >= == !=; value: 0.4 | 1% | 800ms | 1.2s. `revgate metrics` lists the metrics.';
 
 /** A threshold: a string in the threshold grammar, or an object with scope and options. */
 export const ThresholdSchema = z.union([
-  z.string().min(1),
+  z.string().min(1).describe(`A check, e.g. "ratio.latency.p95 <= 1.2", "delta.rag.recall@5 >= -0.02", "error_rate <= 1%". ${GRAMMAR}`),
   z
     .object({
-      /** The check, in the threshold grammar, e.g. "ratio.latency.p95 <= 1.2". */
-      check: z.string().min(1),
-      /** Evaluate only over cases with all of these tags. */
-      tags: z.array(z.string()).optional(),
-      /** Reported but does not vote in the verdict. @default false */
-      advisory: z.boolean().optional(),
-      /** A human name for the check in reports. */
-      name: z.string().optional(),
+      check: z.string().min(1).describe(`The check, e.g. "ratio.latency.p95 <= 1.2". ${GRAMMAR}`),
+      tags: z.array(z.string()).optional().describe('Evaluate only over cases that have all of these tags'),
+      advisory: z.boolean().optional().describe('Reported, but does not vote in the verdict. Default: false'),
+      name: z.string().optional().describe('A human name for the check in reports'),
     })
-    .strict(),
+    .strict()
+    .describe('A check with options (tag scope, advisory, name)'),
 ]);
 export type ThresholdInput = z.output<typeof ThresholdSchema>;
 
 export const ReportSchema = z
   .object({
-    /** Formats written besides results.jsonl. @default ["json","md","junit"] */
-    formats: z.array(z.enum(['json', 'md', 'junit'])).default(['json', 'md', 'junit']),
-    /** Output directory; each run writes to <dir>/<run-id>/. Relative to the current directory. @default "reports" */
-    dir: z.string().default('reports'),
-    /** How many most-regressed cases the Markdown summary shows. @default 5 */
-    topCases: z.number().int().min(0).max(100).default(5),
+    formats: z.array(z.enum(['json', 'md', 'junit'])).default(['json', 'md', 'junit'])
+      .describe('Report formats written besides results.jsonl. Flag: --format json,md. Default: [json, md, junit]'),
+    dir: z.string().default('reports')
+      .describe('Output directory, relative to the current directory; each run writes <dir>/<run-id>/. Flag: --out. Default: reports'),
+    topCases: z.number().int().min(0).max(100).default(5)
+      .describe('How many most-regressed cases the Markdown summary shows. Default: 5'),
   })
-  .strict();
+  .strict()
+  .describe('Where and how reports are written');
 
 export const SuiteSchema = z
   .object({
-    $schema: z.string().optional(),
-    /** Suite name, used in reports. */
-    name: z.string().min(1),
-    description: z.string().optional(),
-    /** Golden set files (YAML or JSONL), relative to this suite file. */
-    golden: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v])),
-    /** Fields shared by blue and green. */
-    target: TargetSchema.optional(),
-    /** The serving revision. */
-    blue: TargetSchema.optional(),
-    /** The new revision. */
-    green: TargetSchema.optional(),
+    $schema: z.string().optional().describe('JSON Schema of this file (for editors)'),
+    name: z.string().min(1).describe('Suite name, used in reports and run ids'),
+    description: z.string().optional().describe('What this suite gates'),
+    golden: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .describe('Golden set file(s), YAML or JSONL, relative to this suite file'),
+    target: TargetSchema.optional().describe('Target fields shared by blue and green (kind, model, headers, body, docs, …)'),
+    blue: TargetSchema.optional().describe('The serving revision; its fields override `target`. URL also via --blue'),
+    green: TargetSchema.optional().describe('The new revision; its fields override `target`. URL also via --green'),
     sampling: SamplingSchema.default(SamplingSchema.parse({})),
     scoring: ScoringSchema.default(ScoringSchema.parse({})),
-    thresholds: z.array(ThresholdSchema).default([]),
+    thresholds: z.array(ThresholdSchema).default([])
+      .describe(`Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5"`),
     report: ReportSchema.default(ReportSchema.parse({})),
   })
-  .strict();
+  .strict()
+  .describe('A revgate suite: which golden sets to replay against the blue and green revisions, how to sample and score, and the thresholds that gate the release');
 export type SuiteInput = z.input<typeof SuiteSchema>;
 export type SuiteFile = z.output<typeof SuiteSchema>;

@@ -14,6 +14,8 @@ export class RunCollector {
   readonly highlights: CaseRecord[] = [];
   readonly critical: ReportSummary['critical'] = [];
   readonly criticalCases: CaseRecord[] = [];
+  /** Results are computed once per scope after the run (each sorts every latency sample). */
+  private readonly cache = new Map<string, MetricsSet>();
 
   constructor(private readonly k: number, specs: readonly ThresholdSpec[], private readonly topCases: number) {
     this.overall = new MetricsAccumulator({ k });
@@ -26,6 +28,7 @@ export class RunCollector {
 
   /** Feed one scored case. */
   add(record: CaseRecord): void {
+    this.cache.clear();
     this.overall.add(record);
     for (const tag of record.tags) {
       let acc = this.byTag.get(tag);
@@ -42,15 +45,22 @@ export class RunCollector {
 
   /** Metrics over all cases. */
   metrics(): MetricsSet {
-    return this.overall.result();
+    return this.cached('', () => this.overall.result());
   }
 
   /** Metrics over cases carrying all `tags` (the thresholds' tag scopes). */
   metricsFor(tags: readonly string[]): MetricsSet {
-    if (tags.length === 0) return this.overall.result();
-    const scoped = this.byScope.get(scopeKey(tags));
+    if (tags.length === 0) return this.metrics();
+    const key = scopeKey(tags);
+    const scoped = this.byScope.get(key);
     if (!scoped) throw new Error(`no accumulator for tags ${tags.join(',')}`);
-    return scoped.acc.result();
+    return this.cached(key, () => scoped.acc.result());
+  }
+
+  private cached(key: string, compute: () => MetricsSet): MetricsSet {
+    let m = this.cache.get(key);
+    if (!m) this.cache.set(key, (m = compute()));
+    return m;
   }
 
   /** Metrics per tag (first 50 tags seen). */

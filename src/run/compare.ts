@@ -125,7 +125,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
 
 /** A target that never got ready is a run error, recorded as a check so the report says why. */
 function setupCheck(e: TargetUnreachableError | TargetNotReadyError): CheckResult {
-  return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.message };
+  return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.hint ? `${e.message} (hint: ${e.hint})` : e.message };
 }
 
 async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[]): Promise<Record<string, string>> {

@@ -1,0 +1,121 @@
+// One benchmark measurement, run by replay.bench.ts in a fresh child process so peak RSS is its own:
+//   node dist/bench/measure.js --mode revgate|plain --golden FILE --blue URL --green URL
+//                              [--concurrency 64] [--warmup 2] [--work DIR] [--kind openai-chat|http-json]
+// revgate: the real pipeline — loadSuite() on a generated suite, then compare() (readiness,
+//          warm-up, replay, scoring, gating, json+md+junit reports in --work). --kind http-json
+//          sends the same body through revgate's http-json target (undici Pool, no SDK, no fetch).
+// plain:   the same requests (same bodies, blue and green alternating, same concurrency) with an
+//          undici Pool per origin, `request()` and a worker loop; each response is read as JSON.
+// RSS is sampled every 50 ms from process start; CPU is process.cpuUsage() over the replay phase.
+// The last stdout line is `RESULT {json}`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { loadSuite } from '../src/config/load-suite.js';
+import { compare } from '../src/run/compare.js';
+import { chatBody, type BenchCase } from './golden.js';
+
+const { values: args } = parseArgs({
+  options: {
+    mode: { type: 'string' }, golden: { type: 'string' }, blue: { type: 'string' }, green: { type: 'string' },
+    concurrency: { type: 'string', default: '64' }, warmup: { type: 'string', default: '2' }, work: { type: 'string', default: '.' },
+    kind: { type: 'string', default: 'openai-chat' },
+  },
+});
+const concurrency = Number(args.concurrency);
+const warmup = Number(args.warmup);
+
+// Peak RSS / heap, sampled from the start (the interval is unref'd so it never holds the process).
+let peakRss = process.memoryUsage.rss();
+let peakHeap = process.memoryUsage().heapUsed;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 50).unref();
+
+interface Phase { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }
+const MB = 1024 * 1024;
+
+async function runRevgate(): Promise<Record<string, unknown>> {
+  const suiteFile = join(args.work!, 'bench-suite.yaml');
+  await writeFile(suiteFile, suiteYaml());
+  const t0 = performance.now();
+  const { suite } = await loadSuite(suiteFile, { env: {}, cwd: args.work! });
+  const loadMs = performance.now() - t0;
+
+  let replayStart = 0;
+  let cpuStart = process.cpuUsage();
+  let replay: Phase | undefined;
+  const { summary, files } = await compare(suite, {
+    onPhase: (phase) => {
+      if (phase === 'replay') {
+        replayStart = performance.now();
+        cpuStart = process.cpuUsage();
+      } else if (phase === 'report') {
+        const cpu = process.cpuUsage(cpuStart);
+        replay = { requests: 0, wallMs: performance.now() - replayStart, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
+      }
+    },
+  });
+  const totalMs = performance.now() - t0;
+  const errors = summary.errors.reduce((n, e) => n + e.count, 0);
+  replay!.requests = summary.run.casesDone * 2;
+  return { replay, loadMs, totalMs, casesDone: summary.run.casesDone, errors, verdict: summary.verdict.status, checks: summary.checks.length, files: Object.keys(files) };
+}
+
+function suiteYaml(): string {
+  // JSON is YAML: the suite as an object keeps the bench free of YAML quoting concerns.
+  return JSON.stringify({
+    name: 'bench',
+    golden: [args.golden],
+    target: args.kind === 'http-json'
+      ? { kind: 'http-json', body: { ...chatBody({ question: '' }), messages: '{{messages}}' }, answer: 'choices[0].message.content', docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready' }
+      : { kind: 'openai-chat', model: 'bench-model', temperature: 0, stream: false, docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready' },
+    blue: { url: `${args.blue}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
+    green: { url: `${args.green}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
+    sampling: { concurrency, repeats: 1, timeout: '30s', retries: 2, warmup, deadline: '60m', readyTimeout: '10s', seed: 7 },
+    scoring: { k: 5, driftTolerance: 0.5, minCases: 5 },
+    thresholds: [
+      'error_rate <= 1%', 'ratio.latency.p95 <= 1.5', 'delta.rag.recall@5 >= -0.02', 'delta.rag.mrr >= -0.03',
+      'delta.ref.rougeL.mean >= -0.05', 'refusal_rate <= 2%',
+      { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
+      { check: 'drift.moved_share <= 0.5', advisory: true },
+    ],
+    report: { formats: ['json', 'md', 'junit'], dir: join(args.work!, 'reports'), topCases: 5 },
+  }, null, 2);
+}
+
+async function runPlain(): Promise<Record<string, unknown>> {
+  const cases = (await readFile(args.golden!, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchCase);
+  const pools = [args.blue!, args.green!].map((url) => new Pool(url, { connections: concurrency, keepAliveTimeout: 30_000 }));
+  const send = async (pool: Pool, c: BenchCase) => {
+    const res = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody(c)) });
+    const json = (await res.body.json()) as { choices: { message: { content: string } }[] };
+    if (res.statusCode !== 200 || typeof json.choices[0]?.message.content !== 'string') throw new Error(`bad response ${res.statusCode}`);
+  };
+  for (let i = 0; i < warmup; i++) for (const pool of pools) await send(pool, cases[i % cases.length]!);
+
+  const total = cases.length * 2;
+  let next = 0;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const worker = async () => {
+    for (let i = next++; i < total; i = next++) await send(pools[i & 1]!, cases[i >> 1]!);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const cpu = process.cpuUsage(cpuStart);
+  const replay: Phase = { requests: total, wallMs: performance.now() - start, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
+  await Promise.all(pools.map((p) => p.close()));
+  return { replay };
+}
+
+const result = args.mode === 'plain' ? await runPlain() : await runRevgate();
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage.rss());
+process.stdout.write(`RESULT ${JSON.stringify({
+  mode: args.mode, kind: args.kind, concurrency, ...result,
+  peakRssMB: peakRss / MB, peakHeapMB: peakHeap / MB,
+  // resourceUsage().maxRSS is in kilobytes.
+  maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+})}\n`);
