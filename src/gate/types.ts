@@ -27,11 +27,40 @@ export interface ThresholdSpec {
   advisory: boolean;
 }
 
+/** The outcome of a statistical comparison of green with blue. */
+export type Outcome = 'regression' | 'no-change' | 'improvement' | 'insufficient-data';
+
+/** Evidence behind a statistical check (issue: trustworthy verdicts under nondeterminism). */
+export interface CheckStatistics {
+  /** The test and interval used, e.g. "Wilcoxon signed-rank + paired BCa bootstrap (2000 resamples)". */
+  test: string;
+  /** Raw p-value of "no difference"; null for interval-only checks. */
+  pValue: number | null;
+  /** After the family-wise correction (Holm); null when not in the family. */
+  pAdjusted: number | null;
+  /** Point estimate of the green − blue effect (or green / blue for ratios), in the metric's unit. */
+  estimate: number | null;
+  /** Confidence interval of the estimate. */
+  interval: [number, number] | null;
+  confidence: number;
+  /** Standardised effect size where the test has one (rank-biserial r, odds ratio…). */
+  effectSize: { name: string; value: number } | null;
+  /** The smallest effect that matters (margin), in the metric's unit; for ratios the largest allowed ratio. */
+  minEffect: number;
+  /** Blue's own variation where measured (A/A noise floor), e.g. mean blue-vs-blue similarity. */
+  noiseFloor: number | null;
+  outcome: Outcome;
+  /** Observations: cases (paired) or attempts per revision. */
+  n: number;
+  /** When insufficient: what would decide it, e.g. "about 120 more cases". */
+  needed: string | null;
+}
+
 export interface CheckResult {
   id: string;
   name: string;
   /** `threshold` for configured thresholds, `critical` for a critical case, `run` for run-level conditions. */
-  kind: 'threshold' | 'critical' | 'run';
+  kind: 'threshold' | 'statistical' | 'critical' | 'run';
   expr: string;
   scope?: Scope;
   metric?: string;
@@ -48,6 +77,8 @@ export interface CheckResult {
   status: Status;
   /** One line: what was measured against what, and the decision. */
   reason: string;
+  /** Statistical evidence, for `test:` thresholds. */
+  stats?: CheckStatistics;
 }
 
 export interface Verdict {

@@ -99,3 +99,60 @@ export interface MetricsSet {
 }
 
 export type RevisionMetricsScope = Revision;
+
+/** Per-case scores compared pairwise (same case on both revisions); higher is better for all. */
+export type PairedMetric =
+  | 'ref.rougeL'
+  | 'ref.f1'
+  | 'rag.recall'
+  | 'rag.mrr'
+  | 'rag.ndcg'
+  | 'numbers.consistency'
+  | 'semantic.ref'
+  | 'judge.ref';
+
+export interface RateCounts {
+  attempts: number;
+  /** Errors after retries, 429 excluded. */
+  errors: number;
+  /** Successful attempts (answers). */
+  outputs: number;
+  refusals: number;
+}
+
+/**
+ * The raw material of the statistical comparisons (numbers only, never texts), accumulated
+ * case by case alongside the metrics. Not written to report.json (results are, as checks).
+ */
+export interface ComparisonData {
+  cases: number;
+  /** Per metric, per-case values of the cases where both revisions have one, index-aligned. */
+  paired: Record<PairedMetric, { blue: number[]; green: number[] }>;
+  /**
+   * Noise floor, for cases with ≥ 2 blue outputs and ≥ 1 green output, index-aligned:
+   * drift = mean ROUGE-L of green×blue output pairs, noise = mean ROUGE-L of blue×blue pairs.
+   */
+  noise: { drift: number[]; noise: number[] };
+  /** Assertion outcomes per case (k-of-n) where both revisions have one: b = blue pass & green fail, c = blue fail & green pass. */
+  flips: { b: number; c: number; n: number };
+  latency: { blue: number[]; green: number[] };
+  ttft: { blue: number[]; green: number[] };
+  counts: { blue: RateCounts; green: RateCounts };
+}
+
+/**
+ * Semantic measures of one case, computed outside the pure scorer (they need an embeddings or
+ * judge endpoint) and passed in as numbers. Null where not configured or failed.
+ */
+export interface CaseSemanticInput {
+  /** Mean cosine similarity (embeddings) of each revision's outputs to the reference. */
+  ref: { blue: number | null; green: number | null };
+  /** Mean cosine similarity of green×blue output pairs. */
+  drift: number | null;
+  /** LLM-judge rubric score (0..1) of each revision against the reference. */
+  judge: { blue: number | null; green: number | null };
+  /** Pairwise LLM judge (positions swapped): which revision's answer is better. */
+  pairwise: 'blue' | 'green' | 'tie' | null;
+  /** Measurement failures on this case (an embeddings or judge error is never a green failure). */
+  errors: string[];
+}
