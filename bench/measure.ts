@@ -29,9 +29,13 @@ const warmup = Number(args.warmup);
 // Peak RSS / heap, sampled from the start (the interval is unref'd so it never holds the process).
 let peakRss = process.memoryUsage.rss();
 let peakHeap = process.memoryUsage().heapUsed;
+// process.memoryUsage() at the highest sampled RSS: where the memory was (V8 heap, off-heap buffers).
+let atPeak = process.memoryUsage();
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) atPeak = m;
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 50).unref();
 
 interface Phase { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }
@@ -116,6 +120,7 @@ peakRss = Math.max(peakRss, process.memoryUsage.rss());
 process.stdout.write(`RESULT ${JSON.stringify({
   mode: args.mode, kind: args.kind, concurrency, ...result,
   peakRssMB: peakRss / MB, peakHeapMB: peakHeap / MB,
+  atPeakMB: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round((v / MB) * 10) / 10])),
   // resourceUsage().maxRSS is in kilobytes.
   maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
 })}\n`);

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError, ConfigNotFoundError, type ConfigIssue } from '../errors.js';
+import { parseStatSpecs } from '../gate/stat-specs.js';
 import { parseThresholds } from '../gate/thresholds.js';
 import type { GoldenCase } from './golden-schema.js';
 import { loadGoldenFile, type CaseLocation } from './golden.js';
@@ -13,6 +14,7 @@ import type { LoadedGoldenSet, ResolvedSuite } from './resolved.js';
 import { applyOverrides, attributeToFlag, isMapping, type SuiteOverrides } from './overrides.js';
 import { duplicateIds, lineFromPath, ordered } from './suite-issues.js';
 import { SuiteSchema, type SuiteFile } from './suite-schema.js';
+import { resolveSemantic } from './semantic.js';
 import { resolveTarget } from './targets.js';
 import { formatPath, parseYaml, type PathSegment } from './yaml-source.js';
 import { PARSE_OPTIONS, zodIssues } from './zod-issues.js';
@@ -97,9 +99,11 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const blue = targetsValid ? resolveTarget('blue', cfg.target, cfg.blue, options.overrides?.blue, env, shown, at, issues, cases) : undefined;
   const green = targetsValid ? resolveTarget('green', cfg.target, cfg.green, options.overrides?.green, env, shown, at, issues, cases) : undefined;
 
+  const semantic = resolveSemantic(cfg.scoring, env, shown, at, issues);
   const k = cfg.scoring?.k ?? rawK(data.scoring);
   const { specs, issues: thresholdIssues } = parseThresholds(cfg.thresholds ?? [], { k, file: shown, basePath: 'thresholds' });
-  issues.push(...thresholdIssues.map((t) => ({ ...t, ...(t.line === undefined ? lineFromPath(t.path, source.lineOf) : {}) })));
+  const { specs: statSpecs, issues: statIssues } = parseStatSpecs(cfg.thresholds ?? [], { file: shown, basePath: 'thresholds' });
+  issues.push(...[...thresholdIssues, ...statIssues].map((t) => ({ ...t, ...(t.line === undefined ? lineFromPath(t.path, source.lineOf) : {}) })));
 
   for (const t of [blue, green]) {
     if (t && t.docs.preset === 'none' && cases.some((c) => c.expected_docs?.length)) {
@@ -121,7 +125,10 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
       scoring: suite.scoring,
       thresholds: suite.thresholds,
       thresholdSpecs: specs,
+      statSpecs,
+      statistics: suite.statistics,
       report: suite.report,
+      semantic,
       configHash: configHash(data, cases),
     },
     warnings: ordered(warnings),

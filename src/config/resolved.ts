@@ -3,7 +3,8 @@
 import type { GoldenCase } from './golden-schema.js';
 import type { SuiteFile } from './suite-schema.js';
 import type { Revision } from '../targets/types.js';
-import type { ThresholdSpec } from '../gate/types.js';
+import type { StatSpec, ThresholdSpec } from '../gate/types.js';
+import type { EmbedderOptions, JudgeOptions } from '../semantic/options.js';
 
 export type DocsExtract =
   | { preset: 'none' }
@@ -39,6 +40,14 @@ export interface LoadedGoldenSet {
   cases: GoldenCase[];
 }
 
+/** Embeddings and judge endpoints, resolved (keys expanded from the environment). */
+export interface SemanticConfig {
+  embeddings?: EmbedderOptions;
+  judge?: JudgeOptions & { mode: 'rubric' | 'pairwise' | 'both'; rubric?: string };
+  /** Cases measured at once. @default 4 */
+  concurrency?: number;
+}
+
 export interface ResolvedSuite {
   file: string;
   name: string;
@@ -52,7 +61,13 @@ export interface ResolvedSuite {
   thresholds: SuiteFile['thresholds'];
   /** Thresholds parsed and validated against the metric catalog. */
   thresholdSpecs: ThresholdSpec[];
+  /** `test:` thresholds validated against the statistical test catalog (src/gate/stat-tests.ts). */
+  statSpecs: StatSpec[];
+  /** How statistical tests decide (alpha, confidence, correction, power, resamples, seed). */
+  statistics: SuiteFile['statistics'];
   report: SuiteFile['report'];
+  /** Embeddings / judge measurement, when configured. */
+  semantic: SemanticConfig;
   /** sha256 of the normalised config and golden cases (secrets excluded). */
   configHash: string;
 }

@@ -91,8 +91,40 @@ export const SamplingSchema = z
   .strict()
   .describe('How traffic is replayed');
 
+/** An OpenAI-compatible endpoint used for measuring (embeddings, judge) — never the system under test. */
+const MeasureEndpoint = {
+  url: z.string().url().describe('Base URL: an OpenAI-compatible API base (http://host/v1) or an Azure OpenAI deployment URL'),
+  model: z.string().min(1).describe('Model (or Azure deployment) name; part of every cache key'),
+  apiKey: z.string().optional().describe('API key as a ${ENV_VAR} reference'),
+  apiVersion: z.string().optional().describe('Azure OpenAI api-version (switches to Azure auth: api-key header)'),
+  timeout: Duration.default(30_000).describe('Per-request timeout. Default: "30s"'),
+  retries: z.number().int().min(0).max(10).default(2).describe('Retries of 429 / 5xx / timeouts. Default: 2'),
+  cache: z.union([z.string().min(1), z.literal(false)]).default('.revgate-cache')
+    .describe('On-disk cache directory (relative to the working directory), or false. Default: ".revgate-cache"'),
+};
+
+export const EmbeddingsSchema = z
+  .object({ ...MeasureEndpoint, batchSize: z.number().int().min(1).max(2048).default(64).describe('Texts per request. Default: 64') })
+  .strict()
+  .describe('Semantic drift by embeddings (cosine similarity): metrics semantic.ref.mean, semantic.drift.mean; test semantic.ref');
+
+export const JudgeSchema = z
+  .object({
+    ...MeasureEndpoint,
+    mode: z.enum(['rubric', 'pairwise', 'both']).default('both')
+      .describe('rubric: grade each revision against the reference (judge.ref); pairwise: green vs blue with positions swapped (judge.win_rate). Default: both'),
+    temperature: z.number().min(0).max(2).default(0).describe('Judge temperature, recorded in the report. Default: 0'),
+    seed: z.number().int().default(7).describe('Judge seed, recorded in the report. Default: 7'),
+    rubric: z.string().optional().describe('Custom grading rubric (1-5 scale text)'),
+    concurrency: z.number().int().min(1).max(64).default(4).describe('Cases judged at once. Default: 4'),
+  })
+  .strict()
+  .describe('LLM-as-judge: rubric grading against the reference and pairwise green-vs-blue comparison; a judge failure is a measurement error, never a green failure');
+
 export const ScoringSchema = z
   .object({
+    embeddings: EmbeddingsSchema.optional(),
+    judge: JudgeSchema.optional(),
     k: z.number().int().min(1).max(100).default(5)
       .describe('Cut-off for rag.hit@k, rag.recall@k, rag.ndcg@k; thresholds must name the same k (rag.recall@5 when k is 5). Default: 5'),
     driftTolerance: z.number().min(0).max(1).default(0.3)
@@ -107,20 +139,56 @@ export const ScoringSchema = z
 
 const GRAMMAR = 'Grammar: [scope.]metric op value. scope: green (default) | blue | delta (green - blue) | ratio (green / blue) | pair (pair metrics, e.g. drift.*); op: < <= > >= == !=; value: 0.4 | 1% | 800ms | 1.2s. `revgate metrics` lists the metrics.';
 
-/** A threshold: a string in the threshold grammar, or an object with scope and options. */
+const TESTS = 'Tests: ref.rougeL, ref.f1, rag.recall, rag.mrr, rag.ndcg, numbers.consistency, semantic.ref, judge.ref (paired per-case scores); drift.noise (drift beyond blue-vs-blue noise); assert (pass/fail flips); error_rate, refusal_rate; latency, ttft (shift); latency.p95, latency.p99, ttft.p95 (green / blue ratio, need maxRatio).';
+
+/** A threshold: a string in the threshold grammar, or an object with a `check` or a statistical `test`. */
 export const ThresholdSchema = z.union([
   z.string().min(1).describe(`A check, e.g. "ratio.latency.p95 <= 1.2", "delta.rag.recall@5 >= -0.02", "error_rate <= 1%". ${GRAMMAR}`),
   z
     .object({
-      check: z.string().min(1).describe(`The check, e.g. "ratio.latency.p95 <= 1.2". ${GRAMMAR}`),
+      check: z.string().min(1).optional().describe(`The check, e.g. "ratio.latency.p95 <= 1.2". ${GRAMMAR}`),
+      test: z.string().min(1).optional()
+        .describe(`A statistical comparison of green with blue that needs significance AND a minimum effect: regression (fail), no-change or improvement (pass), insufficient-data (inconclusive). ${TESTS}`),
+      minEffect: z.union([z.number(), z.string()]).optional()
+        .describe('test only: the smallest change that matters (the margin), e.g. 0.02, "2%", "50ms". Defaults: scores 0.02, drift.noise 0.05, assert 0.05, error_rate/refusal_rate 0.01 (1%), latency/ttft 50ms'),
+      maxRatio: z.number().positive().optional()
+        .describe('test only, ratio tests (latency.p95, latency.p99, ttft.p95): the largest allowed green / blue factor, e.g. 1.2'),
       tags: z.array(z.string()).optional().describe('Evaluate only over cases that have all of these tags'),
       advisory: z.boolean().optional().describe('Reported, but does not vote in the verdict. Default: false'),
       name: z.string().optional().describe('A human name for the check in reports'),
     })
     .strict()
-    .describe('A check with options (tag scope, advisory, name)'),
+    .superRefine((t, ctx) => {
+      const issue = (path: string[], message: string, hint: string) => ctx.addIssue({ code: 'custom', path, message, params: { hint } });
+      if (t.check === undefined && t.test === undefined) issue([], 'a threshold needs `check` or `test`', 'e.g. check: "error_rate <= 1%", or test: ref.rougeL');
+      if (t.check !== undefined && t.test !== undefined) issue(['test'], 'a threshold has either `check` or `test`, not both', 'split it into two thresholds');
+      if (t.check !== undefined && t.test === undefined) {
+        for (const key of ['minEffect', 'maxRatio'] as const) {
+          if (t[key] !== undefined) issue([key], `${key} applies only to \`test\` thresholds`, 'a `check` carries its limit in the expression, e.g. "delta.ref.rougeL.mean >= -0.02"');
+        }
+      }
+    })
+    .describe('A check with options (tag scope, advisory, name), or a statistical test with its margin'),
 ]);
 export type ThresholdInput = z.output<typeof ThresholdSchema>;
+
+export const StatisticsSchema = z
+  .object({
+    alpha: z.number().gt(0).lt(1).default(0.05)
+      .describe('Significance level of the statistical tests, after the family-wise correction. Default: 0.05'),
+    confidence: z.number().gt(0).lt(1).default(0.95)
+      .describe('Confidence level of the intervals; no-change needs the worse-side bound within minEffect. Default: 0.95'),
+    correction: z.enum(['holm', 'none']).default('holm')
+      .describe('Family-wise correction over the p-values of the voting tests: holm (Holm 1979 step-down) or none. Default: holm'),
+    power: z.number().gt(0).lt(1).default(0.8)
+      .describe('Power used to estimate how many more cases an insufficient-data test needs. Default: 0.8'),
+    resamples: z.number().int().min(100).max(100_000).default(2000)
+      .describe('Bootstrap resamples per interval. Default: 2000'),
+    seed: z.number().int().default(1)
+      .describe('Seed of the bootstrap resampling (the same data and seed give the same intervals). Default: 1'),
+  })
+  .strict()
+  .meta({ description: 'How statistical `test:` thresholds decide: significance level, interval confidence, multiplicity correction, power, bootstrap' });
 
 export const ReportSchema = z
   .object({
@@ -148,7 +216,8 @@ export const SuiteSchema = z
     sampling: SamplingSchema.default(SamplingSchema.parse({})),
     scoring: ScoringSchema.default(ScoringSchema.parse({})),
     thresholds: z.array(ThresholdSchema).default([])
-      .describe(`Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5"`),
+      .describe(`Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5". Statistical form: {test: ref.rougeL, minEffect: 0.02} or {test: latency.p95, maxRatio: 1.2}`),
+    statistics: StatisticsSchema.default(StatisticsSchema.parse({})),
     report: ReportSchema.default(ReportSchema.parse({})),
   })
   .strict()

@@ -9,3 +9,8 @@ export { RATE_LIMIT_SHARE, runChecks, type RunCheckInput } from './run-checks.js
 export { NO_VOTING_CHECKS, decideVerdict, worst } from './verdict.js';
 export { formatCount, formatDelta, formatExact, formatMs, formatRate, formatRatio, formatScore, formatValue } from './format.js';
 export { closestMetrics, editDistance, lookupMetric } from './metric-lookup.js';
+export type { CheckStatistics, Outcome, StatFamily, StatSpec, StatisticsConfig } from './types.js';
+export { evaluateStatistical } from './statistical.js';
+export { parseStatSpecs, parseMargin, type ParseStatSpecsOptions } from './stat-specs.js';
+export { STAT_TESTS, STAT_TEST_NAMES, findStatTest, type StatTestDef, type StatUnit } from './stat-tests.js';
+export { formatInterval, formatP, formatStat } from './stat-format.js';

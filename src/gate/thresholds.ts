@@ -32,6 +32,8 @@ export function parseThresholds(
   const issues: ConfigIssue[] = [];
   const seen = new Map<string, string>();
   inputs.forEach((input, index) => {
+    // `test:` entries are statistical (stat-specs.ts); one without `check` is reported by the schema.
+    if (typeof input !== 'string' && input.check === undefined) return;
     const entryPath = `${basePath}[${index}]`;
     const exprPath = typeof input === 'string' ? entryPath : `${entryPath}.check`;
     const at = (path: string): Located => ({
@@ -62,7 +64,7 @@ export function thresholdId(scope: Scope, metric: string, op: string, limit: num
 }
 
 function parseOne(input: ThresholdInput, k: number, at: Located): { spec: ThresholdSpec } | { issue: ConfigIssue } {
-  const check = typeof input === 'string' ? input : input.check;
+  const check = typeof input === 'string' ? input : (input.check ?? '');
   const parsed = parseExpression(check);
   if (!parsed.ok) return { issue: at.issue(parsed.message, parsed.hint) };
   const def = findMetric(parsed.value.metric, k);

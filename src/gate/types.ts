@@ -87,3 +87,35 @@ export interface Verdict {
   reasons: string[];
   counts: Record<Status, number>;
 }
+
+/** Statistical test families: how green is compared with blue (see src/gate/stat-tests.ts). */
+export type StatFamily = 'paired' | 'noise' | 'assert' | 'rate' | 'shift' | 'ratio';
+
+/** A `test:` threshold after validation: which comparison, with which margin. */
+export interface StatSpec {
+  /** Stable id: `test <name>` plus its tag scope. */
+  id: string;
+  /** Display name (the configured name, or the test name). */
+  name: string;
+  /** The test name as configured, e.g. `ref.rougeL`, `latency.p95`. */
+  test: string;
+  family: StatFamily;
+  /** The margin in the test's base unit (0-1 for scores and rates, ms for shifts); for ratio tests, maxRatio. */
+  minEffect: number;
+  /** Largest allowed green / blue ratio (ratio tests only). */
+  maxRatio: number | null;
+  tags: string[];
+  advisory: boolean;
+}
+
+/** Options of the statistical gate: the suite's `statistics` section plus scoring.minCases. */
+export interface StatisticsConfig {
+  alpha: number;
+  confidence: number;
+  correction: 'holm' | 'none';
+  power: number;
+  resamples: number;
+  seed: number;
+  /** scoring.minCases: fewer observations make a check insufficient-data. */
+  minCases: number;
+}

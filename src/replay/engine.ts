@@ -1,8 +1,7 @@
 // The replay engine: blue and green calls of each case paired and interleaved in random order,
-// bounded concurrency (p-limit) with backpressure, retries, per-request and whole-run deadlines,
-// each attempt handed on as soon as it ends.
+// bounded concurrency (a counter: the scheduling loop waits for a free slot), retries,
+// per-request and whole-run deadlines, each attempt handed on as soon as it ends.
 import { setMaxListeners } from 'node:events';
-import pLimit from 'p-limit';
 import type { GoldenCase } from '../config/golden-schema.js';
 import type { ResolvedSuite } from '../config/resolved.js';
 import type { Revision, Target } from '../targets/types.js';
@@ -54,7 +53,6 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   // Every in-flight call listens for the abort: that is by design, not a leak.
   setMaxListeners(0, signal);
   const policy: RetryPolicy = { retries: sampling.retries, backoffMs: sampling.backoff, maxDelayMs: 30_000, random };
-  const limit = pLimit(sampling.concurrency);
   const perCase = sampling.repeats * 2;
   const progress: ReplayProgress = {
     casesDone: 0,
@@ -68,7 +66,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
 
   const runOne = async (state: CaseState, revision: Revision, repeat: number): Promise<void> => {
     if (signal.aborted) return;
-    const at = new Date().toISOString();
+    const at = isoNow();
     let outcome;
     try {
       outcome = await withRetries(() => targets[revision].call(state.testCase, { signal, timeoutMs: sampling.timeout }), policy, signal);
@@ -76,27 +74,26 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
       if (signal.aborted) return; // interrupted: this attempt is not a result
       throw e;
     }
-    const record: AttemptRecord = outcome.ok
-      ? {
-          caseId: state.testCase.id, revision, repeat, ok: true,
-          text: outcome.response.text,
-          ...(outcome.response.docs ? { docs: outcome.response.docs } : {}),
-          ...(outcome.response.usage ? { usage: outcome.response.usage } : {}),
-          latencyMs: round(outcome.response.totalMs),
-          ttfbMs: round(outcome.response.ttfbMs),
-          ...(outcome.response.ttftMs === undefined ? {} : { ttftMs: round(outcome.response.ttftMs) }),
-          retries: outcome.retriedOn.length,
-          ...(outcome.retriedOn.length ? { retriedOn: outcome.retriedOn } : {}),
-          at,
-        }
-      : {
-          caseId: state.testCase.id, revision, repeat, ok: false,
-          ...(outcome.error.elapsedMs === undefined ? {} : { latencyMs: round(outcome.error.elapsedMs) }),
-          retries: outcome.retriedOn.length,
-          ...(outcome.retriedOn.length ? { retriedOn: outcome.retriedOn } : {}),
-          error: { class: outcome.error.errorClass, message: outcome.error.message, ...(outcome.error.status === undefined ? {} : { status: outcome.error.status }) },
-          at,
-        };
+    // Built field by field (same key order as before: it is the results.jsonl line), no spreads.
+    const record = { caseId: state.testCase.id, revision, repeat, ok: outcome.ok } as AttemptRecord;
+    if (outcome.ok) {
+      const r = outcome.response;
+      record.text = r.text;
+      if (r.docs) record.docs = r.docs;
+      if (r.usage) record.usage = r.usage;
+      record.latencyMs = round(r.totalMs);
+      record.ttfbMs = round(r.ttfbMs);
+      if (r.ttftMs !== undefined) record.ttftMs = round(r.ttftMs);
+    } else if (outcome.error.elapsedMs !== undefined) {
+      record.latencyMs = round(outcome.error.elapsedMs);
+    }
+    record.retries = outcome.retriedOn.length;
+    if (outcome.retriedOn.length) record.retriedOn = outcome.retriedOn;
+    if (!outcome.ok) {
+      const e = outcome.error;
+      record.error = e.status === undefined ? { class: e.errorClass, message: e.message } : { class: e.errorClass, message: e.message, status: e.status };
+    }
+    record.at = at;
     if (!record.ok) progress.errors[revision]++;
     state.attempts[revision].push(record);
     progress.attemptsDone++;
@@ -110,36 +107,63 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     input.onProgress?.(progress);
   };
 
-  // Backpressure: keep at most a few batches queued ahead of the workers, so a 100k-case
-  // suite does not build 200k closures up front.
-  const inFlight = new Set<Promise<void>>();
-  const maxQueued = sampling.concurrency * 4;
-  const schedule = (task: () => Promise<void>) => {
-    const p: Promise<void> = limit(task)
-      .catch((e: unknown) => { failure ??= e; })
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
+  // Bounded concurrency without a queue: the loop below starts a call only when fewer than
+  // `concurrency` are running, and otherwise waits for one to end. One counter, one waiter
+  // (resolved by whichever call ends first): no per-call promise bookkeeping, no Promise.race
+  // over every pending call, and a 100k-case suite never builds 200k closures up front.
+  const concurrency = Math.max(1, sampling.concurrency);
+  let active = 0;
+  let wake: (() => void) | undefined;
+  const slotFreed = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
+  const start = async (state: CaseState, revision: Revision, repeat: number): Promise<void> => {
+    active++;
+    try {
+      await runOne(state, revision, repeat);
+    } catch (e) {
+      failure ??= e;
+    } finally {
+      active--;
+      const w = wake;
+      wake = undefined;
+      w?.();
+    }
   };
 
-  for (const testCase of input.cases) {
+  schedule: for (const testCase of input.cases) {
     if (signal.aborted || failure !== undefined) break;
     const state: CaseState = { testCase, remaining: perCase, attempts: { blue: [], green: [] } };
     open.set(testCase.id, state);
     for (let repeat = 0; repeat < sampling.repeats; repeat++) {
-      // Pair blue and green on the same case, adjacent in the queue, order randomised,
+      // Pair blue and green on the same case, started back to back, order randomised,
       // so time-varying load and caches hit both alike.
       const order: Revision[] = random() < 0.5 ? ['blue', 'green'] : ['green', 'blue'];
-      for (const revision of order) schedule(() => runOne(state, revision, repeat));
+      for (const revision of order) {
+        while (active >= concurrency) await slotFreed();
+        // A case cut in half by the stop is not a result either way; its unstarted calls are skipped.
+        if (signal.aborted || failure !== undefined) break schedule;
+        void start(state, revision, repeat);
+      }
     }
-    while (inFlight.size >= maxQueued) await Promise.race(inFlight);
   }
-  await Promise.all(inFlight);
+  while (active > 0) await slotFreed();
   if (failure !== undefined) throw failure;
 
   const stopped: StopReason | null = input.signal.aborted
     ? (String(input.signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT')
     : deadline.aborted ? 'deadline' : null;
   return { casesDone: progress.casesDone, casesPlanned: progress.casesPlanned, stopped };
+}
+
+// Attempts starting in the same millisecond share one ISO string.
+let lastMs = -1;
+let lastIso = '';
+function isoNow(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
 }
 
 function round(ms: number): number {

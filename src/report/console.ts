@@ -2,6 +2,7 @@
 import type { Status } from '../gate/types.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
 import type { ReportSummary } from './model.js';
+import { estimateText, statChecks } from './statistics.js';
 import { stripXmlIllegal } from './text.js';
 import { formatCheckNumber, sortChecks } from './values.js';
 
@@ -22,6 +23,7 @@ export function renderConsole(report: ReportSummary, options: { color: boolean }
     ...incomplete(report, paint),
     ...reasons(report, paint),
     ...metrics(keyMetricRows(report.metrics), paint),
+    ...statistics(report, paint),
     ...failingChecks(report, paint),
     '',
     `${paint(DIM, 'reports:')} ${oneLine(report.run.outputDir)}`,
@@ -67,6 +69,20 @@ function trendPaint(row: KeyMetricRow, paint: Paint): string {
   if (row.trend === 'worse') return paint(RED, text);
   if (row.trend === 'better') return paint(GREEN, text);
   return paint(DIM, text);
+}
+
+const OUTCOME_COLOR = { regression: RED, 'no-change': GREEN, improvement: GREEN, 'insufficient-data': YELLOW } as const;
+
+function statistics(report: ReportSummary, paint: Paint): string[] {
+  const list = statChecks(report.checks);
+  if (list.length === 0) return [];
+  const width = Math.max(...list.map((c) => oneLine(c.name).length));
+  const lines = list.slice(0, MAX_FAILING * 2).map((c) => {
+    const outcome = paint(OUTCOME_COLOR[c.stats.outcome], c.stats.outcome.padEnd(17));
+    const advisory = c.advisory ? paint(DIM, ' [advisory]') : '';
+    return `  ${oneLine(c.name).padEnd(width)}  ${outcome} ${estimateText(c)}${advisory}`;
+  });
+  return ['', paint(BOLD, 'statistics (green − blue, estimate [CI])'), ...lines];
 }
 
 function failingChecks(report: ReportSummary, paint: Paint): string[] {

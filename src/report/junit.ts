@@ -48,6 +48,15 @@ function checkDetail(check: CheckResult): string {
     ['expr', check.expr], ['scope', check.scope], ['value', check.value], ['limit', check.limit],
     ['blue', check.blue], ['green', check.green], ['n', check.n], ['tags', check.tags?.join(',') || undefined],
   ];
+  const stats = check.stats;
+  if (stats) {
+    facts.push(
+      ['test', stats.test], ['outcome', stats.outcome], ['estimate', stats.estimate],
+      ['interval', stats.interval === null ? null : `[${stats.interval[0]}, ${stats.interval[1]}] (${stats.confidence * 100}%)`],
+      ['p', stats.pValue], ['p.holm', stats.pAdjusted], ['effect', stats.effectSize === null ? null : `${stats.effectSize.name} = ${stats.effectSize.value}`],
+      ['minEffect', stats.minEffect], ['noiseFloor', stats.noiseFloor], ['needed', stats.needed],
+    );
+  }
   return facts.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}: ${String(v)}`).join('\n');
 }
 

@@ -7,6 +7,7 @@ import { keyMetricRows } from './key-metrics.js';
 import { renderHighlight } from './markdown-highlights.js';
 import { markdownTable } from './markdown-table.js';
 import type { ReportSummary } from './model.js';
+import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from './statistics.js';
 import { escapeMarkdownInline as md } from './text.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from './values.js';
 
@@ -19,7 +20,7 @@ const MAX_CRITICAL_ROWS = 50;
 
 /** Render the report summary as GitHub-flavoured Markdown, under GitHub's comment size limit. */
 export function renderMarkdown(report: ReportSummary): string {
-  const head = [title(report), runFacts(report), reasons(report), checks(report), metrics(report), errors(report), critical(report)]
+  const head = [title(report), runFacts(report), reasons(report), checks(report), statistics(report), metrics(report), errors(report), critical(report)]
     .filter((s) => s !== '')
     .join('\n\n');
   return fitToLimit(`${head}\n`, report, GITHUB_COMMENT_LIMIT - MARGIN);
@@ -63,6 +64,17 @@ function checks(report: ReportSummary): string {
   const counts = STATUS_ORDER.map((s) => `${report.verdict.counts[s] ?? 0} ${s}`).join(', ');
   const more = sorted.length > MAX_CHECK_ROWS ? `\n\n${sorted.length - MAX_CHECK_ROWS} more checks in report.json.` : '';
   return `### Checks (${counts})\n\n${markdownTable(['status', 'check', 'value', 'limit', 'blue', 'green', 'n', 'reason'], rows)}${more}`;
+}
+
+function statistics(report: ReportSummary): string {
+  const list = statChecks(sortChecks(report.checks));
+  if (list.length === 0) return '';
+  const rows = list.slice(0, MAX_CHECK_ROWS).map((c) => [
+    `${c.name}${c.advisory ? ' (advisory)' : ''}`, c.stats.test, c.stats.outcome, estimateText(c), marginText(c), pText(c.stats), effectText(c.stats),
+    c.stats.noiseFloor === null ? '' : String(+c.stats.noiseFloor.toFixed(3)), String(c.stats.n), c.stats.needed ?? '',
+  ]);
+  const header = ['check', 'test', 'outcome', 'estimate [CI]', 'margin', 'p / Holm p', 'effect size', 'noise floor', 'n', 'needed'];
+  return `### Statistics\n\n${md(correctionSentence(report, list))}\n\n${markdownTable(header, rows)}`;
 }
 
 function metrics(report: ReportSummary): string {

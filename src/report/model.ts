@@ -57,6 +57,8 @@ export interface ReportSummary {
     sampling: Record<string, unknown>;
     scoring: Record<string, unknown>;
     thresholds: unknown[];
+    /** The `statistics` section (alpha, confidence, correction, …); absent in reports without it. */
+    statistics?: Record<string, unknown>;
   };
   metrics: MetricsSet;
   /** The same metrics per tag. */
@@ -68,6 +70,11 @@ export interface ReportSummary {
   critical: { id: string; status: CaseStatus; reasons: string[] }[];
   /** The most regressed cases, with both outputs, worst first. */
   highlights: CaseRecord[];
+  /** Embeddings / judge models, judge temperature and seed, cache use — when configured. */
+  semantic?: {
+    embeddings: { model: string; cache: unknown } | null;
+    judge: { model: string; temperature: number; seed: number; promptVersion: string; mode: string; cache: unknown } | null;
+  };
 }
 
 export interface Report extends ReportSummary {

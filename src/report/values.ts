@@ -1,5 +1,7 @@
 // Display values for checks, in the unit of the metric each one reads (formatting lives in gate/format.ts).
 import { formatCount, formatDelta, formatRatio, formatValue } from '../gate/format.js';
+import { formatStat } from '../gate/stat-format.js';
+import { findStatTest } from '../gate/stat-tests.js';
 import { lookupMetric } from '../gate/metric-lookup.js';
 import { STATUS_ORDER, type CheckResult, type Status } from '../gate/types.js';
 import type { MetricUnit } from '../scoring/catalog.js';
@@ -12,6 +14,8 @@ export function unitOf(metric: string | undefined): MetricUnit {
 /** A check's compared value or limit as people read it: delta with a sign, ratio as a factor. */
 export function formatCheckNumber(check: CheckResult, value: number | null | undefined): string {
   if (value === null || value === undefined) return check.metric === undefined ? '' : 'n/a';
+  const statUnit = check.kind === 'statistical' ? findStatTest(check.metric ?? '')?.unit : undefined;
+  if (statUnit !== undefined) return formatStat(value, statUnit, statUnit !== 'factor' && value !== check.limit);
   const unit = unitOf(check.metric);
   if (check.scope === 'ratio') return `${formatRatio(value)}x`;
   if (check.scope === 'delta') return formatDelta(value, unit);
@@ -21,6 +25,8 @@ export function formatCheckNumber(check: CheckResult, value: number | null | und
 /** A check's blue or green side, always in the metric's own unit. */
 export function formatCheckSide(check: CheckResult, value: number | null | undefined): string {
   if (value === undefined) return '';
+  const statUnit = check.kind === 'statistical' ? findStatTest(check.metric ?? '')?.unit : undefined;
+  if (statUnit !== undefined && value !== null) return formatStat(value, statUnit === 'factor' ? 'ms' : statUnit);
   return formatValue(value, unitOf(check.metric));
 }
 

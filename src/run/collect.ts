@@ -1,41 +1,67 @@
-// What the compare run keeps in memory while cases stream to disk: metric accumulators (overall,
-// per tag, per threshold tag scope), the most regressed cases, and critical case outcomes.
-import type { ThresholdSpec } from '../gate/types.js';
+// What the compare run keeps in memory while cases stream to disk: metric and comparison
+// accumulators (overall, per tag, per threshold tag scope), the most regressed cases, and
+// critical case outcomes. Numbers only, except the few highlighted cases.
 import type { ReportSummary } from '../report/model.js';
 import { MetricsAccumulator } from '../scoring/aggregate.js';
-import type { CaseRecord, MetricsSet } from '../scoring/types.js';
+import { ComparisonAccumulator } from '../scoring/comparison.js';
+import type { CaseRecord, ComparisonData, MetricsSet } from '../scoring/types.js';
 
 const MAX_TAGS = 50;
 
+/** The accumulators of one set of cases (all, or those carrying given tags). */
+class Scope {
+  readonly metrics: MetricsAccumulator;
+  readonly comparison: ComparisonAccumulator;
+  private metricsResult: MetricsSet | undefined;
+  private comparisonResult: ComparisonData | undefined;
+
+  constructor(readonly tags: readonly string[], k: number) {
+    this.metrics = new MetricsAccumulator({ k });
+    this.comparison = new ComparisonAccumulator({ k });
+  }
+
+  add(record: CaseRecord): void {
+    this.metricsResult = this.comparisonResult = undefined;
+    this.metrics.add(record);
+    this.comparison.add(record);
+  }
+
+  /** Computed once after the run (each result sorts every latency sample). */
+  metricsSet(): MetricsSet {
+    return (this.metricsResult ??= this.metrics.result());
+  }
+
+  comparisonData(): ComparisonData {
+    return (this.comparisonResult ??= this.comparison.result());
+  }
+}
+
 export class RunCollector {
-  private readonly overall: MetricsAccumulator;
+  private readonly overall: Scope;
   private readonly byTag = new Map<string, MetricsAccumulator>();
-  private readonly byScope = new Map<string, { tags: string[]; acc: MetricsAccumulator }>();
+  /** Tag scopes named by thresholds and statistical tests. */
+  private readonly scoped = new Map<string, Scope>();
   readonly highlights: CaseRecord[] = [];
   readonly critical: ReportSummary['critical'] = [];
   readonly criticalCases: CaseRecord[] = [];
-  /** Results are computed once per scope after the run (each sorts every latency sample). */
-  private readonly cache = new Map<string, MetricsSet>();
 
-  constructor(private readonly k: number, specs: readonly ThresholdSpec[], private readonly topCases: number) {
-    this.overall = new MetricsAccumulator({ k });
+  constructor(private readonly k: number, specs: readonly { tags: readonly string[] }[], private readonly topCases: number) {
+    this.overall = new Scope([], k);
     for (const s of specs) {
-      if (s.tags.length === 0) continue;
       const key = scopeKey(s.tags);
-      if (!this.byScope.has(key)) this.byScope.set(key, { tags: s.tags, acc: new MetricsAccumulator({ k }) });
+      if (s.tags.length > 0 && !this.scoped.has(key)) this.scoped.set(key, new Scope(s.tags, k));
     }
   }
 
   /** Feed one scored case. */
   add(record: CaseRecord): void {
-    this.cache.clear();
     this.overall.add(record);
     for (const tag of record.tags) {
       let acc = this.byTag.get(tag);
       if (!acc && this.byTag.size < MAX_TAGS) this.byTag.set(tag, (acc = new MetricsAccumulator({ k: this.k })));
       acc?.add(record);
     }
-    for (const { tags, acc } of this.byScope.values()) if (tags.every((t) => record.tags.includes(t))) acc.add(record);
+    for (const scope of this.scoped.values()) if (scope.tags.every((t) => record.tags.includes(t))) scope.add(record);
     if (record.critical) {
       this.critical.push({ id: record.id, status: record.status, reasons: record.reasons });
       this.criticalCases.push(stripOutputs(record));
@@ -45,27 +71,29 @@ export class RunCollector {
 
   /** Metrics over all cases. */
   metrics(): MetricsSet {
-    return this.cached('', () => this.overall.result());
+    return this.overall.metricsSet();
   }
 
-  /** Metrics over cases carrying all `tags` (the thresholds' tag scopes). */
+  /** Metrics over cases carrying all `tags` (a threshold's tag scope). */
   metricsFor(tags: readonly string[]): MetricsSet {
-    if (tags.length === 0) return this.metrics();
-    const key = scopeKey(tags);
-    const scoped = this.byScope.get(key);
-    if (!scoped) throw new Error(`no accumulator for tags ${tags.join(',')}`);
-    return this.cached(key, () => scoped.acc.result());
+    return this.scope(tags).metricsSet();
   }
 
-  private cached(key: string, compute: () => MetricsSet): MetricsSet {
-    let m = this.cache.get(key);
-    if (!m) this.cache.set(key, (m = compute()));
-    return m;
+  /** Paired comparison data over cases carrying all `tags` (a statistical test's scope). */
+  comparisonFor(tags: readonly string[]): ComparisonData {
+    return this.scope(tags).comparisonData();
   }
 
   /** Metrics per tag (first 50 tags seen). */
   metricsByTag(): Record<string, MetricsSet> {
     return Object.fromEntries([...this.byTag].sort(([a], [b]) => a.localeCompare(b)).map(([t, acc]) => [t, acc.result()]));
+  }
+
+  private scope(tags: readonly string[]): Scope {
+    if (tags.length === 0) return this.overall;
+    const scope = this.scoped.get(scopeKey(tags));
+    if (!scope) throw new Error(`no accumulator for tags ${tags.join(',')}`);
+    return scope;
   }
 
   private keepIfRegressed(record: CaseRecord): void {

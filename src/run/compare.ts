@@ -5,6 +5,7 @@ import type { ResolvedSuite } from '../config/resolved.js';
 import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
 import { criticalChecks } from '../gate/critical.js';
 import { evaluateThresholds } from '../gate/evaluate.js';
+import { evaluateStatistical } from '../gate/statistical.js';
 import { runChecks } from '../gate/run-checks.js';
 import type { CheckResult } from '../gate/types.js';
 import { decideVerdict } from '../gate/verdict.js';
@@ -21,6 +22,7 @@ import type { Revision, Target } from '../targets/types.js';
 import { RunCollector } from './collect.js';
 import { ErrorTally } from './errors-tally.js';
 import { createRunDir, newRunId } from './run-dir.js';
+import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
 import { writeReportJson } from './write-report.js';
 
@@ -47,8 +49,9 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const paths = await createRunDir(suite.report.dir, runId);
   const results = new JsonlSink<AttemptRecord>(paths.results);
   const casesOut = new JsonlSink<CaseRecord>(paths.cases);
-  const collector = new RunCollector(suite.scoring.k, suite.thresholdSpecs, suite.report.topCases);
+  const collector = new RunCollector(suite.scoring.k, [...suite.thresholdSpecs, ...suite.statSpecs], suite.report.topCases);
   const tally = new ErrorTally();
+  const semantic = new SemanticScorer(suite.semantic);
   const targets: Record<Revision, Target> = {
     blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency }),
     green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency }),
@@ -73,7 +76,8 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
         await results.write(a);
       },
       onCaseDone: async (testCase, attempts) => {
-        const record = scoreCase(testCase, attempts, suite.scoring);
+        const measured = await semantic.score(testCase, attempts, signal);
+        const record = scoreCase(testCase, attempts, suite.scoring, measured);
         collector.add(record);
         await casesOut.write(record);
       },
@@ -86,7 +90,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     else if (signal.aborted) stopped = String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     else throw e;
   } finally {
-    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close()]);
+    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close(), semantic.close()]);
   }
 
   options.onPhase?.('report');
@@ -96,6 +100,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     ...runChecks({ complete: stopped === null && !setupError, interrupted: stopped, casesDone, casesPlanned: suite.cases.length, metrics, minCases: suite.scoring.minCases }),
     ...criticalChecks(collector.criticalCases),
     ...evaluateThresholds(suite.thresholdSpecs, (tags) => collector.metricsFor(tags), { minCases: suite.scoring.minCases }),
+    ...evaluateStatistical(suite.statSpecs, (tags) => collector.comparisonFor(tags), { ...suite.statistics, minCases: suite.scoring.minCases }),
   ];
   const finished = new Date();
   const summary = buildSummary({
@@ -119,6 +124,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     errors: tally.list(),
     critical: collector.critical,
     highlights: collector.highlights,
+    ...(semantic.enabled ? { semantic: semantic.info() } : {}),
   });
   return { summary, files: await writeOutputs(summary, paths, suite.report.formats) };
 }

@@ -22,6 +22,7 @@ export interface SummaryParts {
   errors: ErrorSample[];
   critical: ReportSummary['critical'];
   highlights: CaseRecord[];
+  semantic?: ReportSummary['semantic'];
 }
 
 /** Build the versioned report summary. */
@@ -39,7 +40,7 @@ export function buildSummary(p: SummaryParts): ReportSummary {
       golden: suite.golden.map((g) => ({ file: g.file, cases: g.cases.length })),
     },
     targets: { blue: summarizeTarget(suite.targets.blue), green: summarizeTarget(suite.targets.green) },
-    config: { sampling: { ...suite.sampling }, scoring: { ...suite.scoring }, thresholds: suite.thresholds },
+    config: { sampling: { ...suite.sampling }, scoring: { ...suite.scoring }, statistics: { ...suite.statistics }, thresholds: suite.thresholds },
     metrics: p.metrics,
     metricsByTag: p.metricsByTag,
     checks: p.checks,
@@ -47,5 +48,6 @@ export function buildSummary(p: SummaryParts): ReportSummary {
     errors: p.errors,
     critical: p.critical,
     highlights: p.highlights,
+    ...(p.semantic ? { semantic: p.semantic } : {}),
   };
 }

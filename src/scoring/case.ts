@@ -2,10 +2,11 @@
 import type { GoldenCase } from '../config/golden-schema.js';
 import type { AttemptRecord } from '../replay/types.js';
 import { ERROR_CLASSES } from '../targets/types.js';
-import { jaccard, lostDocs } from './rag.js';
+import { scorePair } from './pair.js';
 import { scoreRevision } from './revision.js';
-import { meanSimilarity, similarityTokens, tokenize } from './text.js';
-import type { CaseRecord, CaseStatus, PairCaseResult, RevisionCaseResult } from './types.js';
+import type { CaseRecord, CaseSemanticInput, CaseStatus, RevisionCaseResult } from './types.js';
+
+export { MAX_DRIFT_PAIRS } from './pair.js';
 
 export interface ScoreCaseOptions {
   /** RAG cut-off (scoring.k). */
@@ -16,41 +17,12 @@ export interface ScoreCaseOptions {
   assertPassRatio: number;
 }
 
-/** Green x blue output pairs compared for drift, at most. */
-export const MAX_DRIFT_PAIRS = 25;
-
 // The prompt shown in reports: the question, else the last user message, else the vars as JSON.
 function promptOf(c: GoldenCase): string {
   if (c.question !== undefined) return c.question;
   const lastUser = c.messages?.filter((m) => m.role === 'user').at(-1);
   if (lastUser !== undefined) return lastUser.content;
   return c.vars === undefined ? '' : JSON.stringify(c.vars);
-}
-
-// Mean similarity over green x blue output pairs. With many repeats only the first outputs are
-// paired: up to max(5, ⌊25 / |blue|⌋) green outputs, then up to ⌊25 / green used⌋ blue outputs.
-function drift(green: readonly string[], blue: readonly string[]): PairCaseResult['drift'] {
-  if (green.length === 0 || blue.length === 0) return null;
-  const g = Math.min(green.length, Math.max(5, Math.floor(MAX_DRIFT_PAIRS / blue.length)));
-  const b = Math.min(blue.length, Math.floor(MAX_DRIFT_PAIRS / g));
-  const blueTokens = blue.slice(0, b).map(tokenize);
-  const scores = green.slice(0, g).flatMap((text) => {
-    const tokens = tokenize(text);
-    return blueTokens.map((other) => similarityTokens(tokens, other));
-  });
-  return meanSimilarity(scores);
-}
-
-// Green vs blue on one case.
-function scorePair(blue: RevisionCaseResult, green: RevisionCaseResult, expected: string[] | null, options: ScoreCaseOptions): PairCaseResult {
-  const d = drift(green.outputs, blue.outputs);
-  const bothDocs = blue.docs !== null && green.docs !== null;
-  return {
-    drift: d,
-    moved: d === null ? null : d.rougeL < 1 - options.driftTolerance,
-    docsJaccard: bothDocs ? jaccard(blue.docs!, green.docs!) : null,
-    lostDocs: bothDocs && expected !== null ? lostDocs(expected, blue.docs!, green.docs!, options.k) : [],
-  };
 }
 
 // "5xx: 2, timeout: 1", in ERROR_CLASSES order.
@@ -79,6 +51,9 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 const drop = (blue: number | null | undefined, green: number | null | undefined): number =>
   blue == null || green == null ? 0 : positive(blue - green);
 
+/** A fall in numeric consistency larger than this adds 0.5 to the regression score. */
+export const NUMBERS_DROP = 0.1;
+
 /**
  * How much worse green is than blue on one case (≥ 0, higher is worse; for sorting only):
  *   2·[error] + 1·[fail] + 1·[critical ∧ not pass]
@@ -86,7 +61,9 @@ const drop = (blue: number | null | undefined, green: number | null | undefined)
  *   + max(0, blue.rag.recall − green.rag.recall) + 0.5·|lostDocs| / |expected|
  *   + max(0, blue − green) of the assertion pass share (passes / n)
  *   + max(0, green − blue) of the refusal share (refusals / answers) and of the error share
- *     (errors other than 429 / attempts).
+ *     (errors other than 429 / attempts)
+ *   + 0.5·[blue.numbers.consistency − green.numbers.consistency > 0.1]
+ *   + max(0, blue − green) of semantic.ref and of semantic.judge (embeddings, rubric judge).
  * Terms whose inputs are missing count 0; each delta is clamped at 0 so gains elsewhere do not
  * hide a loss.
  */
@@ -102,14 +79,18 @@ export function regressionScore(record: Omit<CaseRecord, 'regression'>): number 
   score += drop(share(green.refusals, green.outputs.length), share(blue.refusals, blue.outputs.length));
   const faults = (r: RevisionCaseResult): number | null => share(r.errors - (r.errorClasses['429'] ?? 0), r.attempts);
   score += drop(faults(green), faults(blue));
+  if (drop(blue.numbers?.consistency, green.numbers?.consistency) > NUMBERS_DROP) score += 0.5;
+  score += drop(record.semantic?.ref.blue, record.semantic?.ref.green);
+  score += drop(record.semantic?.judge.blue, record.semantic?.judge.green);
   return positive(score);
 }
 
-// Score one golden case from both revisions' attempts.
+// Score one golden case from both revisions' attempts, with its semantic measures when computed.
 export function scoreCase(
   testCase: GoldenCase,
   attempts: { blue: readonly AttemptRecord[]; green: readonly AttemptRecord[] },
   options: ScoreCaseOptions,
+  semantic?: CaseSemanticInput,
 ): CaseRecord {
   const reference = testCase.reference ?? null;
   const expectedDocs = testCase.expected_docs !== undefined && testCase.expected_docs.length > 0 ? testCase.expected_docs : null;
@@ -130,6 +111,7 @@ export function scoreCase(
     pair: scorePair(blue, green, expectedDocs, options),
     status,
     reasons,
+    semantic: semantic ?? null,
   };
   return { ...record, regression: regressionScore(record) };
 }

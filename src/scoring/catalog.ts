@@ -44,6 +44,9 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'tokens.prompt.mean', unit: 'tokens', kind: 'revision', higherIsBetter: false, description: 'mean prompt tokens per attempt (from usage)' },
   { name: 'tokens.completion.mean', unit: 'tokens', kind: 'revision', higherIsBetter: false, description: 'mean completion tokens per attempt (from usage)' },
   { name: 'tokens.total.mean', unit: 'tokens', kind: 'revision', higherIsBetter: false, description: 'mean total tokens per attempt (from usage)' },
+  { name: 'numbers.consistency.mean', unit: 'score', kind: 'revision', higherIsBetter: true, description: 'mean share of the reference quantities (doses, durations, percentages) an answer states with the same value' },
+  { name: 'semantic.ref.mean', unit: 'score', kind: 'revision', higherIsBetter: true, description: 'mean embeddings cosine similarity to the reference answer (when embeddings are configured)' },
+  { name: 'judge.ref.mean', unit: 'score', kind: 'revision', higherIsBetter: true, description: 'mean LLM-judge rubric score (0..1) against the reference answer (when a judge is configured)' },
   { name: 'drift.f1.mean', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'mean token F1 between green and blue answers' },
   { name: 'drift.f1.median', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'median token F1 between green and blue answers' },
   { name: 'drift.rougeL.mean', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'mean ROUGE-L F between green and blue answers' },
@@ -51,6 +54,12 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'drift.moved_share', unit: 'rate', kind: 'pair', higherIsBetter: false, description: 'share of cases whose green-vs-blue ROUGE-L is below 1 - scoring.driftTolerance' },
   { name: 'docs.jaccard.mean', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'mean Jaccard overlap of blue and green retrieved id sets' },
   { name: 'docs.lost_share', unit: 'rate', kind: 'pair', higherIsBetter: false, description: 'share of RAG cases where green lost an expected document that blue found' },
+  { name: 'noise.rougeL.mean', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'mean ROUGE-L F between distinct blue answers of a case (A/A noise floor; needs ≥ 2 repeats)' },
+  { name: 'drift.beyond_noise_share', unit: 'rate', kind: 'pair', higherIsBetter: false, description: "share of cases with a noise band whose green-vs-blue ROUGE-L is below the band's minimum blue-vs-blue ROUGE-L" },
+  { name: 'numbers.changed_share', unit: 'rate', kind: 'pair', higherIsBetter: false, description: "share of cases whose blue answer has quantities where green's first answer changes one of them" },
+  { name: 'semantic.drift.mean', unit: 'score', kind: 'pair', higherIsBetter: true, description: 'mean embeddings cosine similarity between green and blue answers' },
+  { name: 'judge.win_rate', unit: 'rate', kind: 'pair', higherIsBetter: true, description: 'share of cases with a pairwise judge verdict where green wins (ties count in the denominator)' },
+  { name: 'judge.loss_rate', unit: 'rate', kind: 'pair', higherIsBetter: false, description: 'share of cases with a pairwise judge verdict where blue wins (ties count in the denominator)' },
 ];
 
 /** The concrete metric name for a catalog entry, with `{k}` filled in. */

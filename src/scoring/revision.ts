@@ -3,10 +3,11 @@ import type { Assertion } from '../config/golden-schema.js';
 import type { AttemptRecord } from '../replay/types.js';
 import type { ErrorClass, Usage } from '../targets/types.js';
 import { evaluateAssertions } from './assertions.js';
+import { compareQuantities, extractQuantities } from './numbers.js';
 import { meanRag, ragScores } from './rag.js';
 import { isRefusal } from './refusal.js';
 import { meanSimilarity, similarityTokens, tokenize } from './text.js';
-import type { AssertionOutcome, RagScores, RevisionCaseResult, SimilarityScores } from './types.js';
+import type { AssertionOutcome, RagScores, RevisionCaseResult, RevisionNumbers, SimilarityScores } from './types.js';
 
 /** Distinct failed assertion outcomes kept per revision and case. */
 export const MAX_FAILURES = 5;
@@ -49,6 +50,23 @@ function scoreAssertions(assertions: readonly Assertion[], outputs: readonly str
   return { passes, n, passed: n === 0 ? null : passes / n >= ratio, failures: [...failures.values()] };
 }
 
+// Numeric consistency of each answer with the reference (compareQuantities), averaged; changed,
+// missing and added quantities summed over the answers. Null when the reference has no quantities.
+export function scoreNumbers(reference: string | null, outputs: readonly string[]): RevisionNumbers | null {
+  if (reference === null || extractQuantities(reference).length === 0) return null;
+  const out: RevisionNumbers = { consistency: null, changed: 0, missing: 0, added: 0 };
+  let sum = 0;
+  for (const text of outputs) {
+    const c = compareQuantities(reference, text);
+    sum += c.consistency ?? 0; // never null here: the reference has quantities
+    out.changed += c.changed.length;
+    out.missing += c.missing.length;
+    out.added += c.added.length;
+  }
+  if (outputs.length > 0) out.consistency = sum / outputs.length;
+  return out;
+}
+
 // Score one revision's attempts at one case (attempts in any order; they are sorted by repeat).
 export function scoreRevision(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
   const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
@@ -87,5 +105,6 @@ export function scoreRevision(attempts: readonly AttemptRecord[], input: Revisio
     latencyMs: ok.flatMap((a) => (a.latencyMs === undefined ? [] : [a.latencyMs])),
     ttftMs: ok.flatMap((a) => (a.ttftMs === undefined ? [] : [a.ttftMs])),
     usage: meanUsage(ok.flatMap((a) => (a.usage === undefined ? [] : [a.usage]))),
+    numbers: scoreNumbers(input.reference, outputs),
   };
 }

@@ -44,6 +44,46 @@ export interface RevisionCaseResult {
   ttftMs: number[];
   /** Mean usage per successful attempt, when reported. */
   usage: Usage | null;
+  /** Numeric consistency with the reference; null without a reference or when it has no quantities. */
+  numbers: RevisionNumbers | null;
+}
+
+/** Quantities (doses, durations…) of a revision's answers against the reference (numbers.ts). */
+export interface RevisionNumbers {
+  /** Mean over answers of matched / reference quantities; null when there is no answer. */
+  consistency: number | null;
+  /** Reference quantities given another value, summed over the answers. */
+  changed: number;
+  /** Reference quantities absent, summed over the answers. */
+  missing: number;
+  /** Quantities not in the reference, summed over the answers. */
+  added: number;
+}
+
+/** Blue-vs-blue (A/A) similarity of one case: how much blue varies against itself. */
+export interface NoiseBand {
+  /** Mean ROUGE-L over pairs of distinct blue outputs. */
+  rougeL: number;
+  /** Mean token F1 over the same pairs. */
+  f1: number;
+  /** Lowest and highest blue-vs-blue ROUGE-L: the band green's drift is placed in. */
+  min: number;
+  max: number;
+  /** Blue output pairs compared. */
+  pairs: number;
+}
+
+/** Green-vs-blue mean ROUGE-L against the noise band: below its min, within it, or above its max. */
+export type NoisePosition = 'below-noise' | 'within-noise' | 'above-noise';
+
+/** Quantities in green's first answer against blue's first answer (no reference needed). */
+export interface PairNumbers {
+  /** One numericSummary line per differing quantity (changed, then missing, then added), at most 5. */
+  changed: string[];
+  /** Green gave another value to a quantity of blue's answer (a "changed" pair; missing ones do not count). */
+  greenChangedVsBlue: boolean;
+  /** Quantities in blue's first answer (the denominator of numbers.changed_share counts cases with > 0). */
+  blueQuantities: number;
 }
 
 /** Green vs blue on one case. */
@@ -56,6 +96,12 @@ export interface PairCaseResult {
   docsJaccard: number | null;
   /** Expected documents blue found and green did not. */
   lostDocs: string[];
+  /** Blue-vs-blue band with ≥ 2 blue outputs; null otherwise. */
+  noise: NoiseBand | null;
+  /** Where drift.rougeL falls against the noise band; null without a band or a drift. */
+  position: NoisePosition | null;
+  /** Green's first answer vs blue's first answer; null when a side has no answer. */
+  numbers: PairNumbers | null;
 }
 
 export type CaseStatus = 'pass' | 'fail' | 'error';
@@ -78,6 +124,8 @@ export interface CaseRecord {
   reasons: string[];
   /** How much worse green is than blue on this case (higher is worse); for sorting. */
   regression: number;
+  /** Embeddings and judge measures passed to scoreCase; null when none were. */
+  semantic: CaseSemanticInput | null;
 }
 
 /** A metric value and how many observations it rests on. null = no data. */

@@ -7,7 +7,7 @@ import { startDeadline } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';
 import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';
 import { caseMessages } from './messages.js';
-import { createOpenAIClient, timedFetch, type FetchProbe } from './openai-client.js';
+import { createOpenAIClient, probeFetchOptions, type FetchProbe, type SdkFetchOptions } from './openai-client.js';
 import { fromSdkError } from './openai-errors.js';
 import { getPath } from './path.js';
 import { readChatStream } from './openai-stream.js';
@@ -20,18 +20,17 @@ const SDK_TIMEOUT_GRACE_MS = 1_000;
 /** A Target calling an OpenAI-compatible (or Azure OpenAI) chat completions endpoint. */
 export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOptions = {}): Target {
   const agent = new Agent({ connections: options.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
-  const base = createOpenAIClient(t, agent);
+  // One client for every call; each call's timing comes back through its own probe (fetchOptions).
+  const client = createOpenAIClient(t, agent);
   const redact = secretRedactor(t);
   const where = `POST ${safeUrl(`${t.url.replace(/\/+$/, '')}/chat/completions`)}`;
 
   async function call(testCase: GoldenCase, { signal, timeoutMs }: CallOptions): Promise<TargetResponse> {
     const probe: FetchProbe = { startedAt: undefined, headersAt: undefined, status: undefined };
-    // One client view per call so the fetch wrapper can stamp this call's own probe.
-    const client = base.withOptions({ fetch: timedFetch(agent, probe) });
     const deadline = startDeadline(signal, timeoutMs);
     const callStart = performance.now();
     const elapsed = (): number => performance.now() - (probe.startedAt ?? callStart);
-    const requestOptions = { signal: deadline.signal, timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS };
+    const requestOptions = { signal: deadline.signal, timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS, fetchOptions: probeFetchOptions(probe) };
     const body = requestBody(t, testCase);
     try {
       const result = t.stream
@@ -54,7 +53,7 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
 }
 
 type Body = Record<string, unknown>;
-type RequestOptions = { signal: AbortSignal; timeout: number };
+type RequestOptions = { signal: AbortSignal; timeout: number; fetchOptions: SdkFetchOptions };
 interface Outcome {
   response: Omit<TargetResponse, 'docs'>;
   /** The response as JSON (streams: a synthetic `{choices:[{message:{content, context}}]}`) for docs extraction. */

@@ -26,7 +26,7 @@ function revision(fields: Partial<RevisionCaseResult> = {}): RevisionCaseResult 
   return {
     attempts: 3, errors: 0, errorClasses: {}, retries: 0, outputs: ['ok'], docs: null,
     assertions: { passes: 3, n: 3, passed: true, failures: [] },
-    rag: null, ref: null, refusals: 0, latencyMs: [100], ttftMs: [], usage: null, ...fields,
+    rag: null, ref: null, refusals: 0, latencyMs: [100], ttftMs: [], usage: null, numbers: null, ...fields,
   };
 }
 
@@ -35,7 +35,7 @@ export function caseRecord(fields: Partial<CaseRecord> & Pick<CaseRecord, 'id'>)
   return {
     tags: [], critical: false, prompt: 'q', turns: 1, reference: null, expectedDocs: null,
     blue: revision(), green: revision(),
-    pair: { drift: null, moved: null, docsJaccard: null, lostDocs: [] },
-    status: 'pass', reasons: [], regression: 0, ...fields,
+    pair: { drift: null, moved: null, docsJaccard: null, lostDocs: [], noise: null, position: null, numbers: null },
+    status: 'pass', reasons: [], regression: 0, semantic: null, ...fields,
   };
 }

@@ -41,12 +41,44 @@ export const CHECKS: CheckResult[] = [
   check({ name: 'run complete', kind: 'run', expr: 'run complete', value: 118, n: 120, status: 'fail', reason: 'run incomplete: 118 of 120 cases (SIGINT)' }),
 ];
 
+/** Statistical checks as evaluateStatistical writes them (see test/gate/statistical.test.ts). */
+export const STAT_CHECKS: CheckResult[] = [
+  {
+    id: 'test ref.rougeL', name: 'ref.rougeL', kind: 'statistical', expr: 'test ref.rougeL (minEffect 0.02)', scope: 'delta', metric: 'ref.rougeL', limit: 0.02,
+    tags: [], advisory: false, value: -0.061, blue: 0.412, green: 0.351, n: 120, status: 'fail',
+    reason: 'ref.rougeL: regression −0.061 [−0.082, −0.041] beyond −0.02 (Wilcoxon p=0.0003, Holm p=0.0009 (Holm-adjusted over 2 checks), n=120, r=−0.54)',
+    stats: {
+      test: 'Wilcoxon signed-rank + paired BCa bootstrap (2000 resamples)', pValue: 0.0003, pAdjusted: 0.0009, estimate: -0.061, interval: [-0.082, -0.041],
+      confidence: 0.95, effectSize: { name: 'rank-biserial r', value: -0.54 }, minEffect: 0.02, noiseFloor: null, outcome: 'regression', n: 120, needed: null,
+    },
+  },
+  {
+    id: 'test drift.noise', name: 'drift.noise', kind: 'statistical', expr: 'test drift.noise (minEffect 0.05)', scope: 'delta', metric: 'drift.noise', limit: 0.05,
+    tags: [], advisory: false, value: -0.01, blue: 0.72, green: 0.71, n: 14, status: 'inconclusive',
+    reason: 'drift.noise: insufficient data −0.01 [−0.09, +0.06] crosses −0.05 (Wilcoxon p=0.5, Holm p=1 (Holm-adjusted over 2 checks), n=14, r=−0.1, noise floor 0.72); about 95 more cases at the observed sd 0.12 to resolve a 0.05 effect',
+    stats: {
+      test: 'Wilcoxon signed-rank + paired BCa bootstrap (2000 resamples)', pValue: 0.5, pAdjusted: 1, estimate: -0.01, interval: [-0.09, 0.06],
+      confidence: 0.95, effectSize: { name: 'rank-biserial r', value: -0.1 }, minEffect: 0.05, noiseFloor: 0.72, outcome: 'insufficient-data', n: 14,
+      needed: 'about 95 more cases at the observed sd 0.12 to resolve a 0.05 effect',
+    },
+  },
+  {
+    id: 'test latency.p95', name: 'latency.p95', kind: 'statistical', expr: 'test latency.p95 (maxRatio 1.2)', scope: 'ratio', metric: 'latency.p95', limit: 1.2,
+    tags: [], advisory: true, value: 1.05, blue: 812, green: 853, n: 360, status: 'pass',
+    reason: 'latency.p95: no change 1.05 [0.97, 1.14] within maxRatio 1.2 (bootstrap interval only, n=360)',
+    stats: {
+      test: 'bootstrap percentile interval of the p95 ratio (2000 resamples; interval-only, not in the Holm family)', pValue: null, pAdjusted: null, estimate: 1.05,
+      interval: [0.97, 1.14], confidence: 0.95, effectSize: null, minEffect: 1.2, noiseFloor: null, outcome: 'no-change', n: 360, needed: null,
+    },
+  },
+];
+
 function side(outputs: string[], docs: string[] | null, overrides: Partial<RevisionCaseResult> = {}): RevisionCaseResult {
   return {
     attempts: 3, errors: 0, errorClasses: {}, retries: 0, outputs, docs,
     assertions: { passes: 3, n: 3, passed: true, failures: [] },
     rag: { hit: 1, recall: 1, mrr: 1, ndcg: 1 }, ref: { f1: 0.6, rougeL: 0.55 }, refusals: 0,
-    latencyMs: [600, 640, 700], ttftMs: [], usage: { prompt: 300, completion: 200, total: 500 }, ...overrides,
+    latencyMs: [600, 640, 700], ttftMs: [], usage: { prompt: 300, completion: 200, total: 500 }, numbers: null, ...overrides,
   };
 }
 
@@ -63,10 +95,11 @@ export function highlight(id: string, size = 0): CaseRecord {
       errors: 1, errorClasses: { '5xx': 1 },
       assertions: { passes: 1, n: 3, passed: false, failures: [{ label: 'contains "1200 mg"', pass: false, message: 'not found in `answer`' }] },
     }),
-    pair: { drift: { f1: 0.21, rougeL: 0.18 }, moved: true, docsJaccard: 0.25, lostDocs: ['doc-ibu-1'] },
+    pair: { drift: { f1: 0.21, rougeL: 0.18 }, moved: true, docsJaccard: 0.25, lostDocs: ['doc-ibu-1'], noise: null, position: null, numbers: null },
     status: 'fail',
     reasons: ['assertion contains "1200 mg" passed 1/3 < 2/3', 'lost expected doc doc-ibu-1 | <b>'],
     regression: 0.82,
+    semantic: null,
   };
 }
 

@@ -87,7 +87,8 @@ describe('scoreCase', () => {
     expect(r.status).toBe('error');
     expect(r.reasons).toEqual(['green: all 2 attempts failed (429: 1, timeout: 1)']);
     expect(r.green).toMatchObject({ outputs: [], docs: null, rag: null, ref: null, assertions: { passes: 0, n: 0, passed: null, failures: [] } });
-    expect(r.pair).toEqual({ drift: null, moved: null, docsJaccard: null, lostDocs: [] });
+    // blue's two identical answers still give a noise band; nothing to place in it
+    expect(r.pair).toEqual({ drift: null, moved: null, docsJaccard: null, lostDocs: [], noise: { rougeL: 1, f1: 1, min: 1, max: 1, pairs: 1 }, position: null, numbers: null });
     expect(r.regression).toBeGreaterThanOrEqual(3);
   });
 
@@ -97,7 +98,16 @@ describe('scoreCase', () => {
     expect(r).toMatchObject({ status: 'pass', reasons: [], regression: 0, expectedDocs: null });
     expect(r.green.assertions.passed).toBeNull();
     expect(r.green.rag).toBeNull();
-    expect(r.pair).toEqual({ drift: { f1: 1, rougeL: 1 }, moved: false, docsJaccard: null, lostDocs: [] });
+    expect(r.pair).toEqual({
+      drift: { f1: 1, rougeL: 1 },
+      moved: false,
+      docsJaccard: null,
+      lostDocs: [],
+      noise: null, // one blue answer: no A/A band
+      position: null,
+      numbers: { changed: [], greenChangedVsBlue: false, blueQuantities: 2 },
+    });
+    expect(r.semantic).toBeNull();
   });
 
   it('takes the prompt and turns from a multi-turn case', () => {

@@ -1,5 +1,7 @@
 // `revgate validate <suite>`: every problem at once, nothing sent.
 import { loadSuite } from '../../config/load-suite.js';
+import { formatStat } from '../../gate/stat-format.js';
+import { findStatTest } from '../../gate/stat-tests.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
 import type { CliIO } from '../io.js';
@@ -18,6 +20,8 @@ export async function runValidate(file: string, flags: Record<string, unknown>, 
       `  sampling:   concurrency ${suite.sampling.concurrency}, repeats ${suite.sampling.repeats}, warm-up ${suite.sampling.warmup}`,
       `  thresholds: ${suite.thresholdSpecs.length}`,
       ...suite.thresholdSpecs.map((t) => `    - ${t.name}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
+      `  statistical tests: ${suite.statSpecs.length}${suite.statSpecs.length > 0 ? ` (α ${suite.statistics.alpha}, ${Math.round(suite.statistics.confidence * 100)}% intervals, correction ${suite.statistics.correction}, ${suite.statistics.resamples} resamples, seed ${suite.statistics.seed})` : ''}`,
+      ...suite.statSpecs.map((t) => `    - ${t.name === t.test ? t.test : `${t.name} (test ${t.test})`}: ${t.maxRatio !== null ? `maxRatio ${t.maxRatio}` : `minEffect ${formatStat(t.minEffect, findStatTest(t.test)?.unit ?? 'score')}`}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
       '',
     ].join('\n'),
   );

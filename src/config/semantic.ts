@@ -1,0 +1,42 @@
+// Resolve the measuring endpoints (embeddings, judge): keys only from the environment.
+import type { ConfigIssue } from '../errors.js';
+import { expandEnv, hasEnvRef } from './env.js';
+import type { SemanticConfig } from './resolved.js';
+import type { SuiteFile } from './suite-schema.js';
+
+type Located = (path: (string | number)[]) => { path: string; line?: number };
+
+/** Build the semantic config from `scoring.embeddings` / `scoring.judge`; problems go to `issues`. */
+export function resolveSemantic(
+  scoring: Partial<SuiteFile['scoring']> | undefined,
+  env: Record<string, string | undefined>,
+  file: string,
+  at: Located,
+  issues: ConfigIssue[],
+): SemanticConfig {
+  const key = (section: 'embeddings' | 'judge', value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    if (!hasEnvRef(value)) {
+      issues.push({ file, ...at(['scoring', section, 'apiKey']), message: 'apiKey holds a literal secret', hint: 'write it as ${OPENAI_API_KEY} (any variable name) and export that variable' });
+    }
+    const r = expandEnv(value, env);
+    for (const name of r.missing) {
+      issues.push({ file, ...at(['scoring', section, 'apiKey']), message: `environment variable ${name} is not set`, hint: `export ${name}=… before running revgate` });
+    }
+    return r.value;
+  };
+  const out: SemanticConfig = {};
+  const e = scoring?.embeddings;
+  if (e) {
+    out.embeddings = { baseURL: e.url, model: e.model, apiKey: key('embeddings', e.apiKey), apiVersion: e.apiVersion, timeoutMs: e.timeout, retries: e.retries, cacheDir: e.cache, batchSize: e.batchSize };
+  }
+  const j = scoring?.judge;
+  if (j) {
+    out.judge = {
+      baseURL: j.url, model: j.model, apiKey: key('judge', j.apiKey), apiVersion: j.apiVersion, timeoutMs: j.timeout, retries: j.retries, cacheDir: j.cache,
+      temperature: j.temperature, seed: j.seed, mode: j.mode, ...(j.rubric === undefined ? {} : { rubric: j.rubric }),
+    };
+    out.concurrency = j.concurrency;
+  }
+  return out;
+}
