@@ -20,7 +20,7 @@ const { values: args } = parseArgs({
   options: {
     mode: { type: 'string' }, golden: { type: 'string' }, blue: { type: 'string' }, green: { type: 'string' },
     concurrency: { type: 'string', default: '64' }, warmup: { type: 'string', default: '2' }, work: { type: 'string', default: '.' },
-    kind: { type: 'string', default: 'openai-chat' },
+    kind: { type: 'string', default: 'openai-chat' }, 'alloc-prof': { type: 'string' },
   },
 });
 const concurrency = Number(args.concurrency);
@@ -38,6 +38,27 @@ const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, m.heapUsed);
 }, 50).unref();
 
+// --alloc-prof FILE: a sampling heap profile of the replay phase counting every allocation, also
+// those collected since (node's --heap-prof keeps only what is still alive at exit). Open it in
+// Chrome DevTools (Memory tab) or summarise with dist/bench/profile-summary.js --alloc.
+const allocProfile = {
+  session: undefined as import('node:inspector').Session | undefined,
+  async start(): Promise<void> {
+    const { Session } = await import('node:inspector');
+    this.session = new Session();
+    this.session.connect();
+    this.session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
+  },
+  async stop(file: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    session.post('HeapProfiler.stopSampling', (err, res) => {
+      if (!err) void writeFile(file, JSON.stringify((res as { profile: unknown }).profile));
+      session.disconnect();
+    });
+  },
+};
+
 interface Phase { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }
 const MB = 1024 * 1024;
 
@@ -54,11 +75,13 @@ async function runRevgate(): Promise<Record<string, unknown>> {
   const { summary, files } = await compare(suite, {
     onPhase: (phase) => {
       if (phase === 'replay') {
+        if (args['alloc-prof']) void allocProfile.start();
         replayStart = performance.now();
         cpuStart = process.cpuUsage();
       } else if (phase === 'report') {
         const cpu = process.cpuUsage(cpuStart);
         replay = { requests: 0, wallMs: performance.now() - replayStart, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
+        if (args['alloc-prof']) void allocProfile.stop(args['alloc-prof']);
       }
     },
   });

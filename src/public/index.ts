@@ -18,8 +18,8 @@ export { renderConsole } from '../report/console.js';
 export { REPORT_SCHEMA_VERSION } from '../report/model.js';
 export type { Report, ReportSummary, RunInfo, TargetSummary, ErrorSample } from '../report/model.js';
 
-export type { CaseRecord, MetricsSet, FlatMetrics, MetricValue } from '../scoring/types.js';
-export type { CheckResult, Verdict, Status } from '../gate/types.js';
+export type { CaseRecord, CaseSemanticInput, ComparisonData, MetricsSet, FlatMetrics, MetricValue } from '../scoring/types.js';
+export type { CheckResult, CheckStatistics, Outcome, Verdict, Status } from '../gate/types.js';
 export { METRICS } from '../scoring/catalog.js';
 
 export { ExitCode, exitForVerdict } from '../cli/exit-codes.js';

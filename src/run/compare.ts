@@ -1,5 +1,6 @@
 // `revgate compare` as a list of named steps: prepare the run directory, check readiness,
 // warm up, replay and score case by case, gate, write the report and its renderings.
+import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import type { ResolvedSuite } from '../config/resolved.js';
 import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
@@ -44,6 +45,8 @@ export interface CompareResult {
 /** Replay the suite against blue and green, score, gate and write the reports. */
 export async function compare(suite: ResolvedSuite, options: CompareOptions = {}): Promise<CompareResult> {
   const signal = options.signal ?? new AbortController().signal;
+  // Every in-flight call (targets, embeddings, judge) listens for the abort: many listeners by design.
+  setMaxListeners(0, signal);
   const started = new Date();
   const runId = options.runId ?? newRunId(suite.name, started);
   const paths = await createRunDir(suite.report.dir, runId);
