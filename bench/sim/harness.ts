@@ -101,6 +101,9 @@ export interface CheckOutcome {
   lo: number | null;
   hi: number | null;
   n: number;
+  /** Per-revision summaries the check shows (means, rates, medians, percentiles). */
+  blue: number | null;
+  green: number | null;
 }
 
 export interface RunOutcome {
@@ -113,8 +116,6 @@ export interface RunOutcome {
   /** Whether the run-level checks (complete run, reachable targets) all passed. */
   runOk: boolean;
   ms: number;
-  /** Attempts with an error, per revision (after retries). */
-  errors: { blue: number; green: number };
 }
 
 /** Seeded Fisher–Yates: the first n of a shuffled copy. */
@@ -211,11 +212,6 @@ async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scen
     const { summary } = await compare(suite, { runId: `run-${i}` });
     const checks: Record<string, CheckOutcome> = {};
     for (const c of summary.checks.filter((x) => x.kind === 'statistical')) checks[c.metric ?? c.id] = outcomeOf(c);
-    const m = summary.metrics;
-    const errorsOf = (r: 'blue' | 'green'): number => {
-      const rev = m[r] as unknown as { errors?: { total?: number }; attempts?: number; error_rate?: number };
-      return Math.round((rev.error_rate ?? 0) * (rev.attempts ?? 0));
-    };
     return {
       run: i,
       verdict: summary.verdict.status,
@@ -223,7 +219,6 @@ async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scen
       fixedFailed: summary.checks.filter((c) => c.kind === 'threshold' && c.advisory && c.status === 'fail').map((c) => c.expr),
       runOk: summary.checks.filter((c) => c.kind === 'run').every((c) => c.status === 'pass'),
       ms: Date.now() - t0,
-      errors: { blue: errorsOf('blue'), green: errorsOf('green') },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -241,5 +236,7 @@ function outcomeOf(c: CheckResult): CheckOutcome {
     lo: s?.interval?.[0] ?? null,
     hi: s?.interval?.[1] ?? null,
     n: c.n,
+    blue: c.blue ?? null,
+    green: c.green ?? null,
   };
 }
