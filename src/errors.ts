@@ -10,7 +10,15 @@ export type RevgateErrorCode =
   | 'RG_TARGET_NOT_READY'
   | 'RG_RUN_DEADLINE'
   | 'RG_REPORT_INVALID'
-  | 'RG_INTERNAL';
+  | 'RG_INTERNAL'
+  | 'RG_TRAFFIC_API'
+  | 'RG_TRAFFIC_CONFLICT'
+  | 'RG_TRAFFIC_AUTH'
+  | 'RG_TRAFFIC_NOT_FOUND'
+  | 'RG_TRAFFIC_LOCKED'
+  | 'RG_TRAFFIC_VERIFY'
+  | 'RG_TRAFFIC_PREFLIGHT'
+  | 'RG_ROLLOUT_STATE';
 
 export class RevgateError extends Error {
   readonly code: RevgateErrorCode;
@@ -81,5 +89,28 @@ export class ReportInvalidError extends RevgateError {
     super('RG_REPORT_INVALID', `${file} is not a revgate report: ${detail}`, {
       hint: 'pass the report.json written by `revgate compare`',
     });
+  }
+}
+
+/** A traffic backend failed or refused: ARM errors, conflicts, auth, a lock held, a read-back mismatch. */
+export class TrafficError extends RevgateError {
+  readonly status: number | undefined;
+  /** The platform's own error code (ARM `error.code`), when it gave one. */
+  readonly platformCode: string | undefined;
+  constructor(
+    code: Extract<RevgateErrorCode, `RG_TRAFFIC_${string}`>,
+    message: string,
+    options?: { hint?: string; cause?: unknown; status?: number; platformCode?: string },
+  ) {
+    super(code, message, options);
+    this.status = options?.status;
+    this.platformCode = options?.platformCode;
+  }
+}
+
+/** The rollout journal or its state cannot be used (corrupt, another app's, nothing to resume). */
+export class RolloutStateError extends RevgateError {
+  constructor(message: string, hint?: string) {
+    super('RG_ROLLOUT_STATE', message, hint === undefined ? undefined : { hint });
   }
 }

@@ -6,12 +6,14 @@
 // shuffle of the MedQuAD golden set), its own blue/green call order (sampling.seed) and its own
 // bootstrap stream (statistics.seed). The servers' random streams move on from run to run, so
 // runs are independent draws of the whole service. Reports go to a temp dir deleted after each run.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { startPharmabot } from '../../reference/pharmabot/index.js';
+import type { PairConfig } from './servers.js';
 import { compare, loadSuite, type CheckResult, type ResolvedSuite, type Status } from '../../src/public/index.js';
 import { mulberry32 } from '../../src/stats/random.js';
 import type { Scenario } from './scenarios.js';
@@ -177,10 +179,8 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
   const started = Date.now();
   const seeds = { blue: seedOf(o.seed, scenario.key, 'blue'), green: seedOf(o.seed, scenario.key, 'green') };
   const tmp = await mkdtemp(join(tmpdir(), `revgate-sim-${scenario.key}-`));
-  const [blue, green] = await Promise.all([
-    startPharmabot({ name: 'blue', seed: seeds.blue, baseLatencyMs: o.baseLatencyMs }),
-    startPharmabot({ name: 'green', seed: seeds.green, baseLatencyMs: o.baseLatencyMs, flaws: scenario.flaws }),
-  ]);
+  const pair = await startPair({ blueSeed: seeds.blue, greenSeed: seeds.green, baseLatencyMs: o.baseLatencyMs, greenFlaws: scenario.flaws });
+  const { blue, green } = pair;
   try {
     const suiteFile = join(tmp, 'suite.yaml');
     await writeFile(suiteFile, stringify(simSuite(o, scenario.retries ?? 2)));
@@ -194,9 +194,40 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
     }
     return { scenario, options: o, seeds, runs, ms: Date.now() - started };
   } finally {
-    await Promise.all([blue.close(), green.close()]);
+    await pair.close();
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** The compiled child entry (tests run from source, so `npm run build` must have run). */
+export const SERVERS_JS = join(ROOT, 'dist/bench/sim/servers.js');
+
+export interface Pair {
+  blue: { url: string };
+  green: { url: string };
+  close(): Promise<void>;
+}
+
+/** Fork the blue/green pharmabot pair into its own process and wait for its URLs. */
+export async function startPair(config: PairConfig): Promise<Pair> {
+  if (!existsSync(SERVERS_JS)) throw new Error(`${SERVERS_JS} not found: run npm run build first`);
+  const child = fork(SERVERS_JS, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const urls = await new Promise<{ blue: string; green: string }>((res, rej) => {
+    child.once('message', (m) => res(m as { blue: string; green: string }));
+    child.once('exit', (code) => rej(new Error(`sim servers exited with code ${code}`)));
+    child.once('error', rej);
+    child.send(config);
+  });
+  return {
+    blue: { url: urls.blue },
+    green: { url: urls.green },
+    close: () =>
+      new Promise<void>((res) => {
+        if (child.exitCode !== null) return res();
+        child.once('exit', () => res());
+        child.send('close');
+      }),
+  };
 }
 
 async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scenario, i: number, dir: string): Promise<RunOutcome> {

@@ -17,6 +17,14 @@ const EXIT_BY_CODE: Record<RevgateError['code'], ExitCode> = {
   RG_TARGET_NOT_READY: ExitCode.RunError,
   RG_RUN_DEADLINE: ExitCode.RunError,
   RG_INTERNAL: ExitCode.RunError,
+  RG_TRAFFIC_API: ExitCode.RunError,
+  RG_TRAFFIC_CONFLICT: ExitCode.RunError,
+  RG_TRAFFIC_AUTH: ExitCode.RunError,
+  RG_TRAFFIC_NOT_FOUND: ExitCode.RunError,
+  RG_TRAFFIC_LOCKED: ExitCode.RunError,
+  RG_TRAFFIC_VERIFY: ExitCode.RunError,
+  RG_TRAFFIC_PREFLIGHT: ExitCode.RunError,
+  RG_ROLLOUT_STATE: ExitCode.RunError,
 };
 
 /** Render any thrown value for stderr and pick its exit code. */

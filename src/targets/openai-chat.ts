@@ -60,19 +60,20 @@ interface Outcome {
   json: unknown;
 }
 
+/** The request body, `stream` last (after extraBody, as the SDK params always had it). */
 function requestBody(t: ResolvedTarget, testCase: GoldenCase): Body {
-  return {
-    model: t.model ?? 'default',
-    messages: caseMessages(testCase, t.system),
-    ...(t.temperature !== undefined ? { temperature: t.temperature } : {}),
-    ...(t.maxTokens !== undefined ? { max_tokens: t.maxTokens } : {}),
-    ...(t.stream ? { stream_options: { include_usage: true } } : {}),
-    ...t.extraBody,
-  };
+  let body: Body = { model: t.model ?? 'default', messages: caseMessages(testCase, t.system) };
+  if (t.temperature !== undefined) body['temperature'] = t.temperature;
+  if (t.maxTokens !== undefined) body['max_tokens'] = t.maxTokens;
+  if (t.stream) body['stream_options'] = { include_usage: true };
+  if (t.extraBody !== undefined) body = { ...body, ...t.extraBody };
+  // A `stream` key from extraBody keeps its place and gets our value, as `{...body, stream}` did.
+  body['stream'] = t.stream === true;
+  return body;
 }
 
 async function plain(client: OpenAI, body: Body, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
-  const params = { ...body, stream: false } as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+  const params = body as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
   const { data, response } = await client.chat.completions.create(params, options).withResponse();
   const end = performance.now();
   const start = probe.startedAt ?? end;
@@ -92,7 +93,7 @@ async function plain(client: OpenAI, body: Body, options: RequestOptions, probe:
 }
 
 async function streamed(client: OpenAI, body: Body, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
-  const params = { ...body, stream: true } as unknown as OpenAI.Chat.ChatCompletionCreateParamsStreaming;
+  const params = body as unknown as OpenAI.Chat.ChatCompletionCreateParamsStreaming;
   const { data: stream, response } = await client.chat.completions.create(params, options).withResponse();
   const type = response.headers.get('content-type') ?? 'none';
   if (!type.includes('text/event-stream')) {

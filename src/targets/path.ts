@@ -13,10 +13,24 @@ export function parsePath(path: string): PathSegment[] {
   return [...path.matchAll(SEGMENT)].map(([, key, index]) => (index === undefined ? (key as string) : Number(index)));
 }
 
+// Paths come from the config (a handful per run) but are read on every response: parse each once.
+const parsed = new Map<string, readonly PathSegment[]>();
+const MAX_CACHED = 256;
+
+function cachedPath(path: string): readonly PathSegment[] {
+  let segments = parsed.get(path);
+  if (segments === undefined) {
+    segments = parsePath(path);
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(path, segments);
+  }
+  return segments;
+}
+
 /** Read the value at `path` in `obj`; undefined when any step is missing. */
 export function getPath(obj: unknown, path: string): unknown {
   let current: unknown = obj;
-  for (const segment of parsePath(path)) {
+  for (const segment of cachedPath(path)) {
     if (current === null || typeof current !== 'object') return undefined;
     if (typeof segment === 'number') {
       if (!Array.isArray(current)) return undefined;
