@@ -20,19 +20,24 @@ const { values: args } = parseArgs({
   options: {
     mode: { type: 'string' }, golden: { type: 'string' }, blue: { type: 'string' }, green: { type: 'string' },
     concurrency: { type: 'string', default: '64' }, warmup: { type: 'string', default: '2' }, work: { type: 'string', default: '.' },
-    kind: { type: 'string', default: 'openai-chat' }, 'alloc-prof': { type: 'string' },
+    kind: { type: 'string', default: 'openai-chat' }, 'alloc-prof': { type: 'string' }, 'alloc-prof-promoted': { type: 'boolean', default: false },
   },
 });
 const concurrency = Number(args.concurrency);
 const warmup = Number(args.warmup);
 
+const MB = 1024 * 1024;
 // Peak RSS / heap, sampled from the start (the interval is unref'd so it never holds the process).
 let peakRss = process.memoryUsage.rss();
 let peakHeap = process.memoryUsage().heapUsed;
 // process.memoryUsage() at the highest sampled RSS: where the memory was (V8 heap, off-heap buffers).
 let atPeak = process.memoryUsage();
+// Peak RSS per compare() phase (ready, warmup, replay, report), to tell the replay's memory from the report's.
+let phase = 'load';
+const phasePeakMB: Record<string, number> = {};
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
+  phasePeakMB[phase] = Math.max(phasePeakMB[phase] ?? 0, Math.round((m.rss / MB) * 10) / 10);
   if (m.rss > peakRss) atPeak = m;
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
@@ -40,14 +45,15 @@ const sampler = setInterval(() => {
 
 // --alloc-prof FILE: a sampling heap profile of the replay phase counting every allocation, also
 // those collected since (node's --heap-prof keeps only what is still alive at exit). Open it in
-// Chrome DevTools (Memory tab) or summarise with dist/bench/profile-summary.js --alloc.
+// Chrome DevTools (Memory tab). --alloc-prof-promoted leaves out what died young (in a scavenge):
+// what is left is what got promoted to the old generation (and what is still alive).
 const allocProfile = {
   session: undefined as import('node:inspector').Session | undefined,
   async start(): Promise<void> {
     const { Session } = await import('node:inspector');
     this.session = new Session();
     this.session.connect();
-    this.session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
+    this.session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !args['alloc-prof-promoted'] } as object);
   },
   async stop(file: string): Promise<void> {
     const session = this.session;
@@ -60,7 +66,6 @@ const allocProfile = {
 };
 
 interface Phase { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }
-const MB = 1024 * 1024;
 
 async function runRevgate(): Promise<Record<string, unknown>> {
   const suiteFile = join(args.work!, 'bench-suite.yaml');
@@ -73,12 +78,13 @@ async function runRevgate(): Promise<Record<string, unknown>> {
   let cpuStart = process.cpuUsage();
   let replay: Phase | undefined;
   const { summary, files } = await compare(suite, {
-    onPhase: (phase) => {
-      if (phase === 'replay') {
+    onPhase: (p) => {
+      phase = p;
+      if (p === 'replay') {
         if (args['alloc-prof']) void allocProfile.start();
         replayStart = performance.now();
         cpuStart = process.cpuUsage();
-      } else if (phase === 'report') {
+      } else if (p === 'report') {
         const cpu = process.cpuUsage(cpuStart);
         replay = { requests: 0, wallMs: performance.now() - replayStart, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 };
         if (args['alloc-prof']) void allocProfile.stop(args['alloc-prof']);
@@ -143,6 +149,7 @@ peakRss = Math.max(peakRss, process.memoryUsage.rss());
 process.stdout.write(`RESULT ${JSON.stringify({
   mode: args.mode, kind: args.kind, concurrency, ...result,
   peakRssMB: peakRss / MB, peakHeapMB: peakHeap / MB,
+  phasePeakMB,
   atPeakMB: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round((v / MB) * 10) / 10])),
   // resourceUsage().maxRSS is in kilobytes.
   maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,

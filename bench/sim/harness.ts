@@ -7,7 +7,7 @@
 // bootstrap stream (statistics.seed). The servers' random streams move on from run to run, so
 // runs are independent draws of the whole service. Reports go to a temp dir deleted after each run.
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { PairConfig } from './servers.js';
 import { compare, loadSuite, type CheckResult, type ResolvedSuite, type Status } from '../../src/public/index.js';
+import { extractQuantities } from '../../src/scoring/numbers.js';
 import { mulberry32 } from '../../src/stats/random.js';
 import type { Scenario } from './scenarios.js';
 
@@ -178,13 +179,14 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
   const o = resolveOptions(opts);
   const started = Date.now();
   const seeds = { blue: seedOf(o.seed, scenario.key, 'blue'), green: seedOf(o.seed, scenario.key, 'green') };
-  const tmp = await mkdtemp(join(tmpdir(), `revgate-sim-${scenario.key}-`));
+  const tmp = await mkdtemp(join(scratchDir(), `revgate-sim-${scenario.key}-`));
   const pair = await startPair({ blueSeed: seeds.blue, greenSeed: seeds.green, baseLatencyMs: o.baseLatencyMs, greenFlaws: scenario.flaws });
   const { blue, green } = pair;
   try {
     const suiteFile = join(tmp, 'suite.yaml');
     await writeFile(suiteFile, stringify(simSuite(o, scenario.retries ?? 2)));
-    const { suite: base } = await loadSuite(suiteFile, { overrides: { blue: `${blue.url}/v1`, green: `${green.url}/v1` }, cwd: tmp, env: {} });
+    const { suite: loaded } = await loadSuite(suiteFile, { overrides: { blue: `${blue.url}/v1`, green: `${green.url}/v1` }, cwd: tmp, env: {} });
+    const base = scenario.pool === 'numeric' ? { ...loaded, cases: loaded.cases.filter((c) => extractQuantities(c.reference ?? '').length > 0) } : loaded;
     const runs: RunOutcome[] = [];
     for (let i = 0; i < opts.runs; i++) {
       if (opts.signal?.aborted) break;
@@ -196,6 +198,16 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
   } finally {
     await pair.close();
     await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Where run reports go (deleted after each run): /dev/shm when there is one (no disk I/O), else the OS temp dir. */
+export function scratchDir(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
   }
 }
 

@@ -21,3 +21,15 @@ export function exitForVerdict(status: 'pass' | 'fail' | 'inconclusive' | 'error
   if (interrupted === 'SIGINT' || interrupted === 'SIGTERM') return ExitCode.Interrupted;
   return { pass: ExitCode.Pass, fail: ExitCode.Fail, inconclusive: ExitCode.Inconclusive, error: ExitCode.RunError }[status];
 }
+
+/** The exit code of a rollout: promoted 0; rolled back for a fail 1; paused, or rolled back for an
+ *  inconclusive analysis or a missing approval 2; an error (rolled back for one, or a failed
+ *  rollback) 3; interrupted (after the rollback) 130. */
+export function exitForRollout(o: { kind: 'promoted' | 'rolled-back' | 'paused' | 'error' | 'interrupted'; cause?: string }): ExitCode {
+  if (o.kind === 'promoted') return ExitCode.Pass;
+  if (o.kind === 'paused') return ExitCode.Inconclusive;
+  if (o.kind === 'interrupted' || o.cause === 'interrupted') return ExitCode.Interrupted;
+  if (o.kind === 'rolled-back' && o.cause === 'fail') return ExitCode.Fail;
+  if (o.kind === 'rolled-back' && (o.cause === 'inconclusive' || o.cause === 'approval-timeout')) return ExitCode.Inconclusive;
+  return ExitCode.RunError;
+}

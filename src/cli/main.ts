@@ -1,6 +1,14 @@
 // The process edge: the only module that reads argv, env, TTY and signals, and sets the exit code.
 import { runCli } from './run.js';
 
+// `revgate … | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const controller = new AbortController();
 let signals = 0;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

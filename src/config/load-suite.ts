@@ -15,6 +15,7 @@ import { applyOverrides, attributeToFlag, isMapping, type SuiteOverrides } from 
 import { duplicateIds, lineFromPath, ordered } from './suite-issues.js';
 import { SuiteSchema, type SuiteFile } from './suite-schema.js';
 import { resolveSemantic } from './semantic.js';
+import { resolveRollout, ROLLOUT_PENDING_URL } from './rollout.js';
 import { resolveTarget } from './targets.js';
 import { formatPath, parseYaml, type PathSegment } from './yaml-source.js';
 import { PARSE_OPTIONS, zodIssues } from './zod-issues.js';
@@ -96,8 +97,11 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   if (cfg.golden !== undefined && cases.length === 0 && issues.length === 0) issues.push({ file: shown, ...at(['golden']), message: 'the golden sets hold no cases', hint: 'add cases to the golden files' });
 
   const targetsValid = valid('target') && valid('blue') && valid('green');
-  const blue = targetsValid ? resolveTarget('blue', cfg.target, cfg.blue, options.overrides?.blue, env, shown, at, issues, cases) : undefined;
-  const green = targetsValid ? resolveTarget('green', cfg.target, cfg.green, options.overrides?.green, env, shown, at, issues, cases) : undefined;
+  // With a rollout, replay URLs come from the revisions (resolved per step): a missing URL waits for them.
+  const rollout = valid('rollout') && cfg.rollout ? resolveRollout(cfg.rollout, env, shown, at, issues) : undefined;
+  const urlFor = (rev: 'blue' | 'green') => options.overrides?.[rev] ?? (data.rollout !== undefined && !hasUrl(cfg, rev) ? ROLLOUT_PENDING_URL : undefined);
+  const blue = targetsValid ? resolveTarget('blue', cfg.target, cfg.blue, urlFor('blue'), env, shown, at, issues, cases) : undefined;
+  const green = targetsValid ? resolveTarget('green', cfg.target, cfg.green, urlFor('green'), env, shown, at, issues, cases) : undefined;
 
   const semantic = resolveSemantic(cfg.scoring, env, shown, at, issues);
   const k = cfg.scoring?.k ?? rawK(data.scoring);
@@ -129,6 +133,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
       statistics: suite.statistics,
       report: suite.report,
       semantic,
+      ...(rollout ? { rollout } : {}),
       configHash: configHash(data, cases),
     },
     warnings: ordered(warnings),
@@ -148,16 +153,24 @@ function validSections(data: Record<string, unknown>): { cfg: Partial<SuiteFile>
   return { cfg: cfg as Partial<SuiteFile>, keys };
 }
 
+/** True when the suite gives `rev` a URL (its own block or the shared target). */
+function hasUrl(cfg: Partial<SuiteFile>, rev: 'blue' | 'green'): boolean {
+  return cfg[rev]?.url !== undefined || cfg.target?.url !== undefined;
+}
+
 /** scoring.k as written, when the scoring section is invalid for another reason. */
 function rawK(scoring: unknown): number {
   const k = isMapping(scoring) ? scoring.k : undefined;
   return typeof k === 'number' && Number.isInteger(k) && k >= 1 ? k : 5;
 }
 
-/** sha256 over the suite as written (env references unexpanded, so no secret enters it) and the cases. */
+/** sha256 over the suite as written (env references unexpanded, so no secret enters it) and the cases.
+ *  Where reports are written (report.dir / --out, report.formats) is left out: shard jobs writing to
+ *  different directories ran the same configuration, and `revgate merge` compares this hash. */
 function configHash(data: Record<string, unknown>, cases: GoldenCase[]): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify(data));
+  const { dir: _dir, formats: _formats, ...report } = isMapping(data.report) ? data.report : {};
+  h.update(JSON.stringify({ ...data, ...(data.report === undefined ? {} : { report }) }));
   for (const c of cases) h.update(JSON.stringify(c));
   return `sha256:${h.digest('hex')}`;
 }

@@ -5,6 +5,8 @@ import type { SuiteFile } from './suite-schema.js';
 import type { Revision } from '../targets/types.js';
 import type { StatSpec, ThresholdSpec } from '../gate/types.js';
 import type { EmbedderOptions, JudgeOptions } from '../semantic/options.js';
+import type { ResolvedRollout } from './rollout.js';
+import type { Shard } from './shard.js';
 
 export type DocsExtract =
   | { preset: 'none' }
@@ -68,6 +70,10 @@ export interface ResolvedSuite {
   report: SuiteFile['report'];
   /** Embeddings / judge measurement, when configured. */
   semantic: SemanticConfig;
+  /** The rollout plan, when the suite has a `rollout:` section. */
+  rollout?: ResolvedRollout;
   /** sha256 of the normalised config and golden cases (secrets excluded). */
   configHash: string;
+  /** Set by selectShard (src/config/shard.ts): `cases` holds only this shard's cases; `golden` keeps every case. */
+  shard?: Shard;
 }

@@ -2,29 +2,10 @@
 // zod only emits `.describe()` / `.meta()` text into JSON Schema (not JSDoc), so every field a
 // person writes carries a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { Duration } from './duration-schema.js';
+import { RolloutSchema } from './rollout-schema.js';
 
-/** A duration such as "800ms", "30s", "10m" or a number of milliseconds; parsed to ms. */
-export const Duration = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const ms = parseDuration(v);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a duration like "800ms", "30s" or "10m", got ${JSON.stringify(v)}`,
-        params: { hint: 'units: ms, s, m, h (e.g. 1.5s); a bare number is milliseconds' },
-      });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({
-    description: 'A duration: "800ms", "30s", "10m", "1h", or milliseconds',
-    // For editors: strings must look like a duration (numbers are milliseconds).
-    pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$',
-    examples: ['800ms', '30s', '10m'],
-  });
+export { Duration } from './duration-schema.js';
 
 /** A duration field with a default (the default, in ms, is not emitted by the input-side JSON Schema). */
 const duration = (fallback: number, description: string) => Duration.default(fallback).describe(description);
@@ -93,7 +74,9 @@ export const SamplingSchema = z
 
 /** An OpenAI-compatible endpoint used for measuring (embeddings, judge) — never the system under test. */
 const MeasureEndpoint = {
-  url: z.string().url().describe('Base URL: an OpenAI-compatible API base (http://host/v1) or an Azure OpenAI deployment URL'),
+  url: z.string().min(1)
+    .refine((v) => URL.canParse(v), { message: 'expected an absolute URL, e.g. https://api.openai.com/v1' })
+    .describe('Base URL: an OpenAI-compatible API base (http://host/v1) or an Azure OpenAI deployment URL'),
   model: z.string().min(1).describe('Model (or Azure deployment) name; part of every cache key'),
   apiKey: z.string().optional().describe('API key as a ${ENV_VAR} reference'),
   apiVersion: z.string().optional().describe('Azure OpenAI api-version (switches to Azure auth: api-key header)'),
@@ -192,8 +175,8 @@ export const StatisticsSchema = z
 
 export const ReportSchema = z
   .object({
-    formats: z.array(z.enum(['json', 'md', 'junit'])).default(['json', 'md', 'junit'])
-      .describe('Report formats written besides results.jsonl. Flag: --format json,md. Default: [json, md, junit]'),
+    formats: z.array(z.enum(['json', 'md', 'junit', 'html'])).default(['json', 'md', 'junit'])
+      .describe('Report formats written besides results.jsonl (html: the self-contained comparison page report.html). Flag: --format json,md,html. Default: [json, md, junit]'),
     dir: z.string().default('reports')
       .describe('Output directory, relative to the current directory; each run writes <dir>/<run-id>/. Flag: --out. Default: reports'),
     topCases: z.number().int().min(0).max(100).default(5)
@@ -219,6 +202,7 @@ export const SuiteSchema = z
       .describe(`Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5". Statistical form: {test: ref.rougeL, minEffect: 0.02} or {test: latency.p95, maxRatio: 1.2}`),
     statistics: StatisticsSchema.default(StatisticsSchema.parse({})),
     report: ReportSchema.default(ReportSchema.parse({})),
+    rollout: RolloutSchema.optional(),
   })
   .strict()
   .describe('A revgate suite: which golden sets to replay against the blue and green revisions, how to sample and score, and the thresholds that gate the release');

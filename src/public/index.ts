@@ -6,17 +6,22 @@ export type { LoadSuiteOptions, LoadedSuite, SuiteOverrides } from '../config/lo
 export type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
 export type { SuiteInput, SuiteFile } from '../config/suite-schema.js';
 export type { GoldenCase, Assertion } from '../config/golden-schema.js';
+export { parseShard, selectShard, shardOf } from '../config/shard.js';
+export type { Shard } from '../config/shard.js';
 
 export { compare } from '../run/compare.js';
 export type { CompareOptions, CompareResult } from '../run/compare.js';
 export type { ReplayProgress } from '../replay/engine.js';
+export { merge } from '../run/merge.js';
+export type { MergeOptions, MergeResult } from '../run/merge.js';
+export { publishToGitHub } from '../ci/github.js';
 
 export { loadReport } from '../report/load.js';
 export { renderMarkdown } from '../report/markdown.js';
 export { renderJUnit } from '../report/junit.js';
 export { renderConsole } from '../report/console.js';
 export { REPORT_SCHEMA_VERSION } from '../report/model.js';
-export type { Report, ReportSummary, RunInfo, TargetSummary, ErrorSample } from '../report/model.js';
+export type { Report, ReportSummary, RunInfo, MergedFrom, TargetSummary, ErrorSample } from '../report/model.js';
 
 export type { CaseRecord, CaseSemanticInput, ComparisonData, MetricsSet, FlatMetrics, MetricValue } from '../scoring/types.js';
 export type { CheckResult, CheckStatistics, Outcome, Verdict, Status } from '../gate/types.js';

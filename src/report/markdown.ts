@@ -36,6 +36,8 @@ function runFacts(report: ReportSummary): string {
   const facts = [
     `run ${md(run.id)}`,
     `${run.casesDone}/${run.casesPlanned} cases`,
+    ...(run.shard ? [`shard ${run.shard.index}/${run.shard.total}`] : []),
+    ...(run.merged ? [`merged from shard${run.merged.shards.length === 1 ? '' : 's'} ${run.merged.shards.join(', ')} of ${run.merged.total}`] : []),
     ...(typeof repeats === 'number' ? [`${repeats} repeat${repeats === 1 ? '' : 's'}`] : []),
     `${run.warmup} warm-up`,
     formatMs(run.durationMs),
@@ -43,7 +45,8 @@ function runFacts(report: ReportSummary): string {
   ];
   const lines = [facts.join(' · ')];
   if (!run.complete) {
-    const why = run.interrupted === null ? '' : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
+    const missing = run.merged && run.merged.missing.length > 0 ? ` (shard${run.merged.missing.length === 1 ? '' : 's'} ${run.merged.missing.join(', ')} of ${run.merged.total} missing)` : '';
+    const why = run.interrupted === null ? missing : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
     lines.push('', `> [!WARNING]`, `> Incomplete run${why}: ${run.casesDone} of ${run.casesPlanned} cases scored. An incomplete run is never a pass.`);
   }
   return lines.join('\n');

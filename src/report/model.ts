@@ -38,6 +38,22 @@ export interface RunInfo {
   /** Warm-up requests sent per revision (excluded from the statistics). */
   warmup: number;
   outputDir: string;
+  /** The slice of the suite this run replayed (`revgate compare --shard index/total`); absent on a whole run. */
+  shard?: { index: number; total: number };
+  /** Set on a report written by `revgate merge`: the shard runs it combines and the shards it lacks. */
+  merged?: MergedFrom;
+}
+
+/** Where a merged report comes from: a merge missing any shard is incomplete, never `pass`. */
+export interface MergedFrom {
+  /** The shard count n of `--shard k/n`. */
+  total: number;
+  /** Shard indexes merged, ascending. */
+  shards: number[];
+  /** Shard indexes of 1..n that were not given. */
+  missing: number[];
+  /** Run ids of the merged shard reports, by shard index. */
+  runs: string[];
 }
 
 /** Everything but the per-case list: what the Markdown, JUnit and console renderers read. */
@@ -59,6 +75,8 @@ export interface ReportSummary {
     thresholds: unknown[];
     /** The `statistics` section (alpha, confidence, correction, …); absent in reports without it. */
     statistics?: Record<string, unknown>;
+    /** `report.topCases` (how many most-regressed cases are kept); absent in older reports. */
+    report?: { topCases: number };
   };
   metrics: MetricsSet;
   /** The same metrics per tag. */

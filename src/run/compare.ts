@@ -4,17 +4,13 @@ import { setMaxListeners } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import type { ResolvedSuite } from '../config/resolved.js';
 import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
-import { criticalChecks } from '../gate/critical.js';
-import { evaluateThresholds } from '../gate/evaluate.js';
-import { evaluateStatistical } from '../gate/statistical.js';
-import { runChecks } from '../gate/run-checks.js';
 import type { CheckResult } from '../gate/types.js';
-import { decideVerdict } from '../gate/verdict.js';
 import { replay, type ReplayProgress, type StopReason } from '../replay/engine.js';
 import { JsonlSink } from '../replay/jsonl-sink.js';
 import { waitForTargets, warmUp } from '../replay/readiness-gate.js';
 import type { AttemptRecord } from '../replay/types.js';
 import type { ReportSummary } from '../report/model.js';
+import { readHtmlSource, renderHtmlPage } from '../report/html/index.js';
 import { rendererFor } from '../report/renderers.js';
 import { scoreCase } from '../scoring/case.js';
 import type { CaseRecord } from '../scoring/types.js';
@@ -22,6 +18,7 @@ import { createTarget } from '../targets/factory.js';
 import type { Revision, Target } from '../targets/types.js';
 import { RunCollector } from './collect.js';
 import { ErrorTally } from './errors-tally.js';
+import { gateRun, gateSettingsOf } from './gate-run.js';
 import { createRunDir, newRunId } from './run-dir.js';
 import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
@@ -97,14 +94,9 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   }
 
   options.onPhase?.('report');
-  const metrics = collector.metrics();
-  const checks: CheckResult[] = [
-    ...(setupError ? [setupCheck(setupError)] : []),
-    ...runChecks({ complete: stopped === null && !setupError, interrupted: stopped, casesDone, casesPlanned: suite.cases.length, metrics, minCases: suite.scoring.minCases }),
-    ...criticalChecks(collector.criticalCases),
-    ...evaluateThresholds(suite.thresholdSpecs, (tags) => collector.metricsFor(tags), { minCases: suite.scoring.minCases }),
-    ...evaluateStatistical(suite.statSpecs, (tags) => collector.comparisonFor(tags), { ...suite.statistics, minCases: suite.scoring.minCases }),
-  ];
+  const complete = stopped === null && !setupError;
+  const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
+  const gated = gateRun(collector, gateSettingsOf(suite), progress, setupError ? [setupCheck(setupError)] : []);
   const finished = new Date();
   const summary = buildSummary({
     suite,
@@ -113,20 +105,16 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
-      complete: stopped === null && !setupError,
+      complete,
       interrupted: stopped,
       casesDone,
       casesPlanned: suite.cases.length,
       warmup: suite.sampling.warmup,
       outputDir: paths.dir,
+      ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
     },
-    metrics,
-    metricsByTag: collector.metricsByTag(),
-    checks,
-    verdict: decideVerdict(checks),
+    ...gated,
     errors: tally.list(),
-    critical: collector.critical,
-    highlights: collector.highlights,
     ...(semantic.enabled ? { semantic: semantic.info() } : {}),
   });
   return { summary, files: await writeOutputs(summary, paths, suite.report.formats) };
@@ -145,7 +133,9 @@ async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<ty
     if (format === 'json') continue;
     const r = rendererFor(format);
     const file = `${paths.dir}/${r.file}`;
-    await writeFile(file, r.render(summary));
+    // report.html shows cases: they are streamed back from cases.jsonl, keeping at most
+    // HTML_CASE_LIMIT of them (the most regressed) in memory, never the whole run.
+    await writeFile(file, r.needsCases ? renderHtmlPage(await readHtmlSource(summary, paths.cases)) : r.render(summary));
     files[format] = file;
   }
   return files;

@@ -40,7 +40,7 @@ export function buildSummary(p: SummaryParts): ReportSummary {
       golden: suite.golden.map((g) => ({ file: g.file, cases: g.cases.length })),
     },
     targets: { blue: summarizeTarget(suite.targets.blue), green: summarizeTarget(suite.targets.green) },
-    config: { sampling: { ...suite.sampling }, scoring: { ...suite.scoring }, statistics: { ...suite.statistics }, thresholds: suite.thresholds },
+    config: { sampling: { ...suite.sampling }, scoring: { ...suite.scoring }, statistics: { ...suite.statistics }, thresholds: suite.thresholds, report: { topCases: suite.report.topCases } },
     metrics: p.metrics,
     metricsByTag: p.metricsByTag,
     checks: p.checks,

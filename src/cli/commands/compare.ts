@@ -1,5 +1,7 @@
 // `revgate compare <suite>`: load and validate, replay, gate, print the summary, exit by verdict.
+import { publishToGitHub } from '../../ci/github.js';
 import { loadSuite, type SuiteOverrides } from '../../config/load-suite.js';
+import { parseShard, selectShard } from '../../config/shard.js';
 import { renderConsole } from '../../report/console.js';
 import { compare } from '../../run/compare.js';
 import { exitForVerdict } from '../exit-codes.js';
@@ -18,8 +20,12 @@ export function overridesFrom(flags: Record<string, unknown>): SuiteOverrides {
 }
 
 export async function runCompare(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const { suite, warnings } = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
-  for (const w of warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  // A bad --shard is a usage error before anything is read or sent.
+  const shard = flags.shard === undefined ? undefined : parseShard(String(flags.shard));
+  const loaded = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
+  for (const w of loaded.warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  const suite = shard ? selectShard(loaded.suite, shard) : loaded.suite;
+  if (shard) io.stderr(`revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`);
   const mode = flags.progress === 'auto' || flags.progress === undefined ? (io.isTTY ? 'bar' : 'lines') : (flags.progress as 'bar' | 'lines' | 'none');
   io.stderr(`revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`);
   const progress = createProgress(mode, io.stderr);
@@ -38,5 +44,6 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
     progress.stop();
   }
   io.stdout(renderConsole(result.summary, { color: io.isTTY }));
+  await publishToGitHub(result.summary, io);
   return exitForVerdict(result.summary.verdict.status, result.summary.run.interrupted);
 }

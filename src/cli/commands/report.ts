@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { publishToGitHub } from '../../ci/github.js';
 import { UsageError } from '../../errors.js';
 import { renderConsole } from '../../report/console.js';
 import { loadReport } from '../../report/load.js';
@@ -24,8 +25,9 @@ export async function runReport(flags: Record<string, unknown>, io: CliIO): Prom
     }
     const r = rendererFor(format);
     const file = join(outDir, r.file);
-    await writeFile(file, r.render(report));
+    await writeFile(file, r.renderReport ? r.renderReport(report) : r.render(report));
     io.stdout(`wrote ${file}\n`);
   }
+  await publishToGitHub(report, io);
   return exitForVerdict(report.verdict.status);
 }

@@ -1,0 +1,146 @@
+// The ARM operations of the emulator, as pure-ish functions of the state: each returns the answer to send.
+import { ArmError } from './http.js';
+import { appJson, revisionJson, weightOf, type AppState, type RevisionState } from './model.js';
+import { statusJson, type Operations } from './operations.js';
+import { parsePatch } from './patch.js';
+import type { Matched } from './routes.js';
+import type { Fault } from './faults.js';
+
+/** Runtime-settable behaviour (mutate `emulator.settings`). */
+export interface AcaEmulatorSettings {
+  /** Revisions per page of `GET …/revisions` (each page but the last has an absolute `nextLink`). @default 100 */
+  pageSize: number;
+  /** PATCH answers 202 + operation (true) or 200 with the updated app (false). @default true */
+  asyncPatch: boolean;
+  /** Status polls answered `InProgress` before the terminal state. @default 1 */
+  pollsUntilDone: number;
+  /** `Retry-After` (seconds) on 202 and InProgress answers; omitted when undefined. @default undefined */
+  pollRetryAfterSeconds: number | undefined;
+  /** Accept only this bearer token (401 otherwise); any bearer token when undefined. @default undefined */
+  token: string | undefined;
+}
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Context {
+  state: AppState;
+  settings: AcaEmulatorSettings;
+  ops: Operations;
+  /** `http://127.0.0.1:port`, or `https://…` when the client says it came through TLS (X-Forwarded-Proto). */
+  origin: string;
+  apiVersion: string;
+  query: URLSearchParams;
+  body: unknown;
+  fault: Extract<Fault, { kind: 'lroFailed' }> | undefined;
+}
+
+const notFound = (what: string): ArmError => new ArmError(404, 'ResourceNotFound', `${what} was not found.`);
+
+// Answers one matched ARM request.
+export function handle(m: Matched, ctx: Context): Answer {
+  const { state } = ctx;
+  if (m.subscriptionId.toLowerCase() !== state.subscriptionId.toLowerCase()) {
+    throw new ArmError(404, 'SubscriptionNotFound', `The subscription '${m.subscriptionId}' could not be found.`);
+  }
+  if (m.route === 'operationStatus' || m.route === 'operationResult') return operation(m, ctx);
+  if (m.resourceGroup?.toLowerCase() !== state.resourceGroup.toLowerCase() || m.app?.toLowerCase() !== state.name.toLowerCase()) {
+    throw notFound(`The Resource 'Microsoft.App/containerApps/${m.app}' under resource group '${m.resourceGroup}'`);
+  }
+  switch (m.route) {
+    case 'getApp':
+      return { status: 200, body: appJson(state) };
+    case 'patchApp':
+      return patch(ctx);
+    case 'listRevisions':
+      return listRevisions(ctx);
+    case 'getRevision':
+      return { status: 200, body: revisionJson(state, revisionOf(state, m.revision)) };
+    case 'revisionAction':
+      return revisionAction(state, revisionOf(state, m.revision), m.action ?? '');
+  }
+}
+
+function revisionOf(state: AppState, name: string | undefined): RevisionState {
+  const revision = state.revisions.find((r) => r.name.toLowerCase() === name?.toLowerCase());
+  if (revision === undefined) throw notFound(`Revision '${name}' of container app '${state.name}'`);
+  return revision;
+}
+
+function retryAfter(settings: AcaEmulatorSettings): Record<string, string> {
+  return settings.pollRetryAfterSeconds === undefined ? {} : { 'retry-after': String(settings.pollRetryAfterSeconds) };
+}
+
+function patch(ctx: Context): Answer {
+  const { state, settings, ops } = ctx;
+  const change = parsePatch(state, ctx.body);
+  if (ops.running() !== undefined) {
+    throw new ArmError(409, 'ContainerAppOperationInProgress', `Cannot modify container app '${state.name}' while another operation is in progress.`);
+  }
+  const failWith = ctx.fault === undefined ? undefined : { code: ctx.fault.code ?? 'ContainerAppOperationFailed', message: ctx.fault.message ?? 'The operation failed.' };
+  if (!settings.asyncPatch) {
+    if (failWith !== undefined) throw new ArmError(400, failWith.code, failWith.message);
+    ops.start(state, change, 0, true);
+    return { status: 200, body: appJson(state) };
+  }
+  const op = ops.start(state, change, settings.pollsUntilDone, false, failWith);
+  const base = `${ctx.origin}/subscriptions/${state.subscriptionId}/providers/Microsoft.App/locations/${state.region}`;
+  return {
+    status: 202,
+    body: appJson(state),
+    headers: {
+      'azure-asyncoperation': `${base}/containerappOperationStatuses/${op.id}?api-version=${ctx.apiVersion}`,
+      location: `${base}/containerappOperationResults/${op.id}?api-version=${ctx.apiVersion}`,
+      ...retryAfter(settings),
+    },
+  };
+}
+
+function operation(m: Matched, ctx: Context): Answer {
+  const op = ctx.ops.all.get(m.operationId ?? '');
+  if (op === undefined) throw notFound(`Operation '${m.operationId}'`);
+  ctx.ops.advance(ctx.state, op);
+  if (m.route === 'operationStatus') {
+    return { status: 200, body: statusJson(op), headers: op.status === 'InProgress' ? retryAfter(ctx.settings) : {} };
+  }
+  if (op.status === 'InProgress') return { status: 202, headers: retryAfter(ctx.settings) };
+  if (op.status === 'Failed' && op.failWith !== undefined) throw new ArmError(400, op.failWith.code, op.failWith.message);
+  return { status: 200, body: appJson(ctx.state) };
+}
+
+function listRevisions(ctx: Context): Answer {
+  const { state, settings } = ctx;
+  const skip = Number(ctx.query.get('$skiptoken') ?? '0') || 0;
+  const size = Math.max(1, settings.pageSize);
+  const ordered = [...state.revisions].sort((a, b) => a.createdTime.localeCompare(b.createdTime));
+  const page = ordered.slice(skip, skip + size);
+  const next = skip + size < ordered.length ? skip + size : undefined;
+  const path = `/subscriptions/${state.subscriptionId}/resourceGroups/${state.resourceGroup}/providers/Microsoft.App/containerApps/${state.name}/revisions`;
+  return {
+    status: 200,
+    body: {
+      value: page.map((r) => revisionJson(state, r)),
+      ...(next === undefined ? {} : { nextLink: `${ctx.origin}${path}?api-version=${ctx.apiVersion}&$skiptoken=${next}` }),
+    },
+  };
+}
+
+function revisionAction(state: AppState, revision: RevisionState, action: string): Answer {
+  if (action === 'deactivate') {
+    if (weightOf(state, revision) > 0) {
+      throw new ArmError(400, 'ContainerAppRevisionHasTraffic', `Revision '${revision.name}' receives traffic; set its weight to 0 before deactivating it.`);
+    }
+    revision.active = false;
+    revision.runningState = 'Stopped';
+    revision.healthState = 'None';
+  } else if (action === 'activate' && !revision.active) {
+    revision.active = true;
+    revision.runningState = 'Running';
+    revision.healthState = 'Healthy';
+    revision.replicas = Math.max(1, revision.replicas);
+  }
+  return { status: 200 };
+}

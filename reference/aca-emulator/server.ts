@@ -1,0 +1,191 @@
+// A local Azure Container Apps ARM endpoint for tests: the app, its revisions, traffic, tags and
+// long-running PATCH operations over plain HTTP on 127.0.0.1, with bearer checks, a request log,
+// runtime fault injection and an in-process admin API. See README.md.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultQueue, statusError, type Fault, type Route } from './faults.js';
+import { handle, type AcaEmulatorSettings } from './handlers.js';
+import { ArmError, header, readBody, sendArmError, sendJson } from './http.js';
+import { fqdnOf, makeRevision, normalizeLocation, type AppState, type RevisionSeed, type RevisionState, type TrafficEntry } from './model.js';
+import { Operations } from './operations.js';
+import { matchRoute } from './routes.js';
+
+export interface AcaEmulatorOptions extends Partial<AcaEmulatorSettings> {
+  /** @default 0 (any free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default '00000000-0000-0000-0000-000000000000' */
+  subscriptionId?: string;
+  /** @default 'rg-revgate' */
+  resourceGroup?: string;
+  /** @default 'pharmabot' */
+  app?: string;
+  /** @default 'East US' */
+  location?: string;
+  /** @default `happy-river-1a2b3c4d.<region>.azurecontainerapps.io` */
+  envDomain?: string;
+  /** @default 'Multiple' */
+  activeRevisionsMode?: string;
+  /** @default [{ suffix: 'blue' }, { suffix: 'green' }] (created in this order) */
+  revisions?: RevisionSeed[];
+  /** @default [{ revisionName: <first revision>, weight: 100 }] */
+  traffic?: TrafficEntry[];
+  /** @default {} */
+  tags?: Record<string, string>;
+}
+
+/** One request as the emulator received it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  route: Route | 'unknown';
+  body: unknown;
+  /** An `Authorization: Bearer …` header was present. */
+  auth: boolean;
+  status: number;
+}
+
+export interface AcaEmulator {
+  /** The ARM endpoint, e.g. `http://127.0.0.1:43121`. */
+  url: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  app: string;
+  settings: AcaEmulatorSettings;
+  faults: FaultQueue;
+  requests: RecordedRequest[];
+  /** The live state (mutate it freely in tests; weights derive from `state.traffic`). */
+  state: AppState;
+  addRevision(seed: RevisionSeed): RevisionState;
+  /** A revision by name or suffix (live object). */
+  revision(nameOrSuffix: string): RevisionState;
+  setHealth(nameOrSuffix: string, healthState: string, runningState?: string): void;
+  /** `https://<fqdn>` of every revision → its `localUrl`, for tests that call revisions for real. */
+  urlMap(): Record<string, string>;
+  close(): Promise<void>;
+}
+
+// Starts the emulator on 127.0.0.1 (port 0 by default).
+export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promise<AcaEmulator> {
+  const name = options.app ?? 'pharmabot';
+  const location = options.location ?? 'East US';
+  const region = normalizeLocation(location);
+  const revisions = (options.revisions ?? [{ suffix: 'blue' }, { suffix: 'green' }]).map((seed) => makeRevision(name, seed));
+  const state: AppState = {
+    subscriptionId: options.subscriptionId ?? '00000000-0000-0000-0000-000000000000',
+    resourceGroup: options.resourceGroup ?? 'rg-revgate',
+    name,
+    location,
+    region,
+    envDomain: options.envDomain ?? `happy-river-1a2b3c4d.${region}.azurecontainerapps.io`,
+    activeRevisionsMode: options.activeRevisionsMode ?? 'Multiple',
+    provisioningState: 'Succeeded',
+    tags: { ...options.tags },
+    traffic: options.traffic ?? (revisions[0] === undefined ? [] : [{ revisionName: revisions[0].name, weight: 100 }]),
+    revisions,
+  };
+  const settings: AcaEmulatorSettings = {
+    pageSize: options.pageSize ?? 100,
+    asyncPatch: options.asyncPatch ?? true,
+    pollsUntilDone: options.pollsUntilDone ?? 1,
+    pollRetryAfterSeconds: options.pollRetryAfterSeconds,
+    token: options.token,
+  };
+  const faults = new FaultQueue();
+  const ops = new Operations();
+  const requests: RecordedRequest[] = [];
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const { json } = await readBody(req);
+    const matched = matchRoute(method, url.pathname);
+    const token = /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization') ?? '')?.[1];
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      route: matched?.route ?? 'unknown',
+      body: json,
+      auth: token !== undefined,
+      status: 0,
+    };
+    requests.push(record);
+    const send = (status: number, body?: unknown, headers?: Record<string, string>): void => {
+      record.status = status;
+      sendJson(res, status, body, headers);
+    };
+    try {
+      if (token === undefined) throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+      if (settings.token !== undefined && token !== settings.token) throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
+      if (matched === undefined) throw new ArmError(404, 'NoRegisteredProviderFound', `No route for ${method} ${url.pathname}`);
+      const apiVersion = url.searchParams.get('api-version');
+      if (apiVersion === null) throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+      let fault: Fault | undefined = faults.take(matched.route, url.pathname);
+      if (fault?.kind === 'delay') {
+        await sleep(fault.ms);
+        fault = undefined;
+      }
+      if (fault?.kind === 'status') throw statusError(fault);
+      const proto = header(req, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
+      const answer = handle(matched, {
+        state,
+        settings,
+        ops,
+        origin: `${proto}://${header(req, 'host') ?? 'localhost'}`,
+        apiVersion,
+        query: url.searchParams,
+        body: json,
+        fault,
+      });
+      send(answer.status, answer.body, answer.headers);
+    } catch (error) {
+      const arm = error instanceof ArmError ? error : new ArmError(500, 'InternalServerError', `emulator: ${String(error)}`);
+      record.status = arm.status;
+      sendArmError(res, arm);
+    }
+  }
+
+  const server = createServer((req, res) => void serve(req, res));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  const revision = (key: string): RevisionState => {
+    const found = state.revisions.find((r) => r.name === key || r.suffix === key);
+    if (found === undefined) throw new Error(`aca-emulator: no revision '${key}'`);
+    return found;
+  };
+  return {
+    url: `http://${host}:${port}`,
+    subscriptionId: state.subscriptionId,
+    resourceGroup: state.resourceGroup,
+    app: name,
+    settings,
+    faults,
+    requests,
+    state,
+    addRevision(seed) {
+      const created = makeRevision(name, seed);
+      state.revisions.push(created);
+      return created;
+    },
+    revision,
+    setHealth(key, healthState, runningState) {
+      const r = revision(key);
+      r.healthState = healthState;
+      if (runningState !== undefined) r.runningState = runningState;
+    },
+    urlMap() {
+      return Object.fromEntries(state.revisions.filter((r) => r.localUrl !== undefined).map((r) => [`https://${fqdnOf(state, r)}`, r.localUrl!]));
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,62 @@
+// `revgate diff <a/report.json> <b/report.json>`: one revision of run B against one of run A
+// (model v1 vs v2, last release vs this one). A report, not a gate: exits 0, or 4 on bad input.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { computeDiff } from '../../diff/compute.js';
+import type { Price } from '../../diff/model.js';
+import { DIFF_RENDERERS, diffFormats } from '../../diff/renderers.js';
+import { UsageError } from '../../errors.js';
+import { loadReport } from '../../report/load.js';
+import type { Revision } from '../../targets/types.js';
+import { VERSION } from '../../version.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+
+/** Default formats written with --out (without it, Markdown goes to stdout). */
+const OUT_FORMATS = ['md', 'html', 'json'];
+
+export async function runDiff(fileA: string, fileB: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+  const formats = diffFormats((flags.format as string[] | undefined) ?? (flags.out === undefined ? ['md'] : OUT_FORMATS));
+  if (flags.out === undefined && formats.length > 1) throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
+  const prices = { a: priceFor('a', flags), b: priceFor('b', flags) };
+  const [a, b] = await Promise.all([loadReport(resolve(io.cwd, fileA)), loadReport(resolve(io.cwd, fileB))]);
+  const diff = computeDiff(
+    { report: a, file: fileA, side: (flags.aSide as Revision | undefined) ?? 'green', price: prices.a },
+    { report: b, file: fileB, side: (flags.bSide as Revision | undefined) ?? 'green', price: prices.b },
+    { toolVersion: VERSION, ...(flags.top === undefined ? {} : { top: flags.top as number }) },
+  );
+  for (const w of diff.warnings) io.stderr(`revgate: warning: ${w}\n`);
+  if (flags.out === undefined) {
+    io.stdout(DIFF_RENDERERS[formats[0]!].render(diff));
+    return ExitCode.Pass;
+  }
+  const dir = resolve(io.cwd, String(flags.out));
+  await mkdir(dir, { recursive: true });
+  for (const format of formats) {
+    const r = DIFF_RENDERERS[format];
+    const file = join(dir, r.file);
+    await writeFile(file, r.render(diff));
+    io.stdout(`wrote ${file}\n`);
+  }
+  return ExitCode.Pass;
+}
+
+/** A side's prices: its own flags (--price-in-a) over the shared ones (--price-in); both or neither. */
+function priceFor(side: 'a' | 'b', flags: Record<string, unknown>): Price | null {
+  const suffix = side.toUpperCase();
+  const input = usd(flags[`priceIn${suffix}`], `--price-in-${side}`) ?? usd(flags.priceIn, '--price-in');
+  const output = usd(flags[`priceOut${suffix}`], `--price-out-${side}`) ?? usd(flags.priceOut, '--price-out');
+  if (input === undefined && output === undefined) return null;
+  if (input === undefined || output === undefined) {
+    const missing = input === undefined ? 'input' : 'output';
+    throw new UsageError(`run ${suffix} has a price for ${missing === 'input' ? 'output' : 'input'} tokens but none for ${missing} tokens`, `give both --price-in and --price-out (or --price-${missing === 'input' ? 'in' : 'out'}-${side}), in USD per 1M tokens`);
+  }
+  return { inputPerMillion: input, outputPerMillion: output };
+}
+
+function usd(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a price ≥ 0 in USD per 1M tokens, got "${String(value)}"`, 'e.g. --price-in 2.5 --price-out 10');
+  return n;
+}

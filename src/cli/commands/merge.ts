@@ -1,0 +1,22 @@
+// `revgate merge <report.json...>`: combine the shard reports of one run into one report and one
+// verdict, gated on the merged cases; exit by that verdict.
+import { resolve } from 'node:path';
+import { publishToGitHub } from '../../ci/github.js';
+import { renderConsole } from '../../report/console.js';
+import { merge } from '../../run/merge.js';
+import { exitForVerdict } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+
+export async function runMerge(files: string[], flags: Record<string, unknown>, io: CliIO): Promise<number> {
+  const formats = (flags.format as string[] | undefined) ?? ['json', 'md', 'junit'];
+  const outDir = resolve(io.cwd, flags.out === undefined ? 'reports' : String(flags.out));
+  const result = await merge(files.map((f) => resolve(io.cwd, f)), { outDir, formats });
+  const { merged } = result.summary.run;
+  if (merged) io.stderr(`revgate: merged shard${merged.shards.length === 1 ? '' : 's'} ${merged.shards.join(', ')} of ${merged.total}: ${result.summary.run.casesDone} cases\n`);
+  if (result.missing.length > 0) {
+    io.stderr(`revgate: warning: shard${result.missing.length === 1 ? '' : 's'} ${result.missing.join(', ')} missing: the merged run is incomplete and cannot pass\n`);
+  }
+  io.stdout(renderConsole(result.summary, { color: io.isTTY }));
+  await publishToGitHub(result.summary, io);
+  return exitForVerdict(result.summary.verdict.status);
+}

@@ -1,0 +1,39 @@
+// `revgate record <suite>`: replay one revision and write its answers as new golden references.
+import { loadSuite, type SuiteOverrides } from '../../config/load-suite.js';
+import { recordGolden } from '../../record/record-golden.js';
+import type { Revision } from '../../targets/types.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatIssue } from '../format-error.js';
+import type { CliIO } from '../io.js';
+
+const SAMPLING_FLAGS = ['concurrency', 'timeout', 'retries', 'warmup', 'readyTimeout'] as const;
+/** The revision not recorded is never called: a placeholder URL spares it a "has no URL" error. */
+const UNUSED_URL = 'http://127.0.0.1:9/unused';
+
+export async function runRecord(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+  const revision = (flags.revision as Revision | undefined) ?? 'blue';
+  const other: Revision = revision === 'blue' ? 'green' : 'blue';
+  const overrides: Record<string, unknown> = { [other]: UNUSED_URL };
+  if (flags.url !== undefined) overrides[revision] = flags.url;
+  for (const k of SAMPLING_FLAGS) if (flags[k] !== undefined) overrides[k] = flags[k];
+  const { suite, warnings } = await loadSuite(file, { overrides: overrides as SuiteOverrides, env: io.env, cwd: io.cwd });
+  for (const w of warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  const repeats = (flags.repeats as number | undefined) ?? 1;
+  io.stderr(`revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`);
+  const result = await recordGolden(suite, {
+    revision,
+    repeats,
+    updateDocs: flags.updateDocs === true,
+    cwd: io.cwd,
+    signal: io.signal,
+    ...(flags.out === undefined ? {} : { out: String(flags.out) }),
+  });
+  for (const f of result.files) io.stdout(`wrote ${f.written} (${f.recorded} references recorded, ${f.kept} kept) from ${f.source}\n`);
+  if (result.failed.length > 0) {
+    io.stderr(`revgate: ${result.failed.length} case${result.failed.length === 1 ? '' : 's'} not recorded (old reference kept):\n`);
+    for (const c of result.failed) io.stderr(`  ${c.id}: ${c.failures.at(-1) ?? 'no answer'}${c.failures.length > 1 ? ` (${c.failures.length} failed attempts)` : ''}\n`);
+  }
+  io.stderr('revgate: review the recorded file before committing it\n');
+  if (result.stopped === 'SIGINT' || result.stopped === 'SIGTERM') return ExitCode.Interrupted;
+  return ExitCode.Pass;
+}

@@ -1,0 +1,45 @@
+// What the rollout commands share: load a suite that has a `rollout:` section, apply --blue /
+// --green (revision names here), find the state directory, open the backend.
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { loadSuite } from '../../config/load-suite.js';
+import type { ResolvedSuite } from '../../config/resolved.js';
+import type { ResolvedRollout } from '../../config/rollout.js';
+import { UsageError } from '../../errors.js';
+import { readJournal, readPointer, type Pointer } from '../../rollout/journal.js';
+import { openRouter, type OpenedRouter } from '../../rollout/router.js';
+import { replayJournal, type RolloutState } from '../../rollout/state.js';
+import type { CliIO } from '../io.js';
+
+export interface RolloutSetup {
+  suite: ResolvedSuite;
+  plan: ResolvedRollout;
+  stateDir: string;
+}
+
+/** Load the suite and its rollout plan (ConfigError lists every problem; no rollout section is a usage error). */
+export async function loadRollout(file: string, flags: Record<string, unknown>, io: CliIO): Promise<RolloutSetup> {
+  const { suite } = await loadSuite(file, { env: io.env, cwd: io.cwd });
+  if (!suite.rollout) throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
+  const plan: ResolvedRollout = { ...suite.rollout };
+  if (typeof flags.blue === 'string') plan.blue = flags.blue;
+  if (typeof flags.green === 'string') plan.green = flags.green;
+  return { suite, plan, stateDir: resolve(io.cwd, plan.stateDir) };
+}
+
+/** Open the plan's backend; the local proxy listens on its port only for a rollout. */
+export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: unknown): Promise<OpenedRouter> {
+  return openRouter(s.plan.backend, { cwd: io.cwd, stateDir: s.stateDir, serve, env: io.env, ...(typeof token === 'string' ? { token } : {}) });
+}
+
+/** The app's pointer and its journal replayed, or null when the app never had a rollout. */
+export async function latestRun(stateDir: string, app: string): Promise<{ pointer: Pointer; state: RolloutState } | null> {
+  const pointer = await readPointer(stateDir, app);
+  if (!pointer) return null;
+  return { pointer, state: replayJournal(await readJournal(pointer.journal)) };
+}
+
+/** Who this process is, for the lock and approvals. */
+export function ownerName(): string {
+  return `${hostname()}:${process.pid}`;
+}

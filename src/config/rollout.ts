@@ -1,0 +1,58 @@
+// Resolve the `rollout:` section: expand ${ENV} references (subscription id, replay URLs) and
+// report every problem at once with the suite's file and YAML path.
+import type { ConfigIssue } from '../errors.js';
+import { expandEnv } from './env.js';
+import type { BackendConfig, RolloutFile, RolloutStep } from './rollout-schema.js';
+
+/** The rollout plan as the engine reads it: durations in ms, env references expanded. */
+export interface ResolvedRollout {
+  backend: BackendConfig;
+  /** 'auto' or a revision name. */
+  blue: string;
+  /** 'latest' or a revision name. */
+  green: string;
+  /** Replay URL per revision name (overrides the revision's own URL). */
+  urls: Record<string, string>;
+  urlPath: string;
+  steps: RolloutStep[];
+  keepPrevious: number;
+  onInconclusive: 'rollback' | 'pause';
+  analysisInterval: number;
+  approvalTimeout: number;
+  lockTtl: number;
+  stateDir: string;
+}
+
+/** A placeholder replay URL for suites whose targets come from the rollout's revisions. */
+export const ROLLOUT_PENDING_URL = 'http://revision-url-from-rollout.invalid/';
+
+type Located = (path: (string | number)[]) => { path: string; line?: number };
+
+/** Expand and check the rollout section; problems are pushed to `issues`. */
+export function resolveRollout(r: RolloutFile, env: Record<string, string | undefined>, file: string, at: Located, issues: ConfigIssue[]): ResolvedRollout {
+  const expand = (path: (string | number)[], value: string): string => {
+    const x = expandEnv(value, env);
+    for (const name of x.missing) issues.push({ file, ...at(path), message: `environment variable ${name} is not set`, hint: `export ${name}=… before running revgate` });
+    return x.value;
+  };
+  const checkUrl = (path: (string | number)[], url: string) => {
+    try {
+      if (!/^https?:$/.test(new URL(url).protocol)) throw new Error('not http');
+    } catch {
+      issues.push({ file, ...at(path), message: `not an http(s) URL: ${url}`, hint: 'use an absolute URL, e.g. http://127.0.0.1:8081' });
+    }
+  };
+  const backend: BackendConfig = r.backend.kind === 'azure-container-apps'
+    ? { ...r.backend, subscriptionId: expand(['rollout', 'backend', 'subscriptionId'], r.backend.subscriptionId) }
+    : r.backend;
+  if (backend.kind === 'local') backend.revisions.forEach((x, i) => checkUrl(['rollout', 'backend', 'revisions', i, 'url'], x.url));
+  const urls: Record<string, string> = {};
+  for (const [name, url] of Object.entries(r.urls)) {
+    const path = ['rollout', 'urls', name];
+    const before = issues.length;
+    urls[name] = expand(path, url);
+    if (issues.length === before) checkUrl(path, urls[name]);
+  }
+  if (r.urlPath !== '' && !r.urlPath.startsWith('/')) issues.push({ file, ...at(['rollout', 'urlPath']), message: `urlPath must start with "/", got "${r.urlPath}"`, hint: 'e.g. urlPath: /v1' });
+  return { ...r, backend, urls };
+}

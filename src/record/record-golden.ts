@@ -1,0 +1,76 @@
+// `revgate record` as named steps: replay one revision, then write each golden set's copy with
+// the recorded references. Returns what was written and which cases kept their old reference.
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
+import type { ResolvedSuite } from '../config/resolved.js';
+import { UsageError } from '../errors.js';
+import type { Revision } from '../targets/types.js';
+import { rewriteGolden, type Recording } from './golden-writer.js';
+import { recordedPath } from './paths.js';
+import { recordRevision, type RecordedCase, type RecordResult } from './recorder.js';
+
+export interface RecordGoldenOptions {
+  revision: Revision;
+  repeats?: number;
+  /** One output file; only for a suite with one golden file. */
+  out?: string;
+  updateDocs?: boolean;
+  /** Paths are resolved against and shown relative to this directory. */
+  cwd: string;
+  signal?: AbortSignal;
+  onCase?: (done: number, total: number) => void;
+  /** @default new Date() */
+  now?: Date;
+}
+
+export interface RecordGoldenResult {
+  /** Source golden file → recorded file (paths as shown). */
+  files: { source: string; written: string; recorded: number; kept: number }[];
+  /** Cases that kept their old reference, and why. */
+  failed: RecordedCase[];
+  stopped: RecordResult['stopped'];
+}
+
+/** Plan the output paths (refusing to overwrite a source), record, and write the new golden files. */
+export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOptions): Promise<RecordGoldenResult> {
+  const plan = outputs(suite, options);
+  const started = options.now ?? new Date();
+  const result = await recordRevision(suite, {
+    revision: options.revision,
+    ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onCase ? { onCase: options.onCase } : {}),
+  });
+  const recordings = new Map<string, Recording>();
+  for (const c of result.cases) if (c.answer !== null) recordings.set(c.id, { answer: c.answer, docs: c.docs });
+  const header = [
+    `Recorded by revgate record from ${options.revision} ${suite.targets[options.revision].url}`,
+    `at ${started.toISOString()}${(options.repeats ?? 1) > 1 ? ` (medoid of ${options.repeats} answers per case, by ROUGE-L)` : ''}: the references are that revision's answers.`,
+    `Review before committing: a recorded answer is not necessarily a correct one.`,
+    ...(options.updateDocs ? ['expected_docs were set from the retrieved documents: retrieved is not relevant, check them.'] : []),
+  ];
+  const files: RecordGoldenResult['files'] = [];
+  for (const { set, source, target } of plan) {
+    const text = await readFile(source, 'utf8');
+    const ids = new Set(set.cases.map((c) => c.id));
+    const mine = new Map([...recordings].filter(([id]) => ids.has(id)));
+    const format = extname(source).toLowerCase() === '.jsonl' ? 'jsonl' : 'yaml';
+    await writeFile(target, rewriteGolden(text, { format, recordings: mine, updateDocs: options.updateDocs ?? false, header }));
+    files.push({ source: set.file, written: relative(options.cwd, target) || target, recorded: mine.size, kept: set.cases.length - mine.size });
+  }
+  return { files, failed: result.cases.filter((c) => c.answer === null), stopped: result.stopped };
+}
+
+/** Where each golden set is written; never over a source golden file. */
+function outputs(suite: ResolvedSuite, options: RecordGoldenOptions) {
+  const sources = suite.golden.map((set) => ({ set, source: resolve(options.cwd, set.file) }));
+  if (options.out !== undefined && sources.length > 1) {
+    throw new UsageError(`--out names one file but suite ${suite.name} has ${sources.length} golden files`, 'drop --out: each golden file is recorded next to itself as <name>.recorded.yaml');
+  }
+  const plan = sources.map((s) => ({ ...s, target: options.out === undefined ? recordedPath(s.source) : resolve(options.cwd, options.out) }));
+  const all = new Set(sources.map((s) => s.source));
+  for (const p of plan) {
+    if (all.has(p.target)) throw new UsageError(`refusing to overwrite the golden file ${relative(options.cwd, p.target) || p.target}`, 'record into a new file (--out) and review it before replacing the original');
+  }
+  return plan;
+}

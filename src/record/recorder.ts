@@ -1,0 +1,132 @@
+// Replay ONE revision over the suite's cases for `revgate record`: readiness, warm-up, bounded
+// concurrency, retries and deadline as in compare, then the most central answer of each case.
+import { setMaxListeners } from 'node:events';
+import type { GoldenCase } from '../config/golden-schema.js';
+import type { ResolvedSuite } from '../config/resolved.js';
+import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
+import { seededRandom } from '../replay/random.js';
+import { withRetries, type RetryOutcome } from '../replay/retry.js';
+import { createTarget } from '../targets/factory.js';
+import { waitReady } from '../targets/readiness.js';
+import { TargetCallError, type Revision, type Target } from '../targets/types.js';
+import { medoidIndex } from './medoid.js';
+
+export interface RecordOptions {
+  revision: Revision;
+  /** Attempts per case; the ROUGE-L medoid of the answers is kept. @default 1 */
+  repeats?: number;
+  signal?: AbortSignal;
+  /** Called after each case, for progress lines. */
+  onCase?: (done: number, total: number) => void;
+}
+
+/** What one case's recording produced. */
+export interface RecordedCase {
+  id: string;
+  /** The medoid answer; null when no attempt answered (the old reference is kept). */
+  answer: string | null;
+  /** Retrieved document ids of the attempt whose answer was kept; null when none were reported. */
+  docs: string[] | null;
+  attempts: number;
+  answered: number;
+  /** Why attempts failed (error class and message), one line each. */
+  failures: string[];
+}
+
+export interface RecordResult {
+  cases: RecordedCase[];
+  /** Set when the run stopped early (Ctrl-C or sampling.deadline); unfinished cases have no answer. */
+  stopped: 'SIGINT' | 'SIGTERM' | 'deadline' | null;
+}
+
+interface Answer {
+  repeat: number;
+  text: string;
+  docs: string[] | null;
+}
+
+/** Record `options.revision` on every case of the suite. Throws when the revision is unreachable or never ready. */
+export async function recordRevision(suite: ResolvedSuite, options: RecordOptions): Promise<RecordResult> {
+  const { revision } = options;
+  const resolved = suite.targets[revision];
+  const input = options.signal ?? new AbortController().signal;
+  const deadline = AbortSignal.timeout(suite.sampling.deadline);
+  const signal = AbortSignal.any([input, deadline]);
+  setMaxListeners(0, signal); // every in-flight call listens: by design
+  const repeats = Math.max(1, options.repeats ?? 1);
+  const target = createTarget(resolved, { connections: suite.sampling.concurrency });
+  try {
+    await ready(resolved.readyUrl, revision, suite.sampling.readyTimeout, signal);
+    await warmUp(target, revision, resolved.url, suite.cases, suite.sampling, signal);
+    const answers = new Map<string, { answers: Answer[]; failures: string[]; attempts: number }>(suite.cases.map((c) => [c.id, { answers: [], failures: [], attempts: 0 }]));
+    const jobs = suite.cases.flatMap((c) => Array.from({ length: repeats }, (_, repeat) => ({ testCase: c, repeat })));
+    const policy = { retries: suite.sampling.retries, backoffMs: suite.sampling.backoff, maxDelayMs: 30_000, random: seededRandom(suite.sampling.seed ?? Date.now()) };
+    let done = 0;
+    let next = 0;
+    // A small worker pool: `concurrency` loops pulling the next job, so memory stays flat.
+    const worker = async (): Promise<void> => {
+      while (!signal.aborted) {
+        const job = jobs[next++];
+        if (job === undefined) return;
+        let outcome: RetryOutcome;
+        try {
+          outcome = await withRetries(() => target.call(job.testCase, { signal, timeoutMs: suite.sampling.timeout }), policy, signal);
+        } catch (e) {
+          if (signal.aborted) return;
+          throw e;
+        }
+        const state = answers.get(job.testCase.id)!;
+        state.attempts++;
+        if (outcome.ok && outcome.response.text.trim() !== '') state.answers.push({ repeat: job.repeat, text: outcome.response.text, docs: outcome.response.docs ?? null });
+        else state.failures.push(outcome.ok ? 'empty answer' : `${outcome.error.errorClass}: ${outcome.error.message}`);
+        if (state.attempts === repeats) options.onCase?.(++done, suite.cases.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, suite.sampling.concurrency) }, worker));
+    const cases = suite.cases.map((c) => pick(c.id, answers.get(c.id)!, repeats));
+    if (cases.every((c) => c.answered === 0) && cases.some((c) => c.failures.length > 0) && cases.every((c) => c.failures.every((f) => f.startsWith('connection:')))) {
+      throw new TargetUnreachableError(revision, resolved.url, cases.find((c) => c.failures.length > 0)!.failures[0]!);
+    }
+    const stopped = input.aborted ? (String(input.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : deadline.aborted ? 'deadline' : null;
+    return { cases, stopped };
+  } finally {
+    await target.close();
+  }
+}
+
+/** The medoid answer of a case (answers in repeat order, so ties go to the first). */
+function pick(id: string, state: { answers: Answer[]; failures: string[]; attempts: number }, repeats: number): RecordedCase {
+  // A case cut short by a stop is not recorded: a medoid of fewer attempts than asked is another choice.
+  if (state.attempts < repeats) return { id, answer: null, docs: null, attempts: state.attempts, answered: state.answers.length, failures: [...state.failures, 'not recorded: the run stopped first'] };
+  const sorted = [...state.answers].sort((a, b) => a.repeat - b.repeat);
+  const chosen = sorted[medoidIndex(sorted.map((a) => a.text))];
+  return { id, answer: chosen?.text ?? null, docs: chosen?.docs ?? null, attempts: state.attempts, answered: sorted.length, failures: state.failures };
+}
+
+async function ready(url: string | undefined, revision: Revision, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  if (url === undefined || timeoutMs <= 0) return;
+  const r = await waitReady(url, { timeoutMs, signal });
+  if (r.ok) return;
+  if (signal.aborted) throw signal.reason;
+  if (r.connectionRefused) throw new TargetUnreachableError(revision, url, r.reason);
+  throw new TargetNotReadyError(revision, url, r.reason);
+}
+
+/** Warm-up calls, not recorded (cold starts); every one refused means the revision is unreachable. */
+async function warmUp(target: Target, revision: Revision, url: string, cases: readonly GoldenCase[], sampling: ResolvedSuite['sampling'], signal: AbortSignal): Promise<void> {
+  const count = sampling.warmup;
+  if (count <= 0 || cases.length === 0) return;
+  let refused = 0;
+  let last = '';
+  for (let i = 0; i < count && !signal.aborted; i++) {
+    try {
+      await target.call(cases[i % cases.length]!, { signal, timeoutMs: sampling.timeout });
+    } catch (e) {
+      if (e instanceof TargetCallError && e.errorClass === 'connection') {
+        refused++;
+        last = e.message;
+      }
+    }
+  }
+  if (refused === count) throw new TargetUnreachableError(revision, url, last);
+}

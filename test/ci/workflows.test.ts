@@ -1,0 +1,98 @@
+// The documented GitHub workflows and the composite action are valid YAML with the keys they
+// promise, and live outside .github/workflows (revgate's own CI must not run them).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../e2e/helpers.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; name?: string }
+
+function load(file: string): Loose {
+  return parse(readFileSync(join(ROOT, file), 'utf8'), { prettyErrors: true, uniqueKeys: true });
+}
+const steps = (job: Loose): Step[] => job.steps as Step[];
+const runs = (job: Loose): string => steps(job).map((s) => s.run ?? '').join('\n');
+const uses = (job: Loose): string[] => steps(job).flatMap((s) => (s.uses ? [s.uses] : []));
+
+describe('docs/github workflows', () => {
+  it('are examples, not this repository\'s workflows', () => {
+    expect(existsSync(join(ROOT, '.github/workflows/revgate-example.yml'))).toBe(false);
+    for (const f of ['compare-on-pr.yml', 'compare-sharded.yml', 'rollout-on-deploy.yml', 'README.md']) expect(existsSync(join(ROOT, 'docs/github', f)), f).toBe(true);
+  });
+
+  it('compare-on-pr.yml: compare on pull requests, upload the reports, comment, fail on non-pass', () => {
+    const wf = load('docs/github/compare-on-pr.yml');
+    expect(wf.on.pull_request).toBeDefined();
+    expect(wf.permissions['pull-requests']).toBe('write');
+    const job = wf.jobs.gate;
+    expect(job['runs-on']).toBe('ubuntu-latest');
+    expect(runs(job)).toMatch(/npx revgate compare suites\/pharmabot\.yaml[\s\\]+--blue "\$BLUE_URL" --green "\$GREEN_URL"/);
+    expect(uses(job)).toEqual(expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-artifact@v4', 'actions/github-script@v7']));
+    const upload = steps(job).find((s) => s.uses === 'actions/upload-artifact@v4')!;
+    expect(upload.if).toBe('always()');
+    const comment = steps(job).find((s) => s.uses === 'actions/github-script@v7')!;
+    expect(String(comment.with?.script)).toMatch(/updateComment[\s\S]*createComment/);
+    const last = steps(job).at(-1)!;
+    expect(last.if).toBe("steps.revgate.outputs.exit-code != '0'");
+    expect(last.run).toMatch(/exit 1/);
+  });
+
+  it('compare-sharded.yml: a 4-shard matrix, then a merge job over the downloaded artifacts', () => {
+    const wf = load('docs/github/compare-sharded.yml');
+    const shard = wf.jobs.shard;
+    expect(shard.strategy.matrix.shard).toEqual([1, 2, 3, 4]);
+    expect(shard.strategy['fail-fast']).toBe(false);
+    expect(runs(shard)).toContain('--shard ${{ matrix.shard }}/4');
+    expect(uses(shard)).toContain('actions/upload-artifact@v4');
+    const merge = wf.jobs.merge;
+    expect(merge.needs).toBe('shard');
+    expect(merge.if).toBe('always()');
+    const download = steps(merge).find((s) => s.uses === 'actions/download-artifact@v4')!;
+    expect(download.with).toMatchObject({ pattern: 'revgate-shard-*', path: 'shards' });
+    expect(runs(merge)).toMatch(/npx revgate merge shards\/\*\/\*\/report\.json/);
+  });
+
+  it('rollout-on-deploy.yml: azure/login with OIDC, then revgate rollout', () => {
+    const wf = load('docs/github/rollout-on-deploy.yml');
+    expect(wf.permissions['id-token']).toBe('write');
+    const job = wf.jobs.rollout;
+    const login = steps(job).find((s) => s.uses?.startsWith('azure/login@'))!;
+    expect(login.with).toEqual({ 'client-id': '${{ secrets.AZURE_CLIENT_ID }}', 'tenant-id': '${{ secrets.AZURE_TENANT_ID }}', 'subscription-id': '${{ secrets.AZURE_SUBSCRIPTION_ID }}' });
+    expect(JSON.stringify(login.with)).not.toMatch(/client-secret|creds/);
+    const loginAt = steps(job).indexOf(login);
+    const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot.yaml --app'));
+    expect(rolloutAt).toBeGreaterThan(loginAt);
+  });
+});
+
+describe('action/action.yml (composite action)', () => {
+  const action = load('action/action.yml');
+
+  it('declares the inputs and outputs', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['suite', 'blue', 'green', 'args', 'node-version', 'version']));
+    expect(action.inputs.suite.required).toBe(true);
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['verdict', 'exit-code', 'report-dir']));
+    for (const input of Object.values(action.inputs) as Loose[]) expect(typeof input.description).toBe('string');
+  });
+
+  it('sets up node, installs revgate, runs compare, uploads the reports, then fails on non-pass', () => {
+    const list = action.runs.steps as Step[];
+    expect(list[0]!.uses).toBe('actions/setup-node@v4');
+    expect(list[0]!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
+    expect(list.some((s) => s.run?.includes('npm ci'))).toBe(true);
+    const compare = list.find((s) => s.run?.includes('compare "$INPUT_SUITE"'))!;
+    expect(compare.run).toContain('npx --yes "revgate@$REVGATE_VERSION"');
+    // Inputs reach the script through env, never interpolated into its text.
+    expect(compare.run).not.toMatch(/\$\{\{\s*inputs\./);
+    const upload = list.findIndex((s) => s.uses === 'actions/upload-artifact@v4');
+    expect(list[upload]!.if).toBe('always()');
+    expect(upload).toBeGreaterThan(list.indexOf(compare));
+    expect(list.at(-1)!.run).toMatch(/exit "\$CODE"/);
+    // Every run step of a composite action must name its shell.
+    for (const s of list) if (s.run) expect((s as { shell?: string }).shell).toBe('bash');
+  });
+});
