@@ -39,7 +39,7 @@ export const AzureBackendSchema = z
     subscriptionId: z.string().min(1).describe('Azure subscription id; may be a ${ENV_VAR} reference, e.g. "${AZURE_SUBSCRIPTION_ID}"'),
     resourceGroup: z.string().min(1).describe('Resource group of the container app'),
     app: z.string().min(1).describe('Container app name'),
-    endpoint: z.string().url().optional().describe('ARM endpoint (sovereign clouds, emulators). Default: https://management.azure.com'),
+    endpoint: z.string().min(1).optional().describe('ARM endpoint (sovereign clouds, emulators). Default: https://management.azure.com'),
   })
   .strict()
   .describe('Azure Container Apps backend (credentials from DefaultAzureCredential: env, workload identity, managed identity, Azure CLI)');

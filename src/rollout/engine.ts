@@ -8,6 +8,7 @@ import { readFingerprint } from './fingerprint.js';
 import { holdLock } from './lock.js';
 import { formatAction, formatTable, sameWeights, stepActions, tableFor } from './plan.js';
 import { preflight } from './preflight.js';
+import { promote } from './promote.js';
 import { rollBack, shiftTo } from './shift.js';
 import type { Outcome } from './types.js';
 import { checkGreen, throwIfStopped, watchFor } from './watch.js';
@@ -183,26 +184,4 @@ async function approval(ctx: RunContext, i: number): Promise<void> {
   if (!ok) throw new Breach('approval-timeout', `step ${i + 1}: no approval within ${formatDuration(plan.approvalTimeout)}`);
   await journal.append({ type: 'approved', step: i, by });
   log(`revgate: step ${i + 1}: approved by ${by}`);
-}
-
-/** 100% on green: keep blue warm for keepPrevious (watching green), then deactivate it. */
-async function promote(ctx: RunContext): Promise<Outcome> {
-  const { plan, journal, log, router } = ctx.deps;
-  const resumed = ctx.deps.resume?.phase === 'promoted' ? ctx.deps.resume : undefined;
-  if (!resumed) await journal.append({ type: 'promoted', table: ctx.lastVerified ?? [] });
-  const until = resumed?.keepUntil ?? new Date(Date.now() + plan.keepPrevious).toISOString();
-  if (!resumed?.keepUntil) await journal.append({ type: 'keep-previous', revision: ctx.blue, until });
-  log(`revgate: promoted ${ctx.green}; keeping ${ctx.blue} warm at 0% until ${until}`);
-  try {
-    await watchFor(ctx, Math.max(0, Date.parse(until) - Date.now()));
-  } catch (e) {
-    // Ctrl-C after the cutover: the release passed every gate; leave blue warm, --resume finishes.
-    if (e instanceof Breach && e.why === 'interrupted') return { kind: 'interrupted', reason: `${e.reason} during keepPrevious; ${ctx.blue} stays active, --resume deactivates it` };
-    throw e;
-  }
-  await shiftTo(ctx, ctx.base.filter((x) => x.revision !== ctx.blue && x.revision !== ctx.green && x.label !== undefined).map((x) => ({ ...x, weight: 0 })).concat([{ revision: ctx.green, weight: 100 }]), `drop ${ctx.blue} from the table`);
-  await router.deactivate(ctx.blue, { signal: ctx.signal });
-  await journal.append({ type: 'deactivated', revision: ctx.blue });
-  log(`revgate: ${ctx.blue} deactivated; rollout complete`);
-  return { kind: 'promoted', reason: `${ctx.green} serves 100%; ${ctx.blue} deactivated` };
 }

@@ -43,7 +43,7 @@ it('rolls out on Azure Container Apps (emulated ARM): pins latestRevision, promo
   const r = await cli(['rollout', suiteFile, '--token', 'test-token'], { cwd: dir, env: { SUB: arm.subscriptionId } });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/PROMOTED/);
-  expect(arm.state.traffic.filter((t) => t.weight > 0)).toEqual([expect.objectContaining({ revisionName: 'pharmabot--green', weight: 100 })]);
+  expect(arm.state.traffic.filter((t) => (t.weight ?? 0) > 0)).toEqual([expect.objectContaining({ revisionName: 'pharmabot--green', weight: 100 })]);
   expect(arm.revision('blue').active).toBe(false);
   // Every ARM call carried the bearer token; the PATCHes sent whole tables.
   expect(arm.requests.every((q) => q.auth)).toBe(true);

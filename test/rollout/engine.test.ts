@@ -204,7 +204,7 @@ describe('rollout engine (local router, pharmabot)', () => {
     expect(exitForRollout(r.outcome)).toBe(2);
     expect(greenWeight(await b.router!.router.readWeights())).toBe(10);
     await b.router!.router.setWeights(BLUE_ONLY);
-    const c = await engine(b, b.router!.router, { plan: { onInconclusive: 'rollback' } });
+    const c = await engine(b, b.router!.router, { plan: { onInconclusive: 'rollback' } as never });
     expect(c.outcome).toMatchObject({ kind: 'rolled-back', cause: 'inconclusive' });
   });
 
