@@ -1,44 +1,62 @@
-// `npm run demo`: the main job end to end on loopback, no cloud account. Starts a reference
-// pharmabot as blue, then gates two candidate greens with the real CLI:
-//   1. a good release (same model, another random seed)      → expected PASS
-//   2. a flawed release (short answers, refusals, slower)    → expected FAIL
+// `npm run demo`: the main job end to end on loopback, no cloud account. A reference pharmabot
+// serves as blue; candidate greens are gated and rolled out with the real CLI:
+//   1. compare, a good release (same model, another random seed)      → PASS (exit 0)
+//   2. compare, a flawed release (short answers, refusals, slower)     → FAIL (exit 1)
+//   3. rollout of the good release through the embedded weighted proxy:
+//      validate at 0%, canary 10% and 50%, cut over, keep blue warm, deactivate it → promoted (exit 0)
+//   4. rollout of the flawed release → rolled back to blue at the validation step (exit 1)
+import { rm } from 'node:fs/promises';
 import { startPharmabot } from '../reference/pharmabot/server.js';
+import type { CliIO } from '../src/cli/io.js';
 import { runCli } from '../src/cli/run.js';
 
 const controller = new AbortController();
 process.on('SIGINT', () => controller.abort('SIGINT'));
 
-const say = (s: string) => process.stdout.write(`\n\x1b[1m== ${s}\x1b[0m\n`);
-const io = {
-  stdout: (s: string) => process.stdout.write(s),
-  stderr: (s: string) => process.stderr.write(s),
-  env: process.env,
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const say = (s: string) => process.stdout.write(`\n${bold(`== ${s}`)}\n`);
+const io = (env: Record<string, string> = {}): CliIO => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: { ...process.env, ...env },
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
   signal: controller.signal,
-};
+});
+
+const ROLLOUT_SUITE = 'suites/demo-rollout.yaml';
+const ROLLOUT_STATE = 'reports/.revgate-demo';
 
 const blue = await startPharmabot({ name: 'blue', seed: 1 });
 const good = await startPharmabot({ name: 'green-good', seed: 2 });
-const flawed = await startPharmabot({
-  name: 'green-flawed',
-  seed: 3,
-  flaws: { shortAnswers: true, refusalRate: 0.08, extraLatencyMs: 40 },
-});
-const outcomes: string[] = [];
+const flawed = await startPharmabot({ name: 'green-flawed', seed: 3, flaws: { shortAnswers: true, refusalRate: 0.08, extraLatencyMs: 40 } });
+const outcomes: { what: string; code: number; expected: number }[] = [];
+const step = async (what: string, expected: number, argv: string[], env?: Record<string, string>) => {
+  say(what);
+  const code = await runCli(argv, io(env));
+  outcomes.push({ what, code, expected });
+};
 try {
-  say(`blue ${blue.url} (serving)  vs  green ${good.url} (a good release)`);
-  const a = await runCli(['compare', 'suites/pharmabot.yaml', '--blue', `${blue.url}/v1`, '--green', `${good.url}/v1`, '--seed', '7'], io);
-  outcomes.push(`good release   → exit ${a} (${a === 0 ? 'pass, as expected' : 'UNEXPECTED'})`);
+  await step(`compare: blue ${blue.url} vs a good green ${good.url}`, 0,
+    ['compare', 'suites/pharmabot.yaml', '--blue', `${blue.url}/v1`, '--green', `${good.url}/v1`, '--seed', '7']);
+  await step(`compare: blue ${blue.url} vs a flawed green ${flawed.url} (short answers, 8% refusals, +40 ms)`, 1,
+    ['compare', 'suites/pharmabot.yaml', '--blue', `${blue.url}/v1`, '--green', `${flawed.url}/v1`, '--seed', '7']);
 
-  say(`blue ${blue.url} (serving)  vs  green ${flawed.url} (short answers, 8% refusals, +40 ms)`);
-  const b = await runCli(['compare', 'suites/pharmabot.yaml', '--blue', `${blue.url}/v1`, '--green', `${flawed.url}/v1`, '--seed', '7'], io);
-  outcomes.push(`flawed release → exit ${b} (${b === 1 ? 'fail, as expected' : 'UNEXPECTED'})`);
+  await rm(ROLLOUT_STATE, { recursive: true, force: true });
+  await step('rollout of the good green on the local backend: 0% → 10% → 50% → 100%, blue kept warm, then deactivated', 0,
+    ['rollout', ROLLOUT_SUITE], { REVGATE_DEMO_BLUE_URL: blue.url, REVGATE_DEMO_GREEN_URL: good.url });
+  await step('status after the cut-over', 0, ['status', ROLLOUT_SUITE], { REVGATE_DEMO_BLUE_URL: blue.url, REVGATE_DEMO_GREEN_URL: good.url });
+
+  await rm(ROLLOUT_STATE, { recursive: true, force: true });
+  await step('rollout of the flawed green: rolled back to blue at once', 1,
+    ['rollout', ROLLOUT_SUITE], { REVGATE_DEMO_BLUE_URL: blue.url, REVGATE_DEMO_GREEN_URL: flawed.url });
 
   say('demo outcome');
-  for (const o of outcomes) process.stdout.write(`  ${o}\n`);
-  process.stdout.write('  reports: reports/<run-id>/ (report.json, summary.md, junit.xml, results.jsonl)\n');
-  process.exitCode = a === 0 && b === 1 ? 0 : 1;
+  for (const o of outcomes) {
+    process.stdout.write(`  ${o.code === o.expected ? 'as expected' : 'UNEXPECTED '}  exit ${o.code}  ${o.what}\n`);
+  }
+  process.stdout.write('  reports: reports/<run-id>/ (report.json, summary.md, junit.xml, report.html, results.jsonl; journal.jsonl for rollouts)\n');
+  process.exitCode = outcomes.every((o) => o.code === o.expected) ? 0 : 1;
 } finally {
   await Promise.all([blue.close(), good.close(), flawed.close()]);
 }

@@ -52,7 +52,10 @@ Examples:
   $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
   $ revgate status suites/pharmabot-rollout.yaml
   $ revgate merge shards/*/report.json --out merged
-${EXIT_CODES_HELP}`);
+  $ revgate diff reports/<last-week>/report.json reports/<today>/report.json
+  $ revgate record suites/pharmabot.yaml --revision blue
+${EXIT_CODES_HELP}
+  (rollout, rollback and status have their own exit codes: see \`revgate rollout --help\`)`);
 
   program
     .command('compare')
@@ -69,7 +72,7 @@ ${EXIT_CODES_HELP}`);
     .option('--ready-timeout <duration>', 'wait this long for /health/ready (0 skips)')
     .option('--seed <n>', 'seed for the blue/green call order', int('--seed', 0))
     .option('-o, --out <dir>', 'report directory (a run writes <dir>/<run-id>/)')
-    .option('-f, --format <list>', 'report formats: json,md,junit', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('-f, --format <list>', 'report formats: json,md,junit,html', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
     .option('--shard <k/n>', 'replay only shard k of n (cases assigned by a hash of their id); combine the shards with `revgate merge`')
     .addHelpText('after', `
@@ -128,7 +131,7 @@ Exits with the report's verdict code (0 pass, 1 fail, 2 inconclusive, 3 error), 
     .description('merge the reports of `compare --shard k/n` runs into one report and one verdict, gated on the merged cases')
     .argument('<report.json...>', 'the report.json of each shard')
     .option('-o, --out <dir>', 'report directory (the merged run writes <dir>/<run-id>/)', 'reports')
-    .option('-f, --format <list>', 'report formats, e.g. json,md,junit', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('-f, --format <list>', 'report formats, e.g. json,md,junit,html', (v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addHelpText('after', `
 The shards must come from one run (same suite and config hash, shard k/n each once). Every case
 is fed again into the same accumulators and every threshold and statistical test is evaluated on

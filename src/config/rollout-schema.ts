@@ -7,7 +7,7 @@ import { Duration } from './duration-schema.js';
 const LocalRevisionSchema = z
   .object({
     name: z.string().min(1).describe('Revision name, e.g. "pharmabot--v1"'),
-    url: z.string().min(1).describe('Where the revision listens, e.g. http://127.0.0.1:8081'),
+    url: z.string().min(1).describe('Where the revision listens, e.g. http://127.0.0.1:8081; may use ${ENV_VAR}'),
   })
   .strict()
   .describe('A revision behind the local proxy');

@@ -1,4 +1,4 @@
-// Resolve the `rollout:` section: expand ${ENV} references (subscription id, replay URLs) and
+// Resolve the `rollout:` section: expand ${ENV} references (subscription id, local revision URLs, replay URLs) and
 // report every problem at once with the suite's file and YAML path.
 import type { ConfigIssue } from '../errors.js';
 import { expandEnv } from './env.js';
@@ -44,8 +44,16 @@ export function resolveRollout(r: RolloutFile, env: Record<string, string | unde
   };
   const backend: BackendConfig = r.backend.kind === 'azure-container-apps'
     ? { ...r.backend, subscriptionId: expand(['rollout', 'backend', 'subscriptionId'], r.backend.subscriptionId) }
-    : r.backend;
-  if (backend.kind === 'local') backend.revisions.forEach((x, i) => checkUrl(['rollout', 'backend', 'revisions', i, 'url'], x.url));
+    : {
+        ...r.backend,
+        revisions: r.backend.revisions.map((x, i) => {
+          const path = ['rollout', 'backend', 'revisions', i, 'url'];
+          const before = issues.length;
+          const url = expand(path, x.url);
+          if (issues.length === before) checkUrl(path, url);
+          return { ...x, url };
+        }),
+      };
   const urls: Record<string, string> = {};
   for (const [name, url] of Object.entries(r.urls)) {
     const path = ['rollout', 'urls', name];

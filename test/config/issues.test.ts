@@ -46,12 +46,12 @@ const suiteRows: Row[] = [
   },
   {
     name: 'missing required field, empty string, out of range, not an enum value',
-    files: { 'suite.yaml': suiteWith('sampling:\n  concurrency: 0\nreport:\n  formats: [html]\n').replace('name: demo\n', 'description: ""\n').replace('  kind: openai-chat', '  kind: openai') },
+    files: { 'suite.yaml': suiteWith('sampling:\n  concurrency: 0\nreport:\n  formats: [pdf]\n').replace('name: demo\n', 'description: ""\n').replace('  kind: openai-chat', '  kind: openai') },
     issues: [
       { file: 'suite.yaml', path: 'name', line: 1, message: 'missing required field (expected string)' },
       { file: 'suite.yaml', path: 'target.kind', line: 4, message: 'expected one of "openai-chat", "http-json", got string "openai"' },
       { file: 'suite.yaml', path: 'sampling.concurrency', line: 13, message: 'must be at least 1, got 0' },
-      { file: 'suite.yaml', path: 'report.formats[0]', line: 15, message: 'expected one of "json", "md", "junit", got string "html"' },
+      { file: 'suite.yaml', path: 'report.formats[0]', line: 15, message: 'expected one of "json", "md", "junit", "html", got string "pdf"' },
     ],
   },
   {
@@ -69,7 +69,7 @@ const suiteRows: Row[] = [
     files: { 'suite.yaml': suiteWith('sampling:\n  timeout: 20s\n') },
     overrides: { timeout: '5 minutes', formats: ['xml'], blue: 'localhost:8081' },
     issues: [
-      { file: 'suite.yaml', path: 'report.formats[0]', message: 'expected one of "json", "md", "junit", got string "xml" (from --format)' },
+      { file: 'suite.yaml', path: 'report.formats[0]', message: 'expected one of "json", "md", "junit", "html", got string "xml" (from --format)' },
       { file: 'suite.yaml', path: 'sampling.timeout', message: 'expected a duration like "800ms", "30s" or "10m", got "5 minutes" (from --timeout)', hint: UNITS_HINT },
       { file: 'suite.yaml', path: 'blue.url', message: 'not an http(s) URL: localhost:8081 (from --blue)', hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1' },
     ],
