@@ -18,7 +18,9 @@ export type RevgateErrorCode =
   | 'RG_TRAFFIC_LOCKED'
   | 'RG_TRAFFIC_VERIFY'
   | 'RG_TRAFFIC_PREFLIGHT'
-  | 'RG_ROLLOUT_STATE';
+  | 'RG_ROLLOUT_STATE'
+  | 'RG_MONITOR_QUERY'
+  | 'RG_MONITOR_AUTH';
 
 export class RevgateError extends Error {
   readonly code: RevgateErrorCode;
@@ -112,5 +114,14 @@ export class TrafficError extends RevgateError {
 export class RolloutStateError extends RevgateError {
   constructor(message: string, hint?: string) {
     super('RG_ROLLOUT_STATE', message, hint === undefined ? undefined : { hint });
+  }
+}
+
+/** A live-metrics query failed (Azure Monitor, Log Analytics, the local proxy): an `error`, never a green failure. */
+export class MonitorError extends RevgateError {
+  readonly source: string;
+  constructor(code: 'RG_MONITOR_QUERY' | 'RG_MONITOR_AUTH', source: string, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(code, `${source}: ${message}`, options);
+    this.source = source;
   }
 }

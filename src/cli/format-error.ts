@@ -25,6 +25,8 @@ const EXIT_BY_CODE: Record<RevgateError['code'], ExitCode> = {
   RG_TRAFFIC_VERIFY: ExitCode.RunError,
   RG_TRAFFIC_PREFLIGHT: ExitCode.RunError,
   RG_ROLLOUT_STATE: ExitCode.RunError,
+  RG_MONITOR_QUERY: ExitCode.RunError,
+  RG_MONITOR_AUTH: ExitCode.RunError,
 };
 
 /** Render any thrown value for stderr and pick its exit code. */
