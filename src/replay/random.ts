@@ -1,13 +1,2 @@
-// Seeded PRNG for reproducible call orders: mulberry32 (Tommy Ettinger), 32-bit state.
-
-/** A function returning uniform numbers in [0, 1) from a 32-bit seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded PRNG for reproducible call orders and retry jitter: the one in src/stats (mulberry32).
+export { mulberry32 as seededRandom } from '../stats/random.js';

@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { quantile } from '../../src/scoring/quantiles.js';
 import { jaccard, ragScores } from '../../src/scoring/rag.js';
 import { rougeL, similarity, tokenF1, tokenize } from '../../src/scoring/text.js';
+import { mulberry32 } from '../../src/stats/random.js';
 
-// mulberry32: a small, well-distributed 32-bit PRNG.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const VOCAB = ['the', 'dose', 'is', '400', 'mg', 'ibuprofen', 'take', 'with', 'food', 'fever', 'Día', 'x'];
 const RUNS = 300;

@@ -1,4 +1,5 @@
 // Picks the revision for each request: smooth weighted round-robin (nginx) by default, or seeded weighted random.
+
 export interface Weighted {
   name: string;
   weight: number;
@@ -26,18 +27,6 @@ export function smoothRoundRobin(entries: readonly Weighted[]): Balancer {
       best.current -= total;
       return best.name;
     },
-  };
-}
-
-// mulberry32: a small seeded PRNG in [0, 1).
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -1,7 +1,8 @@
 // The in-memory side of a local app: its revisions (health, counters), the traffic table and the balancer.
 import { TrafficError } from '../../errors.js';
 import type { TrafficWeight } from '../types.js';
-import { mulberry32, smoothRoundRobin, weightedRandom, type Balancer, type BalanceMode } from './balancer.js';
+import { mulberry32 } from '../../stats/random.js';
+import { smoothRoundRobin, weightedRandom, type Balancer, type BalanceMode } from './balancer.js';
 import { UNPROBED, type HealthReport } from './health.js';
 import type { LocalState, StoredRevision } from './state-file.js';
 import { RevisionCounters, type RequestRecord, type RevisionStats, type StatsWindow } from './stats.js';
