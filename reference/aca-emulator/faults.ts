@@ -3,7 +3,18 @@
 import { ArmError } from './http.js';
 
 /** Which ARM operation a request is. */
-export type Route = 'getApp' | 'patchApp' | 'listRevisions' | 'getRevision' | 'revisionAction' | 'operationStatus' | 'operationResult';
+export type Route =
+  | 'getApp'
+  | 'patchApp'
+  | 'listRevisions'
+  | 'getRevision'
+  | 'revisionAction'
+  | 'operationStatus'
+  | 'operationResult'
+  /** Azure Monitor `POST /subscriptions/{s}/metrics:getBatch` (monitor.ts). */
+  | 'metricsBatch'
+  /** Log Analytics `POST /v1/workspaces/{id}/query` (logs.ts). */
+  | 'logsQuery';
 
 export type Fault =
   /** Answer this status with an ARM error body (429 and 503 carry Retry-After). */
@@ -11,7 +22,9 @@ export type Fault =
   /** Accept the PATCH (202) but end its operation `Failed` with this error; the app is left unchanged. */
   | { kind: 'lroFailed'; code?: string; message?: string }
   /** Wait before answering normally. */
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Log Analytics only: answer 200 with the tables and an `error` (the SDK's `PartialFailure`). */
+  | { kind: 'partial'; code?: string; message?: string };
 
 export interface FaultRule {
   /** Only requests to this operation (any when omitted). */
@@ -54,13 +67,14 @@ export class FaultQueue {
     return this.rules.filter((r) => r.left > 0).length;
   }
 
-  /** The fault for this request, if a rule matches (and counts it). `lroFailed` rules match PATCH requests only. */
+  /** The fault for this request, if a rule matches (and counts it). `lroFailed` rules match PATCH requests only, `partial` rules log queries only. */
   take(route: Route, path: string): Fault | undefined {
     const rule = this.rules.find(
       (r) =>
         r.left > 0 &&
         (r.route === undefined || r.route === route) &&
         (r.fault.kind !== 'lroFailed' || route === 'patchApp') &&
+        (r.fault.kind !== 'partial' || route === 'logsQuery') &&
         (r.pathIncludes === undefined || path.includes(r.pathIncludes)),
     );
     if (rule === undefined) return undefined;

@@ -5,9 +5,10 @@ import { statusJson, type Operations } from './operations.js';
 import { parsePatch } from './patch.js';
 import type { Matched } from './routes.js';
 import type { Fault } from './faults.js';
+import type { MonitorSettings } from './traffic-source.js';
 
-/** Runtime-settable behaviour (mutate `emulator.settings`). */
-export interface AcaEmulatorSettings {
+/** Runtime-settable behaviour (mutate `emulator.settings`); the monitor endpoints' settings included. */
+export interface AcaEmulatorSettings extends MonitorSettings {
   /** Revisions per page of `GET …/revisions` (each page but the last has an absolute `nextLink`). @default 100 */
   pageSize: number;
   /** PATCH answers 202 + operation (true) or 200 with the updated app (false). @default true */
@@ -61,6 +62,10 @@ export function handle(m: Matched, ctx: Context): Answer {
       return { status: 200, body: revisionJson(state, revisionOf(state, m.revision)) };
     case 'revisionAction':
       return revisionAction(state, revisionOf(state, m.revision), m.action ?? '');
+    case 'metricsBatch':
+    case 'logsQuery':
+      // Served by monitor-metrics.ts / monitor-logs.ts before ARM dispatch.
+      throw new ArmError(500, 'InternalServerError', `emulator: ${m.route} is not an ARM route`);
   }
 }
 

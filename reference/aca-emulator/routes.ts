@@ -9,6 +9,8 @@ export interface Matched {
   revision?: string;
   action?: string;
   operationId?: string;
+  /** Log Analytics workspace id (`logsQuery`). */
+  workspaceId?: string;
 }
 
 const APP = '^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.App/containerApps/([^/]+)';
@@ -21,6 +23,8 @@ const TABLE: [RegExp, string, Route][] = [
   [new RegExp(`${APP}/revisions/([^/]+)/(activate|deactivate|restart)$`, 'i'), 'POST', 'revisionAction'],
   [new RegExp(`${OPS}containerappOperationStatuses/([^/]+)$`, 'i'), 'GET', 'operationStatus'],
   [new RegExp(`${OPS}containerappOperationResults/([^/]+)$`, 'i'), 'GET', 'operationResult'],
+  [/^\/subscriptions\/([^/]+)\/metrics(?::|%3A)getBatch$/i, 'POST', 'metricsBatch'],
+  [/^\/v1\/workspaces\/([^/]+)\/query$/i, 'POST', 'logsQuery'],
 ];
 
 // The route of a method and path, or undefined when the emulator does not serve it.
@@ -31,6 +35,8 @@ export function matchRoute(method: string, path: string): Matched | undefined {
     if (m === null) continue;
     const [, subscriptionId = '', a, b, c, d] = m.map((part) => (part === undefined ? undefined : decodeURIComponent(part)));
     if (route === 'operationStatus' || route === 'operationResult') return { route, subscriptionId, operationId: a };
+    if (route === 'metricsBatch') return { route, subscriptionId };
+    if (route === 'logsQuery') return { route, subscriptionId: '', workspaceId: subscriptionId };
     return { route, subscriptionId, resourceGroup: a, app: b, revision: c, action: d?.toLowerCase() };
   }
   return undefined;

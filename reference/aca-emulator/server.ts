@@ -10,6 +10,9 @@ import { ArmError, header, readBody, sendArmError, sendJson } from './http.js';
 import { fqdnOf, makeRevision, normalizeLocation, type AppState, type RevisionSeed, type RevisionState, type TrafficEntry } from './model.js';
 import { Operations } from './operations.js';
 import { matchRoute } from './routes.js';
+import { logsQuery } from './monitor-logs.js';
+import { metricsBatch } from './monitor-metrics.js';
+import type { TrafficSource } from './traffic-source.js';
 
 export interface AcaEmulatorOptions extends Partial<AcaEmulatorSettings> {
   /** @default 0 (any free port) */
@@ -65,6 +68,13 @@ export interface AcaEmulator {
   setHealth(nameOrSuffix: string, healthState: string, runningState?: string): void;
   /** `https://<fqdn>` of every revision → its `localUrl`, for tests that call revisions for real. */
   urlMap(): Record<string, string>;
+  /** The container app's ARM id (the resource the metrics endpoint serves). */
+  resourceId: string;
+  /**
+   * Where Azure Monitor's numbers come from (metrics:getBatch and the Log Analytics endpoint), e.g.
+   * `(from, to) => localRouter.stats({ from, to })`; without one, nothing was served. Keys are revision names.
+   */
+  setTrafficSource(source: TrafficSource | undefined): void;
   close(): Promise<void>;
 }
 
@@ -93,7 +103,10 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
     pollsUntilDone: options.pollsUntilDone ?? 1,
     pollRetryAfterSeconds: options.pollRetryAfterSeconds,
     token: options.token,
+    ingestionDelayMs: options.ingestionDelayMs ?? 0,
+    workspaceId: options.workspaceId ?? '11111111-2222-3333-4444-555555555555',
   };
+  let trafficSource: TrafficSource | undefined;
   const faults = new FaultQueue();
   const ops = new Operations();
   const requests: RecordedRequest[] = [];
@@ -123,23 +136,37 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       if (settings.token !== undefined && token !== settings.token) throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
       if (matched === undefined) throw new ArmError(404, 'NoRegisteredProviderFound', `No route for ${method} ${url.pathname}`);
       const apiVersion = url.searchParams.get('api-version');
-      if (apiVersion === null) throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+      // Log Analytics versions its API in the path (/v1/…), not in a query parameter.
+      if (apiVersion === null && matched.route !== 'logsQuery') {
+        throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+      }
       let fault: Fault | undefined = faults.take(matched.route, url.pathname);
       if (fault?.kind === 'delay') {
         await sleep(fault.ms);
         fault = undefined;
       }
       if (fault?.kind === 'status') throw statusError(fault);
+      if (matched.route === 'metricsBatch') {
+        if (matched.subscriptionId.toLowerCase() !== state.subscriptionId.toLowerCase()) {
+          throw new ArmError(404, 'SubscriptionNotFound', `The subscription '${matched.subscriptionId}' could not be found.`);
+        }
+        const answer = metricsBatch(url.searchParams, json, state, trafficSource, settings);
+        return send(answer.status, answer.body);
+      }
+      if (matched.route === 'logsQuery') {
+        const answer = logsQuery(matched.workspaceId ?? '', json, settings, trafficSource, fault);
+        return send(answer.status, answer.body);
+      }
       const proto = header(req, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
       const answer = handle(matched, {
         state,
         settings,
         ops,
         origin: `${proto}://${header(req, 'host') ?? 'localhost'}`,
-        apiVersion,
+        apiVersion: apiVersion ?? '',
         query: url.searchParams,
         body: json,
-        fault,
+        fault: fault?.kind === 'lroFailed' ? fault : undefined,
       });
       send(answer.status, answer.body, answer.headers);
     } catch (error) {
@@ -174,6 +201,10 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       return created;
     },
     revision,
+    resourceId: `/subscriptions/${state.subscriptionId}/resourceGroups/${state.resourceGroup}/providers/Microsoft.App/containerApps/${name}`,
+    setTrafficSource(source) {
+      trafficSource = source;
+    },
     setHealth(key, healthState, runningState) {
       const r = revision(key);
       r.healthState = healthState;

@@ -3,6 +3,7 @@
 // a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
 import { Duration } from './duration-schema.js';
+import { LiveSchema } from './live-schema.js';
 
 const LocalRevisionSchema = z
   .object({
@@ -71,6 +72,18 @@ function checkSteps(steps: z.output<typeof StepSchema>[], ctx: z.core.$Refinemen
   if (last && last.weight !== 100) issue([steps.length - 1, 'weight'], `the last step must put 100% on green, not ${last.weight}`, 'add a final step {weight: 100}');
 }
 
+type RolloutShape = { backend: z.output<typeof BackendSchema>; live?: z.output<typeof LiveSchema> | undefined };
+
+/** The live source must fit the backend; every mismatch is reported (with the others in the file). */
+function checkLive(r: RolloutShape, ctx: Pick<z.core.$RefinementCtx<unknown>, 'addIssue'>): void {
+  const live = r.live;
+  if (!live) return;
+  const issue = (path: (string | number)[], message: string, hint: string) => ctx.addIssue({ code: 'custom', path: ['live', ...path], message, params: { hint } });
+  if (live.source === 'local' && r.backend.kind !== 'local') issue(['source'], 'live source local reads the embedded proxy\'s counters: it needs backend kind local', 'use source: azure-monitor with an azure-container-apps backend');
+  if (live.source === 'local' && live.azure) issue(['azure'], '`azure` applies only to source: azure-monitor', 'remove it, or set source: azure-monitor');
+  if (live.source === 'azure-monitor' && r.backend.kind !== 'azure-container-apps' && !live.azure?.resourceId) issue(['azure', 'resourceId'], 'source azure-monitor needs azure.resourceId when the backend is not azure-container-apps', 'e.g. /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.App/containerApps/<app>');
+}
+
 const DEFAULT_STEPS = [{ weight: 0, analysis: 'full' }, { weight: 10, hold: '10m', analysis: 'sample', sample: 50 }, { weight: 50, hold: '10m' }, { weight: 100 }];
 
 export const RolloutSchema = z
@@ -86,7 +99,8 @@ export const RolloutSchema = z
     keepPrevious: Duration.default(3_600_000).describe('How long blue stays active at 0% after the cutover (instant rollback), then it is deactivated. Default: 1h'),
     onInconclusive: z.enum(['rollback', 'pause']).default('rollback')
       .describe('An analysis still inconclusive when its hold ends: roll back, or pause (traffic stays, exit 2, continue with --resume). Default: rollback'),
-    analysisInterval: Duration.default(60_000).describe('How often an inconclusive analysis is repeated during a hold (and live analysis runs, later). Default: 1m'),
+    analysisInterval: Duration.default(60_000).describe('How often an inconclusive analysis is repeated during a hold (and live analysis runs, unless live.interval). Default: 1m'),
+    live: LiveSchema.optional(),
     approvalTimeout: Duration.default(3_600_000).describe('How long an approval gate waits; no approval in time → rollback (fail closed). Default: 1h'),
     lockTtl: Duration.default(300_000).describe('Lifetime of the rollout lock, renewed while running; an expired lock is stale (broken only with --break-lock). Default: 5m'),
     stateDir: z.string().default('.revgate').describe('Directory of the state pointers (<stateDir>/rollouts/<app>.json), relative to the working directory. Default: .revgate'),
@@ -94,6 +108,7 @@ export const RolloutSchema = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.blue !== 'auto' && r.blue === r.green) ctx.addIssue({ code: 'custom', path: ['green'], message: 'blue and green name the same revision', params: { hint: 'green is the new revision' } });
+    checkLive(r, ctx);
   })
   .describe('Progressive delivery: shift traffic step by step, analysing green at each step; any breach rolls back to blue at once');
 export type RolloutInput = z.input<typeof RolloutSchema>;

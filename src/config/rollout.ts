@@ -2,7 +2,27 @@
 // report every problem at once with the suite's file and YAML path.
 import type { ConfigIssue } from '../errors.js';
 import { expandEnv } from './env.js';
+import type { LiveFile } from './live-schema.js';
 import type { BackendConfig, RolloutFile, RolloutStep } from './rollout-schema.js';
+
+/** `rollout.live` resolved: durations in ms, rates as shares, defaults from the rollout filled in. */
+export interface ResolvedLive {
+  source: 'local' | 'azure-monitor';
+  azure?: { resourceId: string; metricsEndpoint?: string; logs?: { workspaceId: string; endpoint?: string; query?: string } };
+  /** Ingestion delay override, ms; undefined: the source's own. */
+  delayMs?: number;
+  intervalMs: number;
+  windowMs: number;
+  minRequests: number;
+  maxErrorRate: number;
+  maxErrorRateIncrease: number;
+  maxLatencyShiftMs: number;
+  maxP95Ratio: number;
+  alpha: number;
+  confidence: number;
+  queryRetries: number;
+  onInconclusive: 'rollback' | 'pause';
+}
 
 /** The rollout plan as the engine reads it: durations in ms, env references expanded. */
 export interface ResolvedRollout {
@@ -21,6 +41,8 @@ export interface ResolvedRollout {
   approvalTimeout: number;
   lockTtl: number;
   stateDir: string;
+  /** Live analysis during holds, when configured. */
+  live?: ResolvedLive;
 }
 
 /** A placeholder replay URL for suites whose targets come from the rollout's revisions. */
@@ -62,5 +84,25 @@ export function resolveRollout(r: RolloutFile, env: Record<string, string | unde
     if (issues.length === before) checkUrl(path, urls[name]);
   }
   if (r.urlPath !== '' && !r.urlPath.startsWith('/')) issues.push({ file, ...at(['rollout', 'urlPath']), message: `urlPath must start with "/", got "${r.urlPath}"`, hint: 'e.g. urlPath: /v1' });
-  return { ...r, backend, urls };
+  const { live: liveFile, ...rest } = r;
+  const live = liveFile ? resolveLive(liveFile, r, backend, expand) : undefined;
+  return { ...rest, backend, urls, ...(live ? { live } : {}) };
+}
+
+/** Defaults from the rollout (interval, onInconclusive) and the Azure resource id from the backend. */
+function resolveLive(l: LiveFile, r: RolloutFile, backend: BackendConfig, expand: (path: (string | number)[], v: string) => string): ResolvedLive {
+  const path = (...p: string[]) => ['rollout', 'live', 'azure', ...p];
+  let azure: ResolvedLive['azure'];
+  if (l.source === 'azure-monitor') {
+    const resourceId = l.azure?.resourceId !== undefined ? expand(path('resourceId'), l.azure.resourceId)
+      : backend.kind === 'azure-container-apps' ? `/subscriptions/${backend.subscriptionId}/resourceGroups/${backend.resourceGroup}/providers/Microsoft.App/containerApps/${backend.app}` : '';
+    const logs = l.azure?.logs ? { ...l.azure.logs, workspaceId: expand(path('logs', 'workspaceId'), l.azure.logs.workspaceId) } : undefined;
+    azure = { resourceId, ...(l.azure?.metricsEndpoint ? { metricsEndpoint: l.azure.metricsEndpoint } : {}), ...(logs ? { logs } : {}) };
+  }
+  return {
+    source: l.source, ...(azure ? { azure } : {}), ...(l.delay !== undefined ? { delayMs: l.delay } : {}),
+    intervalMs: l.interval ?? r.analysisInterval, windowMs: l.window, minRequests: l.minRequests,
+    maxErrorRate: l.maxErrorRate, maxErrorRateIncrease: l.maxErrorRateIncrease, maxLatencyShiftMs: l.maxLatencyShift, maxP95Ratio: l.maxP95Ratio,
+    alpha: l.alpha, confidence: l.confidence, queryRetries: l.queryRetries, onInconclusive: l.onInconclusive ?? r.onInconclusive,
+  };
 }

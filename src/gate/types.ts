@@ -59,8 +59,8 @@ export interface CheckStatistics {
 export interface CheckResult {
   id: string;
   name: string;
-  /** `threshold` for configured thresholds, `critical` for a critical case, `run` for run-level conditions. */
-  kind: 'threshold' | 'statistical' | 'critical' | 'run';
+  /** `threshold` for configured thresholds, `critical` for a critical case, `run` for run-level conditions, `live` for live metrics during a hold. */
+  kind: 'threshold' | 'statistical' | 'critical' | 'run' | 'live';
   expr: string;
   scope?: Scope;
   metric?: string;
@@ -77,8 +77,41 @@ export interface CheckResult {
   status: Status;
   /** One line: what was measured against what, and the decision. */
   reason: string;
-  /** Statistical evidence, for `test:` thresholds. */
+  /** Statistical evidence, for `test:` thresholds (and live checks that run a test). */
   stats?: CheckStatistics;
+  /** Live checks: where the numbers came from, over which window, for both revisions. */
+  live?: LiveEvidence;
+}
+
+/** What one revision did in a live window, as a live check saw it. */
+export interface LiveRevisionValues {
+  revision: string;
+  requests: number;
+  errors5xx: number;
+  errors4xx: number;
+  /** errors5xx / requests; null without requests. */
+  errorRate: number | null;
+  /** Raw latency samples the source returned (0 when it only aggregates). */
+  latencySamples: number;
+  p50: number | null;
+  p95: number | null;
+  restarts: number | null;
+}
+
+/** The provenance of a live check: the source, the window judged, the values of both revisions. */
+export interface LiveEvidence {
+  /** The metrics source, e.g. `local`, `azure-monitor`. */
+  source: string;
+  /** The window judged, [from, to) as ISO times; `to` is at most now − delayMs when it was queried. */
+  from: string;
+  to: string;
+  /** The source's ingestion delay the window was shifted back by. */
+  delayMs: number;
+  /** Null when the query failed (an `error` check). */
+  blue: LiveRevisionValues | null;
+  green: LiveRevisionValues | null;
+  /** A clear breach: roll back at once, without waiting for the hold to end. */
+  breach: boolean;
 }
 
 export interface Verdict {

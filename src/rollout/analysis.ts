@@ -1,9 +1,10 @@
-// Analysis at each step behind one interface: golden replay through compare() now (full at 0%,
-// a deterministic sample at canary steps); live metrics during holds plug in the same way later.
+// Analysis at each step behind one interface: golden replay through compare() (full at 0%, a
+// deterministic sample at canary steps); live metrics during holds plug in the same way (live.ts).
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ResolvedSuite } from '../config/resolved.js';
 import type { GoldenCase } from '../config/golden-schema.js';
+import type { CheckResult } from '../gate/types.js';
 import { compare } from '../run/compare.js';
 import type { AnalysisStatus } from './types.js';
 
@@ -11,24 +12,39 @@ export interface StepInfo {
   /** 0-based step index. */
   index: number;
   weight: number;
-  mode: 'full' | 'sample';
+  /** Golden replay (full, sample) or live metrics during a hold. */
+  mode: 'full' | 'sample' | 'live';
   sample?: number;
-  /** 1 for the first analysis of this step, more when an inconclusive one is repeated. */
+  /** 1 for the first analysis of this step, more when an inconclusive one is repeated (live: the interval's number). */
   attempt: number;
+  /** Live: epoch ms since when the step's weights are in effect (windows never start earlier). */
+  since?: number;
+  /** Live: the analysis at the end of the hold (its inconclusive applies onInconclusive). */
+  final?: boolean;
 }
 
 export interface AnalysisContext {
   signal: AbortSignal;
   /** Replay URLs (revision URL + urlPath, or the configured override). */
   urls: { blue: string; green: string };
-  /** The rollout's run directory; analysis reports go under <runDir>/analysis/. */
+  /** The rollout's run directory; analysis reports go under <runDir>/analysis/ (live: <runDir>/live/). */
   runDir: string;
+  /** Revision names of blue and green (live metrics are per revision). */
+  revisions: { blue: string; green: string };
 }
 
 export interface AnalysisResult {
   status: AnalysisStatus;
   reasons: string[];
   reportDir?: string;
+  /** Live: a clear breach (roll back at this interval). */
+  breach?: boolean;
+  /** Live: every check of the window, with its source, window and values. */
+  checks?: CheckResult[];
+  /** Live: the window judged, null when none could be (no data of this step can have arrived yet). */
+  window?: { from: string; to: string } | null;
+  /** Live: the window's report file. */
+  file?: string;
 }
 
 /** One kind of analysis of green at a step. */

@@ -14,7 +14,7 @@ export interface EngineDeps {
   plan: ResolvedRollout;
   /** Golden replay at each step that asks for one. */
   analysis: StepAnalysis;
-  /** Hook for live metrics (next issue): run every plan.analysisInterval during holds. */
+  /** Live metrics during holds (plan.live): run every live interval while green carries 1-99% (src/rollout/live.ts). */
   live?: StepAnalysis;
   approvals: ApprovalSource;
   /** The rollout's run directory (journal, analysis reports). */

@@ -11,6 +11,7 @@ import { preflight } from './preflight.js';
 import { promote } from './promote.js';
 import { rollBack, shiftTo } from './shift.js';
 import type { Outcome } from './types.js';
+import { liveHold, type LiveHold } from './live-hold.js';
 import { checkGreen, throwIfStopped, watchFor } from './watch.js';
 
 /** Run (or resume) a rollout to its end; never throws for a breach, only returns the outcome. */
@@ -132,6 +133,8 @@ async function runStep(ctx: RunContext, i: number): Promise<void> {
   await journal.append({ type: 'step-started', step: i, weight: step.weight });
   log(`revgate: step ${i + 1}/${plan.steps.length}: ${step.weight}% on green`);
   await shiftTo(ctx, tableFor(step.weight, ctx.blue, ctx.green, ctx.base), `step ${i + 1}`);
+  // Live windows of this step never reach back before its weights were verified.
+  const live = step.hold ? liveHold(ctx, i, Date.now()) : null;
   // On --resume, a step whose analysis (or approval) was journaled before the crash keeps it.
   if (step.analysis !== 'none' && !ctx.carried.analysed.includes(i)) await analyse(ctx, i);
   if (step.hold) {
@@ -139,10 +142,11 @@ async function runStep(ctx: RunContext, i: number): Promise<void> {
     const carried = ctx.carried.hold?.step === i ? ctx.carried.hold.until : undefined;
     const until = carried ?? new Date(Date.now() + step.hold).toISOString();
     if (!carried) await journal.append({ type: 'hold', step: i, until });
-    log(`revgate: holding ${formatDuration(Math.max(0, Date.parse(until) - Date.now()))} at ${step.weight}%`);
-    await watchFor(ctx, Math.max(0, Date.parse(until) - Date.now()));
+    log(`revgate: holding ${formatDuration(Math.max(0, Date.parse(until) - Date.now()))} at ${step.weight}%${live ? `, live analysis every ${formatDuration(live.every)}` : ''}`);
+    await watchFor(ctx, Math.max(0, Date.parse(until) - Date.now()), undefined, live);
+    await live?.conclude();
   }
-  if (step.approval && !ctx.carried.approved.includes(i)) await approval(ctx, i);
+  if (step.approval && !ctx.carried.approved.includes(i)) await approval(ctx, i, live);
   await journal.append({ type: 'step-passed', step: i });
 }
 
@@ -153,7 +157,7 @@ async function analyse(ctx: RunContext, i: number): Promise<void> {
   const until = Date.now() + (step.hold ?? 0);
   for (let attempt = 1; ; attempt++) {
     log(`revgate: step ${i + 1}: analysing green (${step.analysis}${step.analysis === 'sample' ? ` ${step.sample}` : ''})…`);
-    const r = await analysis.run({ index: i, weight: step.weight, mode: step.analysis as 'full' | 'sample', ...(step.sample ? { sample: step.sample } : {}), attempt }, { signal: ctx.signal, urls: ctx.urls, runDir: ctx.deps.runDir });
+    const r = await analysis.run({ index: i, weight: step.weight, mode: step.analysis as 'full' | 'sample', ...(step.sample ? { sample: step.sample } : {}), attempt }, { signal: ctx.signal, urls: ctx.urls, runDir: ctx.deps.runDir, revisions: { blue: ctx.blue, green: ctx.green } });
     const seenAt = Date.now();
     throwIfStopped(ctx);
     await journal.append({ type: 'analysis', step: i, status: r.status, reasons: r.reasons, ...(r.reportDir ? { reportDir: r.reportDir } : {}) });
@@ -170,7 +174,7 @@ async function analyse(ctx: RunContext, i: number): Promise<void> {
 }
 
 /** Wait for `revgate rollout approve`; none within approvalTimeout → rollback (fail closed). */
-async function approval(ctx: RunContext, i: number): Promise<void> {
+async function approval(ctx: RunContext, i: number, live: LiveHold | null): Promise<void> {
   const { plan, journal, log, approvals } = ctx.deps;
   const deadline = new Date(Date.now() + plan.approvalTimeout).toISOString();
   await journal.append({ type: 'approval-awaited', step: i, deadline });
@@ -180,7 +184,7 @@ async function approval(ctx: RunContext, i: number): Promise<void> {
     const a = await approvals.find(journal.runId, i);
     if (a) by = a.by;
     return a !== null;
-  });
+  }, live);
   if (!ok) throw new Breach('approval-timeout', `step ${i + 1}: no approval within ${formatDuration(plan.approvalTimeout)}`);
   await journal.append({ type: 'approved', step: i, by });
   log(`revgate: step ${i + 1}: approved by ${by}`);

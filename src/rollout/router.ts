@@ -2,12 +2,15 @@
 // Apps (loaded lazily, so only the Azure path imports @azure/*). Tests inject their own router.
 import { resolve } from 'node:path';
 import type { BackendConfig } from '../config/rollout-schema.js';
+import type { LocalStatsSource } from '../monitor/local/index.js';
 import type { TrafficRouter } from '../traffic/types.js';
 
 export interface OpenedRouter {
   router: TrafficRouter;
   /** The local proxy's URL, when this process serves it. */
   url?: string;
+  /** The local proxy's per-revision counters (the `local` live-metrics source). */
+  stats?: LocalStatsSource;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,7 @@ export async function openRouter(backend: BackendConfig, o: OpenRouterOptions): 
       stateDir: resolve(o.cwd, o.stateDir),
       healthIntervalMs: 500,
     });
-    return { router: h.router, url: h.url, close: () => h.close() };
+    return { router: h.router, url: h.url, stats: h.router, close: () => h.close() };
   }
   const { createAzureContainerAppsRouter, resolveAzureCredential } = await import('../traffic/azure/index.js');
   const credential = await resolveAzureCredential({ ...(o.token ? { token: o.token } : {}), env: o.env });

@@ -76,6 +76,8 @@ export function reduce(s: RolloutState, e: RolloutEvent): RolloutState {
       return { ...n, pending: null };
     case 'analysis':
       return { ...n, analysed: e.status === 'pass' ? [...s.analysed.filter((x) => x !== e.step), e.step] : s.analysed };
+    case 'live':
+      return n;
     case 'hold':
       return { ...n, phase: 'holding', hold: { step: e.step, until: e.until } };
     case 'approval-awaited':

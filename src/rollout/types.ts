@@ -1,5 +1,6 @@
 // The rollout's vocabulary: journal events (the durable record of every decision), outcomes and
 // the fingerprint of green. The journal is the source of truth; state.ts folds it into a state.
+import type { CheckResult } from '../gate/types.js';
 import type { TrafficWeight } from '../traffic/types.js';
 
 export type Table = TrafficWeight[];
@@ -31,6 +32,7 @@ export type RolloutEventBody =
   | { type: 'weights-mismatch'; expected: Table; actual: Table }
   | { type: 'analysis'; step: number; status: AnalysisStatus; reasons: string[]; reportDir?: string }
   | { type: 'hold'; step: number; until: string }
+  | { type: 'live'; step: number; n: number; status: AnalysisStatus; breach: boolean; final: boolean; reasons: string[]; window: { from: string; to: string } | null; file?: string; checks: CheckResult[] }
   | { type: 'approval-awaited'; step: number; deadline: string }
   | { type: 'approved'; step: number; by: string }
   | { type: 'step-passed'; step: number }

@@ -1,6 +1,6 @@
 // Waiting safely: holds, approval gates and the keepPrevious window poll green's health and
-// fingerprint (and run live analysis at analysisInterval); Ctrl-C, Unhealthy or a changed
-// fingerprint end the wait at once.
+// fingerprint (and, during holds, run live analysis every live interval); Ctrl-C, Unhealthy, a
+// changed fingerprint or a live breach end the wait at once.
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { formatFingerprint, readFingerprint, sameFingerprint } from './fingerprint.js';
 import { formatTable, sameWeights } from './plan.js';
@@ -50,12 +50,17 @@ export async function checkGreen(ctx: RunContext): Promise<void> {
   }
 }
 
+/** Something run every `every` ms during a wait (live analysis during holds); it ends the wait by throwing. */
+export interface Tick {
+  every: number;
+  tick(): Promise<void>;
+}
+
 /** Wait `ms` watching green; `each` runs after every poll (approvals) and may end the wait by returning true. */
-export async function watchFor(ctx: RunContext, ms: number, each?: () => Promise<boolean>): Promise<boolean> {
+export async function watchFor(ctx: RunContext, ms: number, each?: () => Promise<boolean>, periodic?: Tick | null): Promise<boolean> {
   const poll = ctx.deps.pollMs ?? 250;
   const until = Date.now() + ms;
-  const interval = ctx.deps.plan.analysisInterval;
-  let nextLive = Date.now() + interval;
+  let next = Date.now() + (periodic?.every ?? 0);
   for (;;) {
     if (each && (await each())) return true;
     const left = until - Date.now();
@@ -64,12 +69,12 @@ export async function watchFor(ctx: RunContext, ms: number, each?: () => Promise
       await pause(ctx, left); // --dry-run: the wait is printed, not done
       return false;
     }
-    await pause(ctx, Math.min(poll, left));
+    // Wake for the next tick too: a breach is acted on at its interval, not at the next poll after it.
+    await pause(ctx, Math.max(0, Math.min(poll, left, periodic ? next - Date.now() : poll)));
     await checkGreen(ctx);
-    if (ctx.deps.live && Date.now() >= nextLive) {
-      nextLive = Date.now() + interval;
-      const r = await ctx.deps.live.run({ index: -1, weight: -1, mode: 'full', attempt: 1 }, { signal: ctx.signal, urls: ctx.urls, runDir: ctx.deps.runDir });
-      if (r.status === 'fail' || r.status === 'error') throw new Breach(r.status, `live analysis: ${r.reasons.join('; ')}`);
+    if (periodic && Date.now() >= next) {
+      next = Date.now() + periodic.every;
+      await periodic.tick();
     }
   }
 }
