@@ -9,12 +9,12 @@ export const AzureMonitorSourceSchema = z
     resourceId: z.string().min(1).optional()
       .describe('ARM id of the container app whose metrics are read. Default: built from the azure-container-apps backend (/subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.App/containerApps/<app>); may use ${ENV_VAR}'),
     metricsEndpoint: z.string().min(1).optional()
-      .describe('Regional Azure Monitor metrics endpoint, e.g. https://westeurope.metrics.monitor.azure.com (emulators: http://127.0.0.1:…). Default: the source\'s own'),
+      .describe('Regional Azure Monitor metrics endpoint of the app\'s region, e.g. https://westeurope.metrics.monitor.azure.com (plain http only for a loopback emulator). Required for azure-monitor; may use ${ENV_VAR}'),
     logs: z
       .object({
         workspaceId: z.string().min(1).describe('Log Analytics workspace id (GUID) with the app\'s request logs; may use ${ENV_VAR}'),
         endpoint: z.string().min(1).optional().describe('Log Analytics endpoint. Default: https://api.loganalytics.io/v1'),
-        query: z.string().min(1).optional().describe('KQL returning per-request latency per revision; the default reads the Container Apps console log tables'),
+        query: z.string().min(1).optional().describe('Latency query: app-insights (AppRequests with a RevisionName property), console-logs (Container Apps console logs with JSON durationMs lines), or a KQL template with {start} {end} {revisions} {maxSamples} returning RevisionName, Count, Samples, P50, P95, P99, Mean per revision. Default: app-insights'),
       })
       .strict()
       .optional()
@@ -29,7 +29,7 @@ export const LiveSchema = z
       .describe('Where live metrics come from: local (the embedded proxy\'s own counters; local backend only) or azure-monitor (Azure Monitor metrics + Log Analytics)'),
     azure: AzureMonitorSourceSchema.optional(),
     delay: Duration.optional()
-      .describe('Ingestion delay of the source: windows end at now − delay, never later (data younger than that may not have arrived). Default: the source\'s own (local 0; azure-monitor: see its docs)'),
+      .describe('Ingestion delay of the source: windows end at now − delay, never later (data younger than that may not have arrived). Default: the source\'s own (local 0; azure-monitor 3m)'),
     interval: Duration.optional().describe('How often the live window is analysed during a hold. Default: rollout.analysisInterval'),
     window: Duration.default(300_000).describe('Length of the window judged at each interval (never starting before the step\'s traffic). Default: 5m'),
     minRequests: z.number().int().min(1).default(50)

@@ -81,6 +81,7 @@ function checkLive(r: RolloutShape, ctx: Pick<z.core.$RefinementCtx<unknown>, 'a
   const issue = (path: (string | number)[], message: string, hint: string) => ctx.addIssue({ code: 'custom', path: ['live', ...path], message, params: { hint } });
   if (live.source === 'local' && r.backend.kind !== 'local') issue(['source'], 'live source local reads the embedded proxy\'s counters: it needs backend kind local', 'use source: azure-monitor with an azure-container-apps backend');
   if (live.source === 'local' && live.azure) issue(['azure'], '`azure` applies only to source: azure-monitor', 'remove it, or set source: azure-monitor');
+  if (live.source === 'azure-monitor' && !live.azure?.metricsEndpoint) issue(['azure', 'metricsEndpoint'], 'source azure-monitor needs azure.metricsEndpoint (the regional metrics endpoint of the app)', 'e.g. https://westeurope.metrics.monitor.azure.com');
   if (live.source === 'azure-monitor' && r.backend.kind !== 'azure-container-apps' && !live.azure?.resourceId) issue(['azure', 'resourceId'], 'source azure-monitor needs azure.resourceId when the backend is not azure-container-apps', 'e.g. /subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.App/containerApps/<app>');
 }
 

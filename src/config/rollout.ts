@@ -97,7 +97,8 @@ function resolveLive(l: LiveFile, r: RolloutFile, backend: BackendConfig, expand
     const resourceId = l.azure?.resourceId !== undefined ? expand(path('resourceId'), l.azure.resourceId)
       : backend.kind === 'azure-container-apps' ? `/subscriptions/${backend.subscriptionId}/resourceGroups/${backend.resourceGroup}/providers/Microsoft.App/containerApps/${backend.app}` : '';
     const logs = l.azure?.logs ? { ...l.azure.logs, workspaceId: expand(path('logs', 'workspaceId'), l.azure.logs.workspaceId) } : undefined;
-    azure = { resourceId, ...(l.azure?.metricsEndpoint ? { metricsEndpoint: l.azure.metricsEndpoint } : {}), ...(logs ? { logs } : {}) };
+    const metricsEndpoint = l.azure?.metricsEndpoint !== undefined ? expand(path('metricsEndpoint'), l.azure.metricsEndpoint) : undefined;
+    azure = { resourceId, ...(metricsEndpoint ? { metricsEndpoint } : {}), ...(logs ? { logs } : {}) };
   }
   return {
     source: l.source, ...(azure ? { azure } : {}), ...(l.delay !== undefined ? { delayMs: l.delay } : {}),

@@ -16,7 +16,7 @@ const hint = (what: string): string =>
   `${what} endpoints are https (e.g. https://eastus.metrics.monitor.azure.com, https://api.loganalytics.io/v1); ` +
   'plain http is accepted only for a local emulator on 127.0.0.0/8, ::1 or localhost, with allowInsecureLoopback';
 
-// Validates an endpoint; `keepPath` keeps (or, when empty, sets) a path such as Log Analytics' /v1.
+// Validates an endpoint; a path is kept (Log Analytics' /v1), `defaultPath` is used when there is none.
 export function resolveMonitorEndpoint(what: string, raw: string, allowInsecureLoopback: boolean, defaultPath = ''): MonitorEndpoint {
   let url: URL;
   try {
