@@ -1,5 +1,6 @@
 // Green vs blue on one case: drift, blue's own noise band (A/A), retrieved sets and quantities.
-import { compareQuantities, numericSummary, type QuantityComparison } from './numbers.js';
+import { compareQuantities, numericSummary } from './numbers-compare.js';
+import type { QuantityComparison } from './numbers.js';
 import { jaccard, lostDocs } from './rag.js';
 import { meanSimilarity, similarityTokens, tokenize } from './text.js';
 import type { NoiseBand, NoisePosition, PairCaseResult, PairNumbers, RevisionCaseResult, SimilarityScores } from './types.js';

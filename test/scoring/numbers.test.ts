@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  compareQuantities,
-  extractQuantities,
-  numericSummary,
-  type Quantity,
-  type QuantityDimension,
-} from '../../src/scoring/numbers.js';
+import { compareQuantities, numericSummary } from '../../src/scoring/numbers-compare.js';
+import { extractQuantities, type Quantity, type QuantityDimension } from '../../src/scoring/numbers.js';
 
 /** [raw, value, unit, dimension, max?] — value and max in the canonical unit. */
 type Expected = [string, number, string | null, QuantityDimension | null, number?];
