@@ -63,7 +63,7 @@ describe('docs/github workflows', () => {
     expect(login.with).toEqual({ 'client-id': '${{ secrets.AZURE_CLIENT_ID }}', 'tenant-id': '${{ secrets.AZURE_TENANT_ID }}', 'subscription-id': '${{ secrets.AZURE_SUBSCRIPTION_ID }}' });
     expect(JSON.stringify(login.with)).not.toMatch(/client-secret|creds/);
     const loginAt = steps(job).indexOf(login);
-    const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot.yaml --app'));
+    const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot-rollout-azure.yaml'));
     expect(rolloutAt).toBeGreaterThan(loginAt);
   });
 });
@@ -94,5 +94,14 @@ describe('action/action.yml (composite action)', () => {
     expect(list.at(-1)!.run).toMatch(/exit "\$CODE"/);
     // Every run step of a composite action must name its shell.
     for (const s of list) if (s.run) expect((s as { shell?: string }).shell).toBe('bash');
+  });
+});
+
+describe('the rollout suite the deploy workflow runs', () => {
+  it('is a valid suite with an azure-container-apps rollout and live Azure Monitor analysis', async () => {
+    const { loadSuite } = await import('../../src/config/load-suite.js');
+    const { suite } = await loadSuite('suites/pharmabot-rollout-azure.yaml', { env: { AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000001' } });
+    expect(suite.rollout?.backend.kind).toBe('azure-container-apps');
+    expect(suite.rollout?.live?.source).toBe('azure-monitor');
   });
 });

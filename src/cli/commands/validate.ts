@@ -1,5 +1,6 @@
 // `revgate validate <suite>`: every problem at once, nothing sent.
 import { loadSuite } from '../../config/load-suite.js';
+import { ROLLOUT_PENDING_URL } from '../../config/rollout.js';
 import { formatStat } from '../../gate/stat-format.js';
 import { findStatTest } from '../../gate/stat-tests.js';
 import { ExitCode } from '../exit-codes.js';
@@ -15,8 +16,8 @@ export async function runValidate(file: string, flags: Record<string, unknown>, 
     [
       `${suite.file}: valid`,
       `  cases:      ${suite.cases.length} (${critical} critical) from ${suite.golden.map((g) => `${g.file} (${g.cases.length})`).join(', ')}`,
-      `  blue:       ${suite.targets.blue.kind} ${suite.targets.blue.url}`,
-      `  green:      ${suite.targets.green.kind} ${suite.targets.green.url}`,
+      `  blue:       ${suite.targets.blue.kind} ${shownUrl(suite.targets.blue.url)}`,
+      `  green:      ${suite.targets.green.kind} ${shownUrl(suite.targets.green.url)}`,
       `  sampling:   concurrency ${suite.sampling.concurrency}, repeats ${suite.sampling.repeats}, warm-up ${suite.sampling.warmup}`,
       `  thresholds: ${suite.thresholdSpecs.length}`,
       ...suite.thresholdSpecs.map((t) => `    - ${t.name}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
@@ -26,4 +27,9 @@ export async function runValidate(file: string, flags: Record<string, unknown>, 
     ].join('\n'),
   );
   return ExitCode.Pass;
+}
+
+/** The placeholder of rollout suites is not a URL anyone should see. */
+function shownUrl(url: string): string {
+  return url === ROLLOUT_PENDING_URL ? "(the rollout's revision URL + urlPath)" : url;
 }
