@@ -1,25 +1,19 @@
 // Resolve the `rollout:` section: expand ${ENV} references (subscription id, local revision URLs, replay URLs) and
 // report every problem at once with the suite's file and YAML path.
 import type { ConfigIssue } from '../errors.js';
+import type { LiveLimits } from '../gate/live-decide.js';
 import { expandEnv } from './env.js';
 import type { LiveFile } from './live-schema.js';
 import type { BackendConfig, RolloutFile, RolloutStep } from './rollout-schema.js';
 
 /** `rollout.live` resolved: durations in ms, rates as shares, defaults from the rollout filled in. */
-export interface ResolvedLive {
+export interface ResolvedLive extends LiveLimits {
   source: 'local' | 'azure-monitor';
   azure?: { resourceId: string; metricsEndpoint?: string; logs?: { workspaceId: string; endpoint?: string; query?: string } };
   /** Ingestion delay override, ms; undefined: the source's own. */
   delayMs?: number;
   intervalMs: number;
   windowMs: number;
-  minRequests: number;
-  maxErrorRate: number;
-  maxErrorRateIncrease: number;
-  maxLatencyShiftMs: number;
-  maxP95Ratio: number;
-  alpha: number;
-  confidence: number;
   queryRetries: number;
   onInconclusive: 'rollback' | 'pause';
 }
