@@ -93,7 +93,7 @@ export const RolloutSchema = z
     blue: z.string().min(1).default('auto').describe('The serving revision: "auto" (the revision carrying 100% of traffic) or a revision name. Flag: --blue. Default: auto'),
     green: z.string().min(1).default('latest').describe('The new revision: "latest" (the newest revision) or a revision name. Flag: --green. Default: latest'),
     urls: z.record(z.string(), z.string()).default({})
-      .describe('Replay URL per revision name, overriding the revision\'s own URL (e.g. a label URL); may use ${ENV_VAR}'),
+      .describe('Replay URL per revision name, overriding the revision\'s own URL; may use ${ENV_VAR}; "label:<name>" uses the Azure label URL https://<app>---<name>.<environment domain> built from the app\'s ingress FQDN'),
     urlPath: z.string().default('').describe('Appended to revision URLs for the replay targets, e.g. "/v1". Default: ""'),
     steps: z.array(StepSchema).min(1).superRefine(checkSteps).default(StepSchema.array().parse(DEFAULT_STEPS))
       .describe('The steps, in order; weights never decrease and the last one is 100. Default: 0% full → 10% sample 50, hold 10m → 50% hold 10m → 100%'),

@@ -75,7 +75,8 @@ export function resolveRollout(r: RolloutFile, env: Record<string, string | unde
     const path = ['rollout', 'urls', name];
     const before = issues.length;
     urls[name] = expand(path, url);
-    if (issues.length === before) checkUrl(path, urls[name]);
+    // `label:<name>` asks for the Azure label URL, built from the app's ingress FQDN at pre-flight.
+    if (issues.length === before && !/^label:[a-z0-9-]+$/.test(urls[name])) checkUrl(path, urls[name]);
   }
   if (r.urlPath !== '' && !r.urlPath.startsWith('/')) issues.push({ file, ...at(['rollout', 'urlPath']), message: `urlPath must start with "/", got "${r.urlPath}"`, hint: 'e.g. urlPath: /v1' });
   const { live: liveFile, ...rest } = r;

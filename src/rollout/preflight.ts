@@ -5,6 +5,7 @@ import type { ResolvedRollout } from '../config/rollout.js';
 import { TrafficError } from '../errors.js';
 import type { AppInfo, RevisionInfo, RouterCallOptions, TrafficRouter } from '../traffic/types.js';
 import type { Table } from './types.js';
+import { revisionUrl } from './urls.js';
 
 export interface Resolved {
   blue: RevisionInfo;
@@ -77,10 +78,10 @@ export async function preflight(router: TrafficRouter, plan: Pick<ResolvedRollou
   if (green) problems.push(...healthProblems(green));
   if (blue && !blue.active) problems.push(`blue ${blue.name} is inactive`);
   if (o.fresh && blue && (table.find((e) => e.revision === blue.name)?.weight ?? 0) !== 100) problems.push(`blue ${blue.name} does not serve 100% of the traffic (${table.map((e) => `${e.revision} ${e.weight}%`).join(', ')}); run \`revgate rollback\` or name --blue`);
-  const greenUrl = green ? (plan.urls[green.name] ?? green.url) : null;
-  const blueUrl = blue ? (plan.urls[blue.name] ?? blue.url) : null;
-  if (green && !greenUrl) problems.push(`green ${green.name} has no URL (set rollout.urls.${green.name})`);
-  if (blue && !blueUrl) problems.push(`blue ${blue.name} has no URL (set rollout.urls.${blue.name})`);
+  const greenUrl = green ? revisionUrl(green, app, plan.urls) : null;
+  const blueUrl = blue ? revisionUrl(blue, app, plan.urls) : null;
+  if (green && !greenUrl) problems.push(`green ${green.name} has no URL (set rollout.urls.${green.name}: a URL or label:<name>; a label URL needs the app's ingress FQDN)`);
+  if (blue && !blueUrl) problems.push(`blue ${blue.name} has no URL (set rollout.urls.${blue.name}: a URL or label:<name>; a label URL needs the app's ingress FQDN)`);
   if (greenUrl) {
     const notReady = await isReady(greenUrl, o.signal);
     if (notReady) problems.push(`green ${greenName} is not ready: ${greenUrl}/health/ready ${notReady}`);

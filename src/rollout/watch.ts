@@ -37,7 +37,8 @@ export async function checkGreen(ctx: RunContext): Promise<void> {
   const problems = healthProblems(green);
   if (problems.length > 0) throw new Breach('error', `green turned unhealthy: ${problems.join('; ')}`);
   // The revision's URL as the platform reports it now: a redeploy under the same name may move it.
-  const url = ctx.deps.plan.urls[green.name] ?? green.url ?? ctx.baseUrls.green;
+  const override = ctx.deps.plan.urls[green.name];
+  const url = (override !== undefined && !override.startsWith('label:') ? override : green.url) ?? ctx.baseUrls.green;
   const now = await readFingerprint(green, url, ctx.signal);
   throwIfStopped(ctx);
   if (ctx.fingerprint && !sameFingerprint(ctx.fingerprint, now)) {
