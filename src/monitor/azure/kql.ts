@@ -38,7 +38,7 @@ union isfuzzy=true
     (ContainerAppConsoleLogs_CL | project TimeGenerated, RevisionName = tostring(RevisionName_s), Log = tostring(Log_s)),
     (ContainerAppConsoleLogs | project TimeGenerated, RevisionName = tostring(RevisionName), Log = tostring(Log))
 | where TimeGenerated >= windowStart and TimeGenerated < windowEnd and RevisionName in (revisions)
-| extend DurationMs = todouble(parse_json(Log).durationMs)
+| extend DurationMs = toreal(parse_json(Log).durationMs)
 | where isnotnull(DurationMs)
 | summarize Count = count(), Samples = make_list(DurationMs, {maxSamples}),
     P50 = percentile(DurationMs, 50), P95 = percentile(DurationMs, 95), P99 = percentile(DurationMs, 99),
