@@ -4,7 +4,7 @@ import type OpenAI from 'openai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
 import type { ResolvedTarget } from '../config/resolved.js';
-import { createOpenAIClient, timedFetch, type FetchProbe } from '../targets/openai-client.js';
+import { createOpenAIClient, probeFetchOptions, type FetchProbe, type SdkFetchOptions } from '../targets/openai-client.js';
 import { fromSdkError } from '../targets/openai-errors.js';
 import { safeUrl, secretRedactor } from '../targets/transport-errors.js';
 import { SemanticError, type SemanticErrorCode } from './errors.js';
@@ -16,40 +16,29 @@ const BACKOFF_MS = 250;
 const MAX_RETRY_AFTER_MS = 5_000;
 
 /** One SDK request; `options` go to the SDK call as request options. */
-export type SdkRequest<T> = (client: OpenAI, options: { timeout: number; signal?: AbortSignal }) => Promise<T>;
+export type SdkRequest<T> = (client: OpenAI, options: { timeout: number; fetchOptions: SdkFetchOptions; signal?: AbortSignal }) => Promise<T>;
 
 export interface SemanticClient {
-  /** Run `request` (POST `path`) with a fresh client view; retries transient failures, throws SemanticError. */
+  /** Run `request` (POST `path`) on the endpoint's one client; retries transient failures, throws SemanticError. */
   call<T>(path: string, request: SdkRequest<T>, options?: CallOptions): Promise<T>;
   /** Replace secrets in a text (for messages built outside `call`). */
   redact(text: string): string;
   close(): Promise<void>;
 }
 
-// createOpenAIClient takes a ResolvedTarget; only url, headers, apiKey and apiVersion are read.
-function endpointTarget(o: EndpointOptions): ResolvedTarget {
-  return {
-    revision: 'green', kind: 'openai-chat', url: o.baseURL, headers: {}, secretHeaders: [], model: o.model,
-    apiKey: o.apiKey, apiVersion: o.apiVersion, stream: false, system: undefined, temperature: undefined,
-    maxTokens: undefined, extraBody: undefined, body: undefined, answer: '', docs: { preset: 'none' }, readyUrl: undefined,
-  };
-}
-
 /** A client for one endpoint; `code` names the measure in its errors. */
 export function createSemanticClient(o: EndpointOptions, code: SemanticErrorCode): SemanticClient {
-  const target = endpointTarget(o);
   const agent = new Agent({ connections: o.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
-  const base = createOpenAIClient(target, agent);
-  const redact = secretRedactor(target);
+  const client = createOpenAIClient({ url: o.baseURL, headers: {}, apiKey: o.apiKey, apiVersion: o.apiVersion }, agent);
+  const redact = secretRedactor({ apiKey: o.apiKey, headers: {}, secretHeaders: [] });
   const retries = o.retries ?? DEFAULT_RETRIES;
 
   async function once<T>(path: string, request: SdkRequest<T>, signal: AbortSignal | undefined): Promise<T> {
     const probe: FetchProbe = { startedAt: undefined, headersAt: undefined, status: undefined };
-    const client = base.withOptions({ fetch: timedFetch(agent, probe) });
     const where = `POST ${safeUrl(`${o.baseURL.replace(/\/+$/, '')}${path}`)}`;
     const start = performance.now();
     try {
-      return await request(client, { timeout: o.timeoutMs, ...(signal ? { signal } : {}) });
+      return await request(client, { timeout: o.timeoutMs, fetchOptions: probeFetchOptions(probe), ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof SemanticError) throw new SemanticError(error.code, error.errorClass, redact(`${where}: ${error.message}`), { status: probe.status });

@@ -16,18 +16,6 @@ export interface FetchProbe {
   status: number | undefined;
 }
 
-/** undici's fetch bound to the target's own Agent, stamping `probe` when the request starts and when headers arrive. */
-export function timedFetch(agent: Dispatcher, probe: FetchProbe): Fetch {
-  return async (input, init) => {
-    probe.startedAt = performance.now();
-    // The SDK's Request/Response types are the DOM ones; undici's are structurally the same at runtime.
-    const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent });
-    probe.headersAt = performance.now();
-    probe.status = response.status;
-    return response as unknown as Response;
-  };
-}
-
 /**
  * A client that sends exactly one request per call (`maxRetries: 0`: the replay engine retries and
  * counts) and reads nothing from the environment (OPENAI_API_KEY, OPENAI_ORG_ID, … would otherwise
@@ -37,7 +25,10 @@ export function timedFetch(agent: Dispatcher, probe: FetchProbe): Fetch {
  * request; otherwise the key is a Bearer token. Without a key no Authorization header is sent,
  * unless the target's own headers set one.
  */
-export function createOpenAIClient(t: ResolvedTarget, agent: Dispatcher): OpenAI {
+/** What the client needs of a target: where, and how to authenticate. */
+export type OpenAIEndpoint = Pick<ResolvedTarget, 'url' | 'headers' | 'apiKey' | 'apiVersion'>;
+
+export function createOpenAIClient(t: OpenAIEndpoint, agent: Dispatcher): OpenAI {
   const headers: Record<string, string | null> = { ...t.headers };
   const has = (name: string): boolean => Object.keys(t.headers).some((k) => k.toLowerCase() === name);
   const azure = t.apiVersion !== undefined;
