@@ -1,14 +1,13 @@
 // Replay ONE revision over the suite's cases for `revgate record`: readiness, warm-up, bounded
 // concurrency, retries and deadline as in compare, then the most central answer of each case.
 import { setMaxListeners } from 'node:events';
-import type { GoldenCase } from '../config/golden-schema.js';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
+import { TargetUnreachableError } from '../errors.js';
+import { waitForTarget, warmUpTarget } from '../replay/readiness-gate.js';
 import { seededRandom } from '../replay/random.js';
 import { withRetries, type RetryOutcome } from '../replay/retry.js';
 import { createTarget } from '../targets/factory.js';
-import { waitReady } from '../targets/readiness.js';
-import { TargetCallError, type Revision, type Target } from '../targets/types.js';
+import type { Revision } from '../targets/types.js';
 import { medoidIndex } from './medoid.js';
 
 export interface RecordOptions {
@@ -56,8 +55,8 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
   const repeats = Math.max(1, options.repeats ?? 1);
   const target = createTarget(resolved, { connections: suite.sampling.concurrency });
   try {
-    await ready(resolved.readyUrl, revision, suite.sampling.readyTimeout, signal);
-    await warmUp(target, revision, resolved.url, suite.cases, suite.sampling, signal);
+    await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);
+    await warmUpTarget(revision, target, resolved.url, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
     const answers = new Map<string, { answers: Answer[]; failures: string[]; attempts: number }>(suite.cases.map((c) => [c.id, { answers: [], failures: [], attempts: 0 }]));
     const jobs = suite.cases.flatMap((c) => Array.from({ length: repeats }, (_, repeat) => ({ testCase: c, repeat })));
     const policy = { retries: suite.sampling.retries, backoffMs: suite.sampling.backoff, maxDelayMs: 30_000, random: seededRandom(suite.sampling.seed ?? Date.now()) };
@@ -101,32 +100,4 @@ function pick(id: string, state: { answers: Answer[]; failures: string[]; attemp
   const sorted = [...state.answers].sort((a, b) => a.repeat - b.repeat);
   const chosen = sorted[medoidIndex(sorted.map((a) => a.text))];
   return { id, answer: chosen?.text ?? null, docs: chosen?.docs ?? null, attempts: state.attempts, answered: sorted.length, failures: state.failures };
-}
-
-async function ready(url: string | undefined, revision: Revision, timeoutMs: number, signal: AbortSignal): Promise<void> {
-  if (url === undefined || timeoutMs <= 0) return;
-  const r = await waitReady(url, { timeoutMs, signal });
-  if (r.ok) return;
-  if (signal.aborted) throw signal.reason;
-  if (r.connectionRefused) throw new TargetUnreachableError(revision, url, r.reason);
-  throw new TargetNotReadyError(revision, url, r.reason);
-}
-
-/** Warm-up calls, not recorded (cold starts); every one refused means the revision is unreachable. */
-async function warmUp(target: Target, revision: Revision, url: string, cases: readonly GoldenCase[], sampling: ResolvedSuite['sampling'], signal: AbortSignal): Promise<void> {
-  const count = sampling.warmup;
-  if (count <= 0 || cases.length === 0) return;
-  let refused = 0;
-  let last = '';
-  for (let i = 0; i < count && !signal.aborted; i++) {
-    try {
-      await target.call(cases[i % cases.length]!, { signal, timeoutMs: sampling.timeout });
-    } catch (e) {
-      if (e instanceof TargetCallError && e.errorClass === 'connection') {
-        refused++;
-        last = e.message;
-      }
-    }
-  }
-  if (refused === count) throw new TargetUnreachableError(revision, url, last);
 }

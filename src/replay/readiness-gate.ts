@@ -1,34 +1,60 @@
-// Before measuring: wait for each revision's readiness endpoint, then warm it up.
+// Before measuring: wait for a revision's readiness endpoint, then warm it up.
+// Per revision, so `compare` (both revisions) and `record` (one) share the same steps.
 import { waitReady } from '../targets/readiness.js';
 import type { GoldenCase } from '../config/golden-schema.js';
 import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
 import { TargetCallError, type Revision, type Target } from '../targets/types.js';
 
+const BOTH = ['blue', 'green'] as const;
+
+/** Poll one revision's readiness URL until 200; throws when it never gets ready. No URL or timeout 0: skip. */
+export async function waitForTarget(revision: Revision, url: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  if (url === undefined || timeoutMs <= 0) return;
+  const r = await waitReady(url, { timeoutMs, signal });
+  if (r.ok) return;
+  if (signal.aborted) throw signal.reason;
+  if (r.connectionRefused) throw new TargetUnreachableError(revision, url, r.reason);
+  throw new TargetNotReadyError(revision, url, r.reason);
+}
+
 /** Poll each revision's readiness URL until 200; throws when one never gets ready. */
-export async function waitForTargets(
-  urls: Record<Revision, string | undefined>,
-  timeoutMs: number,
-  signal: AbortSignal,
-): Promise<void> {
-  if (timeoutMs <= 0) return;
-  await Promise.all(
-    (['blue', 'green'] as const).map(async (revision) => {
-      const url = urls[revision];
-      if (url === undefined) return;
-      const r = await waitReady(url, { timeoutMs, signal });
-      if (r.ok) return;
-      if (signal.aborted) throw signal.reason;
-      if (r.connectionRefused) throw new TargetUnreachableError(revision, url, r.reason);
-      throw new TargetNotReadyError(revision, url, r.reason);
-    }),
-  );
+export async function waitForTargets(urls: Record<Revision, string | undefined>, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  await Promise.all(BOTH.map((revision) => waitForTarget(revision, urls[revision], timeoutMs, signal)));
 }
 
 /**
- * Send `count` warm-up requests to each revision (first cases, in turn), sequentially per
- * revision so a cold start is paid here and not in the statistics. Results are discarded.
- * A revision whose every warm-up call fails to connect is unreachable.
+ * Send `count` warm-up requests to one revision (first cases, in turn), sequentially so a cold
+ * start is paid here and not in the statistics. Results are discarded. A revision whose every
+ * warm-up call fails to connect is unreachable.
  */
+export async function warmUpTarget(
+  revision: Revision,
+  target: Target,
+  url: string,
+  cases: readonly GoldenCase[],
+  count: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
+  if (count <= 0 || cases.length === 0) return;
+  let refused = 0;
+  let last = '';
+  for (let i = 0; i < count; i++) {
+    if (signal.aborted) return;
+    try {
+      await target.call(cases[i % cases.length]!, { signal, timeoutMs });
+    } catch (e) {
+      if (signal.aborted) return;
+      if (e instanceof TargetCallError && e.errorClass === 'connection') {
+        refused++;
+        last = e.message;
+      }
+    }
+  }
+  if (refused === count) throw new TargetUnreachableError(revision, url, last);
+}
+
+/** Warm up blue and green at the same time (each sequentially, see warmUpTarget). */
 export async function warmUp(
   targets: Record<Revision, Target>,
   urls: Record<Revision, string>,
@@ -37,25 +63,5 @@ export async function warmUp(
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<void> {
-  if (count <= 0 || cases.length === 0) return;
-  await Promise.all(
-    (['blue', 'green'] as const).map(async (revision) => {
-      let refused = 0;
-      let last = '';
-      for (let i = 0; i < count; i++) {
-        if (signal.aborted) return;
-        try {
-          await targets[revision].call(cases[i % cases.length]!, { signal, timeoutMs });
-        } catch (e) {
-          if (signal.aborted) return;
-          if (e instanceof TargetCallError && e.errorClass === 'connection') {
-            refused++;
-            last = e.message;
-          }
-        }
-      }
-      if (refused === count) throw new TargetUnreachableError(revision, urls[revision], last);
-    }),
-  );
+  await Promise.all(BOTH.map((revision) => warmUpTarget(revision, targets[revision], urls[revision], cases, count, timeoutMs, signal)));
 }
-
