@@ -8,4 +8,6 @@ export interface CliIO {
   isTTY: boolean;
   /** Aborted on SIGINT / SIGTERM with the signal name as reason. */
   signal: AbortSignal;
+  /** What to print if a second signal quits at once (a rollout: the traffic state is unknown). */
+  onQuit?: (message: string) => void;
 }

@@ -11,11 +11,15 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const controller = new AbortController();
 let signals = 0;
+let quitMessage = '';
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     signals++;
-    if (signals > 1) process.exit(130);
-    process.stderr.write(`\nrevgate: ${sig}: stopping, writing a partial report (send again to quit at once)\n`);
+    if (signals > 1) {
+      process.stderr.write(`\n${quitMessage || `revgate: second ${sig}: quitting at once`}\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`\nrevgate: ${sig}: stopping, writing a partial report (a rollout rolls back first); send it again to quit at once\n`);
     controller.abort(sig);
   });
 }
@@ -27,4 +31,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
   signal: controller.signal,
+  onQuit: (message) => (quitMessage = message),
 });

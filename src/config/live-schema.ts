@@ -33,7 +33,9 @@ export const LiveSchema = z
     interval: Duration.optional().describe('How often the live window is analysed during a hold. Default: rollout.analysisInterval'),
     window: Duration.default(300_000).describe('Length of the window judged at each interval (never starting before the step\'s traffic). Default: 5m'),
     minRequests: z.number().int().min(1).default(50)
-      .describe('Fewer requests than this on blue or on green in a window → inconclusive (never a pass). Default: 50'),
+      .describe('Fewer user requests than this on blue or on green in a window → inconclusive (never a pass). revgate\'s own requests (probes, golden replays) do not count. A hold ends only when its whole window has enough; otherwise it is extended (maxExtension). Default: 50'),
+    maxExtension: Duration.optional()
+      .describe('How long a hold is extended, one interval at a time, while its window is undecided (e.g. too few user requests); then onInconclusive applies. Default: the step\'s hold'),
     maxErrorRate: Rate.default(0.01).describe('Largest acceptable 5xx rate of green; above it AND significantly above blue (Fisher exact) is a clear breach → rollback at once. Default: 1%'),
     maxErrorRateIncrease: Rate.default(0.005)
       .describe('Largest acceptable green − blue 5xx rate increase; an increase significantly above it (Newcombe interval) fails. Default: 0.5%'),

@@ -103,6 +103,12 @@ export const RolloutSchema = z
     analysisInterval: Duration.default(60_000).describe('How often an inconclusive analysis is repeated during a hold (and live analysis runs, unless live.interval). Default: 1m'),
     live: LiveSchema.optional(),
     approvalTimeout: Duration.default(3_600_000).describe('How long an approval gate waits; no approval in time → rollback (fail closed). Default: 1h'),
+    pollInterval: Duration.default(5_000)
+      .describe('How often green\'s health, fingerprint (GET /version) and approvals are checked while waiting: one ARM read each time (ARM throttles reads per subscription). Default: 5s'),
+    writeTimeout: Duration.default(120_000)
+      .describe('How long a traffic write (or activate/deactivate) is retried while the platform is busy (409), throttling (429) or failing (5xx), waiting for its read-back to verify; then the step fails and rolls back. Default: 2m'),
+    rollbackTimeout: Duration.default(600_000)
+      .describe('How long a rollback keeps waiting for an operation in flight and retrying 409/429/5xx until 100% blue reads back verified; then ROLLBACK FAILED (exit 3) names the last known table. Default: 10m'),
     lockTtl: Duration.default(300_000).describe('Lifetime of the rollout lock, renewed while running; an expired lock is stale (broken only with --break-lock). Default: 5m'),
     stateDir: z.string().default('.revgate').describe('Directory of the state pointers (<stateDir>/rollouts/<app>.json), relative to the working directory. Default: .revgate'),
   })

@@ -16,6 +16,8 @@ export interface ResolvedLive extends LiveLimits {
   windowMs: number;
   queryRetries: number;
   onInconclusive: 'rollback' | 'pause';
+  /** Longest extension of an undecided hold, ms; undefined: the step's hold. */
+  maxExtensionMs?: number;
 }
 
 /** The rollout plan as the engine reads it: durations in ms, env references expanded. */
@@ -33,6 +35,12 @@ export interface ResolvedRollout {
   onInconclusive: 'rollback' | 'pause';
   analysisInterval: number;
   approvalTimeout: number;
+  /** Poll interval during waits (health, fingerprint, approvals), ms. */
+  pollInterval: number;
+  /** Retry budget of a traffic write, ms. */
+  writeTimeout: number;
+  /** Retry budget of a rollback, ms. */
+  rollbackTimeout: number;
   lockTtl: number;
   stateDir: string;
   /** Live analysis during holds, when configured. */
@@ -100,5 +108,6 @@ function resolveLive(l: LiveFile, r: RolloutFile, backend: BackendConfig, expand
     intervalMs: l.interval ?? r.analysisInterval, windowMs: l.window, minRequests: l.minRequests,
     maxErrorRate: l.maxErrorRate, maxErrorRateIncrease: l.maxErrorRateIncrease, maxLatencyShiftMs: l.maxLatencyShift, maxP95Ratio: l.maxP95Ratio,
     alpha: l.alpha, confidence: l.confidence, queryRetries: l.queryRetries, onInconclusive: l.onInconclusive ?? r.onInconclusive,
+    ...(l.maxExtension !== undefined ? { maxExtensionMs: l.maxExtension } : {}),
   };
 }

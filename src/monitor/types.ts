@@ -34,6 +34,12 @@ export interface LiveSourceInfo {
   delayMs: number;
   /** Which fields this source can fill (for "where raw samples exist" decisions). */
   has: { latencySamples: boolean; latencyQuantiles: boolean; replicas: boolean; restarts: boolean };
+  /**
+   * The source counts every request a revision served, including those sent to the revision's own
+   * URL (Azure Monitor's per-revision Requests), not only those through the app's ingress. revgate's
+   * own requests (probes, golden replays) are then subtracted before judging user traffic. @default false
+   */
+  countsDirectRequests?: boolean;
 }
 
 export interface LiveMetrics {

@@ -1,10 +1,9 @@
-// Analysis at each step behind one interface: golden replay through compare() (full at 0%, a
-// deterministic sample at canary steps); live metrics during holds plug in the same way (live.ts).
+// Golden replay at a step behind one interface: compare() of green against blue at their revision
+// URLs (every case at 0%, a deterministic sample at canary steps). Live metrics are src/rollout/live.ts.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ResolvedSuite } from '../config/resolved.js';
 import type { GoldenCase } from '../config/golden-schema.js';
-import type { CheckResult } from '../gate/types.js';
 import { compare } from '../run/compare.js';
 import type { AnalysisStatus } from './types.js';
 
@@ -12,39 +11,29 @@ export interface StepInfo {
   /** 0-based step index. */
   index: number;
   weight: number;
-  /** Golden replay (full, sample) or live metrics during a hold. */
-  mode: 'full' | 'sample' | 'live';
+  /** Every case, or a deterministic sample of `sample` cases. */
+  mode: 'full' | 'sample';
   sample?: number;
-  /** 1 for the first analysis of this step, more when an inconclusive one is repeated (live: the interval's number). */
+  /** 1 for the first analysis of this step, more when an inconclusive one is repeated. */
   attempt: number;
-  /** Live: epoch ms since when the step's weights are in effect (windows never start earlier). */
-  since?: number;
-  /** Live: the analysis at the end of the hold (its inconclusive applies onInconclusive). */
-  final?: boolean;
 }
 
 export interface AnalysisContext {
   signal: AbortSignal;
   /** Replay URLs (revision URL + urlPath, or the configured override). */
   urls: { blue: string; green: string };
-  /** The rollout's run directory; analysis reports go under <runDir>/analysis/ (live: <runDir>/live/). */
+  /** The rollout's run directory; analysis reports go under <runDir>/analysis/. */
   runDir: string;
-  /** Revision names of blue and green (live metrics are per revision). */
-  revisions: { blue: string; green: string };
 }
 
 export interface AnalysisResult {
   status: AnalysisStatus;
   reasons: string[];
   reportDir?: string;
-  /** Live: a clear breach (roll back at this interval). */
-  breach?: boolean;
-  /** Live: every check of the window, with its source, window and values. */
-  checks?: CheckResult[];
-  /** Live: the window judged, null when none could be (no data of this step can have arrived yet). */
-  window?: { from: string; to: string } | null;
-  /** Live: the window's report file. */
-  file?: string;
+  /** The replay's attempts (results.jsonl): revgate's own requests, subtracted from live counts. */
+  resultsFile?: string;
+  /** Warm-up calls per revision before the replay. */
+  warmup?: number;
 }
 
 /** One kind of analysis of green at a step. */
@@ -68,8 +57,8 @@ export function goldenReplay(suiteFor: (urls: { blue: string; green: string }) =
       const cases = step.mode === 'full' ? base.cases : sampleCases(base.cases, step.sample ?? 50, `step-${step.index}`);
       const suite: ResolvedSuite = { ...base, cases, report: { ...base.report, dir: join(ctx.runDir, 'analysis') } };
       try {
-        const { summary } = await compare(suite, { signal: ctx.signal, runId: `step-${step.index + 1}-${step.weight}pct-${step.attempt}` });
-        return { status: summary.verdict.status, reasons: summary.verdict.reasons, reportDir: summary.run.outputDir };
+        const { summary, files } = await compare(suite, { signal: ctx.signal, runId: `step-${step.index + 1}-${step.weight}pct-${step.attempt}-${Date.now().toString(36)}` });
+        return { status: summary.verdict.status, reasons: summary.verdict.reasons, reportDir: summary.run.outputDir, ...(files.results ? { resultsFile: files.results } : {}), warmup: suite.sampling.warmup };
       } catch (e) {
         return { status: 'error', reasons: [`analysis failed: ${e instanceof Error ? e.message : String(e)}`] };
       }

@@ -11,7 +11,8 @@ export interface Journal {
   readonly runId: string;
   /** The journal file, or null in memory. */
   readonly file: string | null;
-  append(body: RolloutEventBody): Promise<RolloutEvent>;
+  /** Append one event (write + fsync before it resolves); `at` defaults to now. */
+  append(body: RolloutEventBody, at?: string): Promise<RolloutEvent>;
   close(): Promise<void>;
 }
 
@@ -23,8 +24,8 @@ export async function openJournal(file: string, runId: string, previous: readonl
   return {
     runId,
     file,
-    append(body) {
-      const event = { v: 1, seq: ++seq, at: new Date().toISOString(), runId, ...body } as RolloutEvent;
+    append(body, at) {
+      const event = { v: 1, seq: ++seq, at: at ?? new Date().toISOString(), runId, ...body } as RolloutEvent;
       // Appends are serialised: an event is on disk (fsynced) before the next one is written.
       const done = tail.then(async () => {
         await handle.write(`${JSON.stringify(event)}\n`);
@@ -47,8 +48,8 @@ export function memoryJournal(runId: string, sink: RolloutEvent[] = []): Journal
   return {
     runId,
     file: null,
-    async append(body) {
-      const event = { v: 1, seq: ++seq, at: new Date().toISOString(), runId, ...body } as RolloutEvent;
+    async append(body, at) {
+      const event = { v: 1, seq: ++seq, at: at ?? new Date().toISOString(), runId, ...body } as RolloutEvent;
       sink.push(event);
       return event;
     },

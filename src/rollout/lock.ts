@@ -1,28 +1,59 @@
-// The rollout lock: taken through the router (owner, runId, expiry), renewed at a third of its
-// lifetime while the rollout runs, released at the end. Losing it stops the run (→ rollback).
-import type { EngineDeps } from './context.js';
+// The rollout lock: taken through the serialized writer (owner, runId, expiry), renewed at a third of
+// its lifetime through the same writer (never overlapping a traffic write), released on every exit
+// path that can release it. A failed acquisition leaves nothing behind: whatever part of it reached
+// the platform is removed before the error is reported.
+import type { TrafficRouter } from '../traffic/types.js';
+import type { Journal } from './journal.js';
+import type { SerialWriter } from './writer.js';
 
 export interface HeldLock {
-  /** Aborted when a renewal fails (another owner took the lock, or the backend refused). */
-  lost: AbortSignal;
+  /** Called when a renewal fails (another owner took the lock, or the platform refused for too long). */
+  onLost(f: (reason: string) => void): void;
   release(): Promise<void>;
 }
 
-/** Take the lock (a stale one only with breakLock); throws RG_TRAFFIC_LOCKED when held by another owner. */
-export async function holdLock(deps: EngineDeps): Promise<HeldLock> {
-  const { router, plan, owner, journal } = deps;
-  const lock = () => ({ owner, runId: journal.runId, expiresAt: new Date(Date.now() + plan.lockTtl).toISOString() });
-  await router.acquireLock(lock(), { breakStale: deps.breakLock ?? false, signal: deps.signal });
-  const lost = new AbortController();
+interface LockDeps {
+  router: TrafficRouter;
+  journal: Pick<Journal, 'runId'>;
+  owner: string;
+  plan: { lockTtl: number; writeTimeout: number };
+  breakLock?: boolean;
+  log: (line: string) => void;
+  dryRun?: unknown;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Take the lock (a stale one only with breakLock); throws RG_TRAFFIC_LOCKED when another live owner holds it. */
+export async function takeLock(d: LockDeps, writer: SerialWriter): Promise<HeldLock> {
+  const { router, owner, plan } = d;
+  const info = () => ({ owner, runId: d.journal.runId, expiresAt: new Date(Date.now() + plan.lockTtl).toISOString() });
+  const release = () => writer.run('release the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.releaseLock(owner, { signal }));
+  try {
+    await writer.run('take the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.acquireLock(info(), { breakStale: d.breakLock ?? false, signal }));
+  } catch (e) {
+    // The tag may have been written before the failure: remove it if it is ours (a no-op otherwise).
+    await release().catch(() => undefined);
+    throw e;
+  }
+  let lost: (reason: string) => void = () => undefined;
+  let renewing = false;
   const timer = setInterval(() => {
-    router.acquireLock(lock()).catch((e: unknown) => lost.abort(`lost the rollout lock: ${e instanceof Error ? e.message : String(e)}`));
+    if (renewing) return;
+    renewing = true;
+    writer
+      .run('renew the rollout lock', Date.now() + Math.floor(plan.lockTtl / 2), (signal) => router.acquireLock(info(), { signal }))
+      .catch((e: unknown) => lost(`lost the rollout lock: ${message(e)}`))
+      .finally(() => (renewing = false));
   }, Math.max(50, Math.floor(plan.lockTtl / 3)));
   timer.unref();
   return {
-    lost: lost.signal,
+    onLost(f) {
+      lost = f;
+    },
     async release() {
       clearInterval(timer);
-      await router.releaseLock(owner).catch(() => undefined);
+      await release().catch((e: unknown) => d.log(`revgate: could not release the rollout lock: ${message(e)} (revgate status shows it; --break-lock takes a stale one)`));
     },
   };
 }

@@ -1,8 +1,7 @@
 // The rollout plan, pure: the traffic table of each step, the actions a step takes, weight
 // comparison for verification, and the plan as text for --dry-run and logs.
 import { formatDuration } from '../config/duration.js';
-import type { RolloutStep } from '../config/rollout-schema.js';
-import type { Table } from './types.js';
+import type { PlanStep, Table } from './types.js';
 
 export type Action =
   | { kind: 'set-weights'; step: number; table: Table }
@@ -13,7 +12,7 @@ export type Action =
   | { kind: 'deactivate'; revision: string };
 
 export interface PlanInput {
-  steps: readonly RolloutStep[];
+  steps: readonly PlanStep[];
   blue: string;
   green: string;
   keepPrevious: number;
@@ -32,13 +31,32 @@ export function tableFor(weight: number, blue: string, green: string, base: Tabl
   return [entry(blue, 100 - weight), entry(green, weight), ...others];
 }
 
+/** After the cutover: green 100% (its label kept), blue dropped, other labelled entries at 0%. */
+export function finalTable(blue: string, green: string, base: Table = []): Table {
+  return tableFor(100, blue, green, base).filter((e) => e.revision !== blue);
+}
+
+/** `base` with the labels of `table` added or updated (a label set by someone mid-rollout is kept by every later write). */
+export function mergeLabels(base: Table, table: readonly Table[number][]): Table {
+  const out = base.map((e) => ({ ...e }));
+  for (const e of table) {
+    if (e.label === undefined || e.revision === '') continue;
+    // A label names one revision: one moved to another revision leaves the first.
+    for (const x of out) if (x.label === e.label && x.revision !== e.revision) delete x.label;
+    const known = out.find((x) => x.revision === e.revision);
+    if (known) known.label = e.label;
+    else out.push({ revision: e.revision, weight: 0, label: e.label });
+  }
+  return out;
+}
+
 /** The actions of step `i`, in order: shift, analyse, hold, approval. */
 export function stepActions(p: PlanInput, i: number): Action[] {
   const s = p.steps[i];
   if (!s) return [];
   const out: Action[] = [{ kind: 'set-weights', step: i, table: tableFor(s.weight, p.blue, p.green, p.base) }];
   if (s.analysis !== 'none') out.push({ kind: 'analyse', step: i, mode: s.analysis, ...(s.analysis === 'sample' ? { sample: s.sample ?? 50 } : {}) });
-  if (s.hold !== undefined && s.hold > 0) out.push({ kind: 'hold', step: i, ms: s.hold });
+  if (s.holdMs !== undefined && s.holdMs > 0) out.push({ kind: 'hold', step: i, ms: s.holdMs });
   if (s.approval) out.push({ kind: 'approval', step: i });
   return out;
 }

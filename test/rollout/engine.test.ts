@@ -31,12 +31,12 @@ describe('rollout engine (local router, pharmabot)', () => {
     expect(exitForRollout(r.outcome)).toBe(0);
     expect(sets.map((s) => greenWeight(s.table))).toEqual([0, 10, 50, 100, 100]);
     expect(types(r.events)).toEqual([
-      'started', 'preflight', 'fingerprint',
+      'started',
       'step-started', 'weights-requested', 'weights-verified', 'analysis', 'step-passed',
-      'step-started', 'weights-requested', 'weights-verified', 'analysis', 'hold', 'step-passed',
-      'step-started', 'weights-requested', 'weights-verified', 'hold', 'step-passed',
+      'step-started', 'weights-requested', 'weights-verified', 'analysis', 'hold', 'tick', 'step-passed',
+      'step-started', 'weights-requested', 'weights-verified', 'hold', 'tick', 'step-passed',
       'step-started', 'weights-requested', 'weights-verified', 'step-passed',
-      'promoted', 'keep-previous', 'weights-requested', 'weights-verified', 'deactivated', 'finished',
+      'promoted', 'keep-previous', 'tick', 'weights-requested', 'weights-verified', 'deactivated', 'finished',
     ]);
     // keepPrevious 300ms: blue stayed active at 0% at least that long before being deactivated.
     const promoted = r.events.find((e) => e.type === 'promoted')!;
@@ -81,7 +81,7 @@ describe('rollout engine (local router, pharmabot)', () => {
     });
     let verdictSeen = 0;
     const r = await engine(b, router, {
-      log: (l) => {
+      log: (l: string) => {
         if (/step 2: analysis fail/.test(l)) verdictSeen = performance.now();
       },
     });
@@ -112,7 +112,7 @@ describe('rollout engine (local router, pharmabot)', () => {
     const r = await engine(b, router);
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'error' });
     expect(r.outcome.reason).toMatch(/RG_TRAFFIC_VERIFY/);
-    expect(types(r.events)).toContain('weights-mismatch');
+    expect(r.events.find((e) => e.type === 'weights-failed')).toMatchObject({ code: 'RG_TRAFFIC_VERIFY', purpose: 'step' });
     expect(await weightsOf(b)).toEqual(BLUE_ONLY);
   });
 
@@ -125,7 +125,7 @@ describe('rollout engine (local router, pharmabot)', () => {
         return broken && greenWeight(t) !== 10 ? apiError(500) : undefined;
       },
     });
-    const r = await engine(b, router, { rollbackAttempts: 2 });
+    const r = await engine(b, router, { plan: { rollbackTimeout: 600 } as never });
     expect(r.outcome.kind).toBe('error');
     expect(r.outcome.reason).toMatch(/ROLLBACK FAILED.*last known traffic: pharmabot--v1 90% \/ pharmabot--v2 10%/);
     expect(exitForRollout(r.outcome)).toBe(3);
@@ -164,8 +164,8 @@ describe('rollout engine (local router, pharmabot)', () => {
       const r = await engine(b, router);
       expect(r.outcome.kind).toBe('promoted');
       expect(sets.map((s) => greenWeight(s.table))).toEqual([0, 10, 0, 0, 10, 100, 100]);
-      const changed = r.events.find((e) => e.type === 'fingerprint-changed');
-      expect(changed?.type === 'fingerprint-changed' && (changed.to.version as { prompt: string }).prompt).toBe('v2');
+      const changed = r.events.find((e) => e.type === 'green-changed');
+      expect(changed?.type === 'green-changed' && (changed.to.version as { prompt: string }).prompt).toBe('v2');
       expect(types(r.events).filter((t) => t === 'analysis')).toHaveLength(2);
       expect(types(r.events)).toContain('restart');
     } finally {

@@ -8,8 +8,7 @@ import { loadSuite } from '../../src/config/load-suite.js';
 import type { ResolvedRollout } from '../../src/config/rollout.js';
 import { goldenReplay, type StepAnalysis } from '../../src/rollout/analysis.js';
 import { approvalsFile, fileApprovals } from '../../src/rollout/approvals.js';
-import type { EngineDeps } from '../../src/rollout/context.js';
-import { runRollout } from '../../src/rollout/engine.js';
+import { runRollout, type RolloutDeps } from '../../src/rollout/run-rollout.js';
 import { openJournal, readJournal } from '../../src/rollout/journal.js';
 import type { Outcome, RolloutEvent } from '../../src/rollout/types.js';
 import { startLocalRouter, type LocalRouterHandle } from '../../src/traffic/local/index.js';
@@ -69,6 +68,9 @@ export async function bench(o: BenchOptions = {}): Promise<Bench> {
       analysisInterval: '100ms',
       approvalTimeout: '2s',
       lockTtl: '2s',
+      pollInterval: '50ms',
+      writeTimeout: '3s',
+      rollbackTimeout: '5s',
       stateDir,
       ...o.rollout,
     },
@@ -93,7 +95,7 @@ export interface EngineRun {
 }
 
 /** Run the engine as the CLI would (journal on disk, golden replay), with `router` injected. */
-export async function engine(b: Bench, router: TrafficRouter, o: Partial<EngineDeps> & { plan?: Partial<ResolvedRollout>; runId?: string } = {}): Promise<EngineRun> {
+export async function engine(b: Bench, router: TrafficRouter, o: Partial<Omit<RolloutDeps, 'resume'>> & { plan?: Partial<ResolvedRollout>; runId?: string; resume?: boolean } = {}): Promise<EngineRun> {
   const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
   const runId = o.runId ?? `run-${Math.random().toString(16).slice(2, 8)}`;
   const runDir = join(b.dir, 'reports', runId);
@@ -102,12 +104,14 @@ export async function engine(b: Bench, router: TrafficRouter, o: Partial<EngineD
   const previous = o.resume ? await readJournal(file) : [];
   const journal = await openJournal(file, runId, previous);
   const analysis: StepAnalysis = goldenReplay(async (urls) => (await loadSuite(b.suiteFile, { cwd: b.dir, env: {}, overrides: urls })).suite);
+  const { resume, plan, runId: _id, ...rest } = o;
   try {
     const outcome = await runRollout({
       router, journal, analysis, approvals: fileApprovals(approvalsFile(file)), runDir, owner: 'test-owner', suite: b.suiteFile,
-      signal: new AbortController().signal, log: () => undefined, pollMs: 50,
-      ...o,
-      plan: { ...suite.rollout!, ...o.plan },
+      signal: new AbortController().signal, log: () => undefined, writer: { backoffMs: 20, maxBackoffMs: 200 },
+      ...rest,
+      ...(resume ? { resume: previous } : {}),
+      plan: { ...suite.rollout!, ...plan },
     });
     return { outcome, events: await readJournal(file), runDir, journal: file };
   } finally {

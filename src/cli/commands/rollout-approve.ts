@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { appendApproval, approvalsFile } from '../../rollout/approvals.js';
 import { listPointers, readJournal } from '../../rollout/journal.js';
-import { replayJournal, resumable } from '../../rollout/state.js';
+import { foldJournal } from '../../rollout/machine/fold.js';
+import { resumable } from '../../rollout/machine/state.js';
+import { viewOf } from '../../rollout/view.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
@@ -15,8 +17,9 @@ export async function runApprove(flags: Record<string, unknown>, io: CliIO): Pro
   if (pointers.length === 0) throw new UsageError(`no active rollout${flags.app ? ` of ${String(flags.app)}` : ''} under ${stateDir}`, 'run it from the directory the rollout runs in, or pass --state-dir');
   if (pointers.length > 1) throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
   const p = pointers[0]!;
-  const state = replayJournal(await readJournal(p.journal));
-  if (!resumable(state)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
+  const folded = foldJournal(await readJournal(p.journal));
+  const state = viewOf(folded);
+  if (!resumable(folded)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
   const step = typeof flags.step === 'number' ? flags.step - 1 : state.awaiting?.step;
   if (step === undefined) throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
   if (step < 0 || step >= state.weights.length) throw new UsageError(`--step must be 1-${state.weights.length}`);

@@ -6,9 +6,8 @@ import { loadSuite } from '../../config/load-suite.js';
 import type { ResolvedSuite } from '../../config/resolved.js';
 import type { ResolvedRollout } from '../../config/rollout.js';
 import { UsageError } from '../../errors.js';
-import { readJournal, readPointer, type Pointer } from '../../rollout/journal.js';
 import { openRouter, type OpenedRouter } from '../../rollout/router.js';
-import { replayJournal, type RolloutState } from '../../rollout/state.js';
+export { latestRun } from '../../rollout/session.js';
 import type { CliIO } from '../io.js';
 
 export interface RolloutSetup {
@@ -30,13 +29,6 @@ export async function loadRollout(file: string, flags: Record<string, unknown>, 
 /** Open the plan's backend; the local proxy listens on its port only for a rollout. */
 export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: unknown): Promise<OpenedRouter> {
   return openRouter(s.plan.backend, { cwd: io.cwd, stateDir: s.stateDir, serve, env: io.env, ...(typeof token === 'string' ? { token } : {}) });
-}
-
-/** The app's pointer and its journal replayed, or null when the app never had a rollout. */
-export async function latestRun(stateDir: string, app: string): Promise<{ pointer: Pointer; state: RolloutState } | null> {
-  const pointer = await readPointer(stateDir, app);
-  if (!pointer) return null;
-  return { pointer, state: replayJournal(await readJournal(pointer.journal)) };
 }
 
 /** Who this process is, for the lock and approvals. */

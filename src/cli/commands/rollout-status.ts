@@ -1,6 +1,7 @@
 // `revgate status <suite>`: the app's revisions with health and weights, the lock, and the active
 // rollout (from the state pointer and its journal) with its step.
 import { formatTable } from '../../rollout/plan.js';
+import { viewOf } from '../../rollout/view.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { latestRun, loadRollout, open } from './rollout-common.js';
@@ -22,8 +23,8 @@ export async function runStatus(file: string, flags: Record<string, unknown>, io
     const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
     if (!last) out.push('rollout: none');
     else {
-      const s = last.state;
-      const where = s.phase === 'promoted' ? `promoted, keeping ${s.blue} warm until ${s.keepUntil ?? '?'}` : `step ${Math.max(s.step, 0) + 1}/${s.weights.length} (${s.weights[Math.max(s.step, 0)] ?? '?'}% on green), ${s.phase}`;
+      const s = viewOf(last.state);
+      const where = s.phase === 'keeping' ? `promoted, keeping ${s.blue} warm until ${s.keepUntil ?? '?'}` : `step ${Math.max(s.step, 0) + 1}/${s.weights.length} (${s.weights[Math.max(s.step, 0)] ?? '?'}% on green), ${s.phase}`;
       out.push(`rollout: ${last.pointer.active ? 'ACTIVE' : 'last'} run ${last.pointer.runId}: ${s.blue} → ${s.green}, ${s.outcome ? `${s.outcome.kind}: ${s.outcome.reason}` : where}`);
       if (s.awaiting) out.push(`  awaiting approval of step ${s.awaiting.step + 1} until ${s.awaiting.deadline}: revgate rollout approve --app ${setup.plan.backend.app} --step ${s.awaiting.step + 1}`);
       out.push(`  last verified traffic: ${formatTable(s.lastVerified)}`);

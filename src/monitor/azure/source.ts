@@ -59,6 +59,8 @@ export function createAzureMonitorMetrics(options: AzureMonitorOptions): LiveMet
     name: SOURCE,
     delayMs: options.delayMs ?? DEFAULT_DELAY_MS,
     has: { latencySamples: logs !== undefined, latencyQuantiles: logs !== undefined, replicas: true, restarts: true },
+    // Per-revision Requests count every request a revision served, revgate's own included.
+    countsDirectRequests: true,
   };
   return new AzureMonitorMetrics(info, options, metrics, logs);
 }
