@@ -52,8 +52,8 @@ it('rolls out on Azure Container Apps (emulated ARM): pins latestRevision, promo
   expect(JSON.stringify(patches[0]!.body)).toMatch(/"revisionName":"pharmabot--blue","weight":100/);
   expect(JSON.stringify(patches.map((p) => p.body))).not.toMatch(/latestRevision":true/);
   const journal = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(dir, '.revgate', 'rollouts', 'pharmabot.json'), 'utf8'))).journal as string;
-  const fp = (await readJournal(journal)).find((e) => e.type === 'fingerprint');
-  expect(fp).toMatchObject({ fingerprint: { revision: 'pharmabot--green', images: ['revgate.azurecr.io/pharmabot:green'] } });
+  const started = (await readJournal(journal)).find((e) => e.type === 'started');
+  expect(started).toMatchObject({ fingerprint: { revision: 'pharmabot--green', images: ['revgate.azurecr.io/pharmabot:green'] } });
   const status = await cli(['status', suiteFile, '--token', 'test-token'], { cwd: dir, env: { SUB: arm.subscriptionId } });
   expect(status.stdout).toMatch(/traffic: pharmabot--green 100%/);
 });

@@ -58,9 +58,9 @@ it('SIGKILL during a hold, then --resume finishes the rollout from the last veri
   expect(await second.exited, second.output()).toBe(0);
   const events = await readJournal(journal!);
   const after = types(events.slice(before.length));
-  // Resumed at step 2 (10%): the hold restarts, the 0% analysis is not repeated.
+  // Resumed at step 2 (10%): the hold keeps its journaled end, the 0% analysis is not repeated.
   expect(after[0]).toBe('resumed');
-  expect(events.find((e) => e.type === 'resumed')).toMatchObject({ fromStep: 1, actual: [{ revision: 'pharmabot--v1', weight: 90 }, { revision: 'pharmabot--v2', weight: 10 }] });
+  expect(events.find((e) => e.type === 'resumed')).toMatchObject({ actual: [{ revision: 'pharmabot--v1', weight: 90 }, { revision: 'pharmabot--v2', weight: 10 }] });
   expect(after.filter((t) => t === 'analysis')).toHaveLength(0);
   expect(after.slice(-3)).toEqual(['weights-verified', 'deactivated', 'finished']);
   expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: 'promoted' });

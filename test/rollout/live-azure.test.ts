@@ -7,6 +7,7 @@ import { startUserTraffic } from '../../scripts/user-traffic.js';
 import { loadSuite } from '../../src/config/load-suite.js';
 import { openLiveMetrics } from '../../src/monitor/open.js';
 import { liveAnalysis } from '../../src/rollout/live.js';
+import { OwnTraffic } from '../../src/rollout/own-traffic.js';
 import { faulty, greenWeight } from './faulty-router.js';
 import { bench, engine, type Bench } from './helpers.js';
 import { at, type LiveEvent } from './live-helpers.js';
@@ -49,7 +50,8 @@ async function run(b: Bench, onGreen50?: () => void) {
   const traffic = startUserTraffic({ url: b.router!.url, workers: 4 });
   const { router } = faulty(b.router!.router, { onSet: (t) => void (greenWeight(t) === 50 && onGreen50?.()) });
   try {
-    const r = await engine(b, router, { live: liveAnalysis(metrics, config, { backoffMs: 20 }) });
+    const own = new OwnTraffic();
+    const r = await engine(b, router, { own, live: liveAnalysis(metrics, config, own, { backoffMs: 20 }) });
     return { ...r, metrics, live: r.events.filter((e): e is LiveEvent => e.type === 'live') };
   } finally {
     await traffic.stop();

@@ -6,6 +6,7 @@ import type { ResolvedLive } from '../../src/config/rollout.js';
 import { createLocalLiveMetrics } from '../../src/monitor/local/index.js';
 import type { LiveMetrics } from '../../src/monitor/types.js';
 import { liveAnalysis } from '../../src/rollout/live.js';
+import { OwnTraffic } from '../../src/rollout/own-traffic.js';
 import type { RolloutEvent } from '../../src/rollout/types.js';
 import { startUserTraffic, type UserTrafficOptions } from '../../scripts/user-traffic.js';
 import { faulty, type Faults } from './faulty-router.js';
@@ -43,7 +44,8 @@ export async function liveRun(b: Bench, o: LiveRunOptions = {}): Promise<EngineR
   const traffic = o.traffic === null ? null : startUserTraffic({ url: b.router!.url, workers: 4, ...o.traffic });
   const { router } = faulty(b.router!.router, o.faults ?? {});
   try {
-    const r = await engine(b, router, { live: liveAnalysis(metrics, config, { backoffMs: 20 }) });
+    const own = new OwnTraffic();
+    const r = await engine(b, router, { own, live: liveAnalysis(metrics, config, own, { backoffMs: 20 }) });
     return { ...r, live: r.events.filter((e): e is LiveEvent => e.type === 'live'), config };
   } finally {
     await traffic?.stop();
