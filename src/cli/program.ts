@@ -242,7 +242,7 @@ Examples:  "ratio.latency.p95 <= 1.2"  "delta.rag.recall@5 >= -0.02"  "ref.rouge
     .command('rollout')
     .description('roll green out step by step (shift traffic, analyse, hold, approve), rolling back at once on any breach')
     .argument('<suite>', 'suite YAML file with a rollout: section')
-    .option('--dry-run', 'print the plan and every API call it would make; move nothing')
+    .option('--dry-run', 'run the plan on a virtual clock: reads run, every write is printed, nothing moves')
     .option('--resume', 'continue the app\'s interrupted or paused rollout from its last verified state')
     .option('--break-lock', 'take over a STALE lock (an expired one; a live lock is never broken)')
     .option('--blue <revision>', 'the serving revision (default: rollout.blue, "auto")')
@@ -250,8 +250,16 @@ Examples:  "ratio.latency.p95 <= 1.2"  "delta.rag.recall@5 >= -0.02"  "ref.rouge
     .option('--token <token>', 'azure-container-apps: an ARM bearer token instead of DefaultAzureCredential')
     .addHelpText('after', `
 Each step: set the whole traffic table, read it back and verify it; golden replay of green
-against blue (only pass advances); hold while watching green's health and fingerprint; wait for
-an approval when asked. Every decision is fsynced to reports/<run>/journal.jsonl.
+against blue (only pass advances); hold while watching green's health and fingerprint (every
+rollout.pollInterval) and, with rollout.live, judging live user traffic (revgate's own requests
+excluded); wait for an approval when asked. Every write to the app goes through one serialized
+writer that waits for an operation in flight and retries 409/429/5xx (rollout.writeTimeout;
+rollbacks: rollout.rollbackTimeout). Every event is fsynced to reports/<run>/journal.jsonl;
+--resume folds it and continues.
+
+Ctrl-C: the first rolls back (waiting for a write in flight) and exits 130 with 100% blue
+verified; after the cutover it stops with blue warm (--resume finishes). A second Ctrl-C quits at
+once and tells you to check \`revgate status\` / run \`revgate rollback\`.
 
 Examples:
   $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
