@@ -129,7 +129,7 @@ async function failed(d: RolloutDeps, writer: SerialWriter, s: RolloutState | un
   const reason = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code;
   // Nothing moved yet (pre-flight, the first journal write): an error outcome, no rollback needed.
-  if (!s?.info) return { kind: 'error', reason: code ? `[${code}] ${reason}` : reason };
+  if (!s?.info) return d.signal.aborted ? { kind: 'interrupted', reason: `interrupted (${String(d.signal.reason)}) before any traffic moved` } : { kind: 'error', reason: code ? `[${code}] ${reason}` : reason };
   if (s.phase.kind === 'done' || s.phase.kind === 'paused') return outcomeOf(s) ?? { kind: 'error', reason };
   d.log(`revgate: ${reason}: rolling back`);
   const table = rollbackTable(s);

@@ -83,7 +83,7 @@ describe('azure monitor: live blue/green comparison', () => {
   it('without logs: counts only, latency null, info says so', async () => {
     fx = await startMonitorFixture();
     const counts = fx.source({ logs: undefined });
-    expect(counts.info).toEqual({ name: 'azure-monitor', delayMs: 0, has: { latencySamples: false, latencyQuantiles: false, replicas: true, restarts: true } });
+    expect(counts.info).toEqual({ name: 'azure-monitor', delayMs: 0, countsDirectRequests: true, has: { latencySamples: false, latencyQuantiles: false, replicas: true, restarts: true } });
     expect(fx.monitor.info.has).toMatchObject({ latencySamples: true, latencyQuantiles: true });
     expect(fx.source({ delayMs: undefined }).info.delayMs).toBe(180_000);
     const window = await fx.send(10);
