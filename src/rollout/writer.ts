@@ -77,27 +77,28 @@ export class SerialWriter {
 
   /** Write the whole table and read it back until it matches; never throws. */
   setTable(table: Table, deadline: number, what = `set traffic ${formatTable(table)}`): Promise<WriteResult> {
-    let lastKnown: Table | null = null;
+    const seen: { table: Table | null } = { table: null };
     return this.run(what, deadline, async (signal) => {
       try {
         await this.router.setWeights(table, { signal });
       } catch (e) {
         // The write may have been applied although its answer was lost (a dropped poll, a 403 on the status): look first.
-        lastKnown = await this.router.readWeights({ signal }).catch(() => lastKnown);
-        if (lastKnown && sameWeights(lastKnown, table)) return lastKnown;
+        seen.table = await this.router.readWeights({ signal }).catch(() => seen.table);
+        if (seen.table && sameWeights(seen.table, table)) return seen.table;
         throw e;
       }
-      return (lastKnown = await this.readBack(table, deadline, signal));
+      return this.readBack(table, deadline, signal, seen);
     }).then(
       (t): WriteResult => ({ ok: true, table: t }),
-      (e: unknown): WriteResult => ({ ok: false, code: (e as { code?: string }).code ?? 'RG_TRAFFIC_API', message: message(e), lastKnown }),
+      (e: unknown): WriteResult => ({ ok: false, code: (e as { code?: string }).code ?? 'RG_TRAFFIC_API', message: message(e), lastKnown: seen.table }),
     );
   }
 
   /** Read until the table shows `expected` (ARM reads may lag a finished write). */
-  private async readBack(expected: Table, deadline: number, signal: AbortSignal): Promise<Table> {
+  private async readBack(expected: Table, deadline: number, signal: AbortSignal, seen: { table: Table | null }): Promise<Table> {
     for (let n = 1; ; n++) {
       const actual = await this.router.readWeights({ signal });
+      seen.table = actual;
       if (sameWeights(actual, expected)) return actual;
       const wait = Math.min(this.o.maxBackoffMs ?? 15_000, (this.o.backoffMs ?? 1000) * 2 ** (n - 1));
       if (Date.now() + wait >= deadline) {
