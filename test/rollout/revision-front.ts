@@ -19,23 +19,28 @@ export interface RevisionFront {
   close(): Promise<void>;
 }
 
+/** Pipe `req` to `to` and the answer back; `done` gets the status once the answer ended (502 when the upstream failed). */
+function forward(req: IncomingMessage, res: ServerResponse, to: URL, done?: (status: number) => void): void {
+  const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+    up.on('end', () => done?.(up.statusCode ?? 502));
+  });
+  upstream.on('error', () => {
+    done?.(502);
+    if (!res.headersSent) res.writeHead(502);
+    res.end();
+  });
+  req.pipe(upstream);
+}
+
 /** Start a counting proxy in front of `target` on 127.0.0.1:0. */
 export async function startRevisionFront(target: string): Promise<RevisionFront> {
   const to = new URL(target);
   const served: Served[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req, res) => {
     const started = Date.now();
-    const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-      up.on('end', () => served.push({ at: Date.now(), status: up.statusCode ?? 502, latencyMs: Date.now() - started }));
-    });
-    upstream.on('error', () => {
-      served.push({ at: Date.now(), status: 502, latencyMs: Date.now() - started });
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    forward(req, res, to, (status) => served.push({ at: Date.now(), status, latencyMs: Date.now() - started }));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -73,16 +78,7 @@ export async function startIngress(weights: () => { revision: string; weight: nu
       res.writeHead(503).end();
       return;
     }
-    const to = new URL(front.url);
-    const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    forward(req, res, new URL(front.url));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
