@@ -50,7 +50,7 @@ describe('SerialWriter', () => {
     };
     const w = new SerialWriter(slow, { backoffMs: 10 });
     const results = await Promise.all([w.setTable(table(10), Date.now() + 5000), w.setTable(table(0), Date.now() + 5000), w.run('lock', Date.now() + 5000, async () => spans.push({ start: performance.now(), end: performance.now(), green: -1 }))]);
-    expect(results.slice(0, 2).map((r) => r.ok)).toEqual([true, true]);
+    expect(results.slice(0, 2).map((r) => (r as { ok: boolean }).ok)).toEqual([true, true]);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     expect(spans.map((s) => s.green)).toEqual([10, 0, -1]);
     expect(greenWeight(await h.router.readWeights())).toBe(0);
