@@ -99,14 +99,17 @@ export class TrafficError extends RevgateError {
   readonly status: number | undefined;
   /** The platform's own error code (ARM `error.code`), when it gave one. */
   readonly platformCode: string | undefined;
+  /** How long the platform asked to wait before retrying (Retry-After), when it said. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     code: Extract<RevgateErrorCode, `RG_TRAFFIC_${string}`>,
     message: string,
-    options?: { hint?: string; cause?: unknown; status?: number; platformCode?: string },
+    options?: { hint?: string; cause?: unknown; status?: number; platformCode?: string; retryAfterMs?: number },
   ) {
     super(code, message, options);
     this.status = options?.status;
     this.platformCode = options?.platformCode;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

@@ -13,10 +13,18 @@ export interface AcaEmulatorSettings extends MonitorSettings {
   pageSize: number;
   /** PATCH answers 202 + operation (true) or 200 with the updated app (false). @default true */
   asyncPatch: boolean;
-  /** Status polls answered `InProgress` before the terminal state. @default 1 */
+  /** Wall-clock duration of every write operation (PATCH, activate/deactivate/restart); other writes meanwhile get 409. @default 1000 */
+  operationMs: number;
+  /** Legacy: status polls answered `InProgress` before an operation may finish (on top of operationMs). @default 0 */
   pollsUntilDone: number;
-  /** `Retry-After` (seconds) on 202 and InProgress answers; omitted when undefined. @default undefined */
+  /** `Retry-After` (seconds) on 202 and InProgress answers; omitted when undefined. @default 1 */
   pollRetryAfterSeconds: number | undefined;
+  /** Reads (GET app, revisions) keep answering the state from before a finished change for this long. @default 0 */
+  staleReadMs: number;
+  /** ARM read throttling: more than `reads` GETs within `perMs` → 429 TooManyRequests with Retry-After. @default undefined (off) */
+  readLimit: { reads: number; perMs: number } | undefined;
+  /** Scheme of the absolute URLs it writes (operation, nextLink): 'auto' follows X-Forwarded-Proto, 'http' always plain. @default 'auto' */
+  operationUrlScheme: 'auto' | 'http';
   /** Accept only this bearer token (401 otherwise); any bearer token when undefined. @default undefined */
   token: string | undefined;
 }
@@ -41,6 +49,17 @@ export interface Context {
 
 const notFound = (what: string): ArmError => new ArmError(404, 'ResourceNotFound', `${what} was not found.`);
 
+/** Azure's answer to a write while another modification of the app runs (microsoft/azure-container-apps#175). */
+export function lockConflict(app: string): ArmError {
+  return new ArmError(409, 'ContainerAppLockConflict', `Cannot modify container App '${app}' because another modification is in progress. Please retry the operation.`);
+}
+
+/** The state reads see: the one before the last change while it is still "propagating" (staleReadMs). */
+function readable(ctx: Context): AppState {
+  const stale = ctx.ops.stale;
+  return stale !== undefined && Date.now() < stale.until ? stale.app : ctx.state;
+}
+
 // Answers one matched ARM request.
 export function handle(m: Matched, ctx: Context): Answer {
   const { state } = ctx;
@@ -53,15 +72,23 @@ export function handle(m: Matched, ctx: Context): Answer {
   }
   switch (m.route) {
     case 'getApp':
-      return { status: 200, body: appJson(state) };
+      return { status: 200, body: appJson(readable(ctx)) };
     case 'patchApp':
       return patch(ctx);
     case 'listRevisions':
       return listRevisions(ctx);
-    case 'getRevision':
-      return { status: 200, body: revisionJson(state, revisionOf(state, m.revision)) };
-    case 'revisionAction':
-      return revisionAction(state, revisionOf(state, m.revision), m.action ?? '');
+    case 'getRevision': {
+      const view = readable(ctx);
+      return { status: 200, body: revisionJson(view, revisionOf(view, m.revision)) };
+    }
+    case 'revisionAction': {
+      const revision = revisionOf(state, m.revision);
+      if (ctx.ops.running() !== undefined) throw lockConflict(state.name);
+      const answer = revisionAction(state, revision, m.action ?? '');
+      // The change shows at once; the app stays busy for the operation's duration (writes meanwhile: 409).
+      ctx.ops.start(`${m.action} ${revision.name}`, undefined, { ms: ctx.settings.operationMs, polls: 0 });
+      return answer;
+    }
     case 'metricsBatch':
     case 'logsQuery':
       // Served by monitor-metrics.ts / monitor-logs.ts before ARM dispatch.
@@ -82,16 +109,14 @@ function retryAfter(settings: AcaEmulatorSettings): Record<string, string> {
 function patch(ctx: Context): Answer {
   const { state, settings, ops } = ctx;
   const change = parsePatch(state, ctx.body);
-  if (ops.running() !== undefined) {
-    throw new ArmError(409, 'ContainerAppOperationInProgress', `Cannot modify container app '${state.name}' while another operation is in progress.`);
-  }
+  if (ops.running() !== undefined) throw lockConflict(state.name);
   const failWith = ctx.fault === undefined ? undefined : { code: ctx.fault.code ?? 'ContainerAppOperationFailed', message: ctx.fault.message ?? 'The operation failed.' };
   if (!settings.asyncPatch) {
     if (failWith !== undefined) throw new ArmError(400, failWith.code, failWith.message);
-    ops.start(state, change, 0, true);
+    ops.start('update', change, { ms: 0, polls: 0, sync: true });
     return { status: 200, body: appJson(state) };
   }
-  const op = ops.start(state, change, settings.pollsUntilDone, false, failWith);
+  const op = ops.start('update', change, { ms: settings.operationMs, polls: settings.pollsUntilDone, ...(failWith ? { failWith } : {}) });
   const base = `${ctx.origin}/subscriptions/${state.subscriptionId}/providers/Microsoft.App/locations/${state.region}`;
   return {
     status: 202,
@@ -107,7 +132,7 @@ function patch(ctx: Context): Answer {
 function operation(m: Matched, ctx: Context): Answer {
   const op = ctx.ops.all.get(m.operationId ?? '');
   if (op === undefined) throw notFound(`Operation '${m.operationId}'`);
-  ctx.ops.advance(ctx.state, op);
+  ctx.ops.poll(op);
   if (m.route === 'operationStatus') {
     return { status: 200, body: statusJson(op), headers: op.status === 'InProgress' ? retryAfter(ctx.settings) : {} };
   }
@@ -117,7 +142,8 @@ function operation(m: Matched, ctx: Context): Answer {
 }
 
 function listRevisions(ctx: Context): Answer {
-  const { state, settings } = ctx;
+  const { settings } = ctx;
+  const state = readable(ctx);
   const skip = Number(ctx.query.get('$skiptoken') ?? '0') || 0;
   const size = Math.max(1, settings.pageSize);
   const ordered = [...state.revisions].sort((a, b) => a.createdTime.localeCompare(b.createdTime));

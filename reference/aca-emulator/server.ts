@@ -1,6 +1,7 @@
 // A local Azure Container Apps ARM endpoint for tests: the app, its revisions, traffic, tags and
 // long-running PATCH operations over plain HTTP on 127.0.0.1, with bearer checks, a request log,
 // runtime fault injection and an in-process admin API. See README.md.
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,7 +9,7 @@ import { FaultQueue, statusError, type Fault, type Route } from './faults.js';
 import { handle, type AcaEmulatorSettings } from './handlers.js';
 import { ArmError, header, readBody, sendArmError, sendJson } from './http.js';
 import { fqdnOf, makeRevision, normalizeLocation, type AppState, type RevisionSeed, type RevisionState, type TrafficEntry } from './model.js';
-import { Operations } from './operations.js';
+import { Operations, type Operation } from './operations.js';
 import { matchRoute } from './routes.js';
 import { logsQuery } from './monitor-logs.js';
 import { metricsBatch } from './monitor-metrics.js';
@@ -49,7 +50,22 @@ export interface RecordedRequest {
   /** An `Authorization: Bearer …` header was present. */
   auth: boolean;
   status: number;
+  /** Epoch ms it arrived. */
+  at: number;
 }
+
+/** What the emulator reports as it goes: tests wait for these instead of sleeping. */
+export interface AcaEmulatorEvents {
+  'operation-started': [Operation];
+  'operation-finished': [Operation];
+  /** A write refused with 409 because another operation runs. */
+  conflict: [RecordedRequest];
+  /** A read refused with 429 by `settings.readLimit`. */
+  throttled: [RecordedRequest];
+}
+
+const ARM_READS = new Set<string>(['getApp', 'listRevisions', 'getRevision']);
+const ARM_WRITES = new Set<string>(['patchApp', 'revisionAction']);
 
 export interface AcaEmulator {
   /** The ARM endpoint, e.g. `http://127.0.0.1:43121`. */
@@ -75,6 +91,13 @@ export interface AcaEmulator {
    * `(from, to) => localRouter.stats({ from, to })`; without one, nothing was served. Keys are revision names.
    */
   setTrafficSource(source: TrafficSource | undefined): void;
+  events: EventEmitter<AcaEmulatorEvents>;
+  /** The operation running now, if any. */
+  inFlight(): Operation | undefined;
+  /** Resolves when no operation runs. */
+  whenIdle(): Promise<void>;
+  /** ARM calls (app and revision reads and writes; not operation polls, not Azure Monitor) since `since` (epoch ms). */
+  armCalls(since?: number): { reads: number; writes: number; byRoute: Record<string, number> };
   close(): Promise<void>;
 }
 
@@ -100,16 +123,36 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
   const settings: AcaEmulatorSettings = {
     pageSize: options.pageSize ?? 100,
     asyncPatch: options.asyncPatch ?? true,
-    pollsUntilDone: options.pollsUntilDone ?? 1,
-    pollRetryAfterSeconds: options.pollRetryAfterSeconds,
+    operationMs: options.operationMs ?? 1000,
+    pollsUntilDone: options.pollsUntilDone ?? 0,
+    pollRetryAfterSeconds: 'pollRetryAfterSeconds' in options ? options.pollRetryAfterSeconds : 1,
+    staleReadMs: options.staleReadMs ?? 0,
+    readLimit: options.readLimit,
+    operationUrlScheme: options.operationUrlScheme ?? 'auto',
     token: options.token,
     ingestionDelayMs: options.ingestionDelayMs ?? 0,
     workspaceId: options.workspaceId ?? '11111111-2222-3333-4444-555555555555',
   };
   let trafficSource: TrafficSource | undefined;
   const faults = new FaultQueue();
-  const ops = new Operations();
+  const ops = new Operations(state, () => settings.staleReadMs);
   const requests: RecordedRequest[] = [];
+  const events = new EventEmitter<AcaEmulatorEvents>();
+  ops.on('operation-started', (op) => events.emit('operation-started', op));
+  ops.on('operation-finished', (op) => events.emit('operation-finished', op));
+  // ARM read throttling (settings.readLimit): the times of recent reads in a sliding window.
+  const reads: number[] = [];
+  const throttle = (route: string): void => {
+    const limit = settings.readLimit;
+    if (limit === undefined || !ARM_READS.has(route)) return;
+    const now = Date.now();
+    while (reads.length > 0 && reads[0]! <= now - limit.perMs) reads.shift();
+    if (reads.length >= limit.reads) {
+      const wait = Math.max(1, Math.ceil((reads[0]! + limit.perMs - now) / 1000));
+      throw new ArmError(429, 'TooManyRequests', `Number of read requests for subscription '${state.subscriptionId}' exceeded the limit of '${limit.reads}' for time interval '${limit.perMs} ms'. Please try again after '${wait}' seconds.`, { 'retry-after': String(wait) });
+    }
+    reads.push(now);
+  };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
@@ -125,6 +168,7 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       body: json,
       auth: token !== undefined,
       status: 0,
+      at: Date.now(),
     };
     requests.push(record);
     const send = (status: number, body?: unknown, headers?: Record<string, string>): void => {
@@ -146,6 +190,7 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
         fault = undefined;
       }
       if (fault?.kind === 'status') throw statusError(fault);
+      throttle(matched.route);
       if (matched.route === 'metricsBatch') {
         if (matched.subscriptionId.toLowerCase() !== state.subscriptionId.toLowerCase()) {
           throw new ArmError(404, 'SubscriptionNotFound', `The subscription '${matched.subscriptionId}' could not be found.`);
@@ -157,7 +202,7 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
         const answer = logsQuery(matched.workspaceId ?? '', json, settings, trafficSource, fault);
         return send(answer.status, answer.body);
       }
-      const proto = header(req, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
+      const proto = settings.operationUrlScheme === 'auto' && header(req, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
       const answer = handle(matched, {
         state,
         settings,
@@ -173,6 +218,8 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       const arm = error instanceof ArmError ? error : new ArmError(500, 'InternalServerError', `emulator: ${String(error)}`);
       record.status = arm.status;
       sendArmError(res, arm);
+      if (arm.status === 409 && ARM_WRITES.has(record.route)) events.emit('conflict', record);
+      if (arm.status === 429 && ARM_READS.has(record.route)) events.emit('throttled', record);
     }
   }
 
@@ -205,6 +252,24 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
     setTrafficSource(source) {
       trafficSource = source;
     },
+    events,
+    inFlight: () => ops.running(),
+    whenIdle: () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (ops.running() !== undefined) return;
+          ops.off('operation-finished', check);
+          resolve();
+        };
+        ops.on('operation-finished', check);
+        check();
+      }),
+    armCalls(since = 0) {
+      const calls = requests.filter((r) => r.at >= since && (ARM_READS.has(r.route) || ARM_WRITES.has(r.route)));
+      const byRoute: Record<string, number> = {};
+      for (const r of calls) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
+      return { reads: calls.filter((r) => ARM_READS.has(r.route)).length, writes: calls.filter((r) => ARM_WRITES.has(r.route)).length, byRoute };
+    },
     setHealth(key, healthState, runningState) {
       const r = revision(key);
       r.healthState = healthState;
@@ -215,6 +280,7 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
     },
     close: () =>
       new Promise((resolve) => {
+        ops.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

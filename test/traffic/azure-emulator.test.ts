@@ -19,7 +19,9 @@ async function arm(method: string, url: string, body?: unknown, headers: Record<
 const traffic = (entries: unknown[]): unknown => ({ properties: { configuration: { ingress: { traffic: entries } } } });
 
 beforeEach(async () => {
-  emu = await startAcaEmulator({ revisions: [{ suffix: 'a' }, { suffix: 'b' }, { suffix: 'c', active: false }] });
+  // The HTTP surface, step by step: operations advance by polls here (operationMs 0); their wall-clock
+  // durations, conflicts, stale reads and throttling are tested in azure-emulator-timing.test.ts.
+  emu = await startAcaEmulator({ revisions: [{ suffix: 'a' }, { suffix: 'b' }, { suffix: 'c', active: false }], operationMs: 0, pollRetryAfterSeconds: undefined });
   appUrl = `${emu.url}/subscriptions/${emu.subscriptionId}/resourceGroups/${emu.resourceGroup}/providers/Microsoft.App/containerApps/${emu.app}`;
 });
 afterEach(async () => {
@@ -72,7 +74,7 @@ describe('aca-emulator', () => {
     const status = res.headers.get('azure-asyncoperation')!;
     expect(status).toMatch(/\/subscriptions\/0{8}-.*\/providers\/Microsoft\.App\/locations\/eastus\/containerappOperationStatuses\/[\w-]+\?api-version=/);
     expect(res.headers.get('location')).toMatch(/containerappOperationResults/);
-    expect((await arm('PATCH', `${appUrl}?${API}`, { tags: {} })).status).toBe(409);
+    expect((await arm('PATCH', `${appUrl}?${API}`, { tags: {} })).status).toBe(409); // another write while it runs
     expect((await arm('GET', status)).json.status).toBe('InProgress');
     expect((await arm('GET', status)).json.status).toBe('InProgress');
     expect(emu.state.traffic).toEqual([{ revisionName: 'pharmabot--a', weight: 100 }]);

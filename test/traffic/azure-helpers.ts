@@ -29,8 +29,11 @@ export function routerOptions(emu: AcaEmulator, extra: Partial<AzureRouterOption
   };
 }
 
+// The adapter's contract and mapping tests call router methods back to back, as no rollout does
+// (its serialized writer waits out 409s): their operations finish at once unless a test asks for
+// Azure's real durations (test/rollout/azure-busy.test.ts does).
 export async function startAzureFixture(options: AcaEmulatorOptions = {}, extra: Partial<AzureRouterOptions> = {}): Promise<AzureFixture> {
-  const emu = await startAcaEmulator({ token: TEST_TOKEN, ...options });
+  const emu = await startAcaEmulator({ token: TEST_TOKEN, operationMs: 0, pollRetryAfterSeconds: undefined, ...options });
   const router = createAzureContainerAppsRouter(routerOptions(emu, extra));
   return {
     emu,

@@ -6,7 +6,7 @@
 // (auth, retries and LRO polling run exactly as in production) and a custom HttpClient — the last stage of
 // the pipeline — sends those requests over http to the same host, adding `X-Forwarded-Proto: https` like a
 // TLS-terminating proxy so the emulator writes its nextLink / Azure-AsyncOperation URLs with https too.
-import { createDefaultHttpClient, type HttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicyName, createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { TrafficError } from '../../errors.js';
 
 /** Azure public cloud ARM. Sovereign clouds: https://management.usgovcloudapi.net, https://management.chinacloudapi.cn. */
@@ -17,6 +17,8 @@ export interface ResolvedEndpoint {
   endpoint: string;
   /** Set for a plain-http loopback emulator. */
   httpClient: HttpClient | undefined;
+  /** Set for a plain-http loopback emulator: adds the policy that keeps its own http links (operation URLs, nextLink) on the https form. */
+  adapt?: (pipeline: Pipeline) => void;
 }
 
 const HTTPS_HINT =
@@ -52,7 +54,29 @@ export function resolveArmEndpoint(endpoint: string = DEFAULT_ARM_ENDPOINT, allo
     });
   }
   const secure = `https://${url.host}`;
-  return { endpoint: secure, httpClient: loopbackHttpClient(secure, `http://${url.host}`) };
+  const plain = `http://${url.host}`;
+  return {
+    endpoint: secure,
+    httpClient: loopbackHttpClient(secure, plain),
+    adapt: (pipeline) => pipeline.addPolicy(loopbackLinkPolicy(plain, secure), { beforePolicies: [bearerTokenAuthenticationPolicyName] }),
+  };
+}
+
+/**
+ * An emulator may write its absolute links (Azure-AsyncOperation, Location, nextLink) with plain
+ * `http://` — the SDK then follows them and the bearer policy refuses to sign them. This policy runs
+ * before the bearer policy and moves links to the configured loopback origin onto its https form
+ * (which the loopback HttpClient sends over http again). Links to any other origin are untouched, so
+ * a token is never sent in the clear to anything but the configured loopback emulator.
+ */
+export function loopbackLinkPolicy(plainOrigin: string, secureOrigin: string): PipelinePolicy {
+  return {
+    name: 'revgateLoopbackLinkPolicy',
+    sendRequest(request, next) {
+      if (request.url === plainOrigin || request.url.startsWith(`${plainOrigin}/`)) request.url = secureOrigin + request.url.slice(plainOrigin.length);
+      return next(request);
+    },
+  };
 }
 
 // An HttpClient sending requests for `secureOrigin` to `plainOrigin` over http; others pass through unchanged.

@@ -17,6 +17,15 @@ function armError(error: { code?: string; details?: unknown }): { code?: string;
   return { code, message };
 }
 
+// A Retry-After value in ms: a number of `unit` ms, or an HTTP date; undefined when absent or unreadable.
+export function retryAfter(value: string | undefined, unit: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (Number.isFinite(n) && n >= 0) return n * unit;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
 // Maps anything the SDK threw during `action` (e.g. "set traffic on rg/app") to a TrafficError; aborts pass through.
 export function toTrafficError(error: unknown, action: string, notFound?: string): unknown {
   if (error instanceof TrafficError) return error;
@@ -25,7 +34,8 @@ export function toTrafficError(error: unknown, action: string, notFound?: string
     const status = error.statusCode;
     const { code, message } = armError(error);
     const text = message ?? error.message;
-    const options = { cause: error, ...(status === undefined ? {} : { status }), ...(code === undefined ? {} : { platformCode: code }) };
+    const retryAfterMs = retryAfter(error.response?.headers.get('retry-after-ms') ?? error.response?.headers.get('x-ms-retry-after-ms'), 1) ?? retryAfter(error.response?.headers.get('retry-after'), 1000);
+    const options = { cause: error, ...(status === undefined ? {} : { status }), ...(code === undefined ? {} : { platformCode: code }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     if (status === 401 || status === 403) {
       const polling = /containerappOperation(Statuses|Results)/i.test(error.request?.url ?? '');
       const lead = polling ? `${action}: the update was accepted but its status could not be read (it may have been applied)` : `${action}: not authorized`;

@@ -34,13 +34,14 @@ export function createAzureContainerAppsRouter(options: AzureRouterOptions): Tra
       throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `Azure Container Apps router: ${key} is required`);
     }
   }
-  const { endpoint, httpClient } = resolveArmEndpoint(options.endpoint, options.allowInsecureLoopback ?? false);
+  const { endpoint, httpClient, adapt } = resolveArmEndpoint(options.endpoint, options.allowInsecureLoopback ?? false);
   const client = new ContainerAppsAPIClient(options.credential, options.subscriptionId, {
     endpoint,
     ...(httpClient === undefined ? {} : { httpClient }),
     ...(options.retry === undefined ? {} : { retryOptions: options.retry }),
     userAgentOptions: { userAgentPrefix: `revgate/${VERSION}` },
   });
+  adapt?.(client.pipeline);
   return new AzureContainerAppsRouter(client, options);
 }
 
