@@ -95,7 +95,7 @@ export interface EngineRun {
 }
 
 /** Run the engine as the CLI would (journal on disk, golden replay), with `router` injected. */
-export async function engine(b: Bench, router: TrafficRouter, o: Partial<Omit<RolloutDeps, 'resume'>> & { plan?: Partial<ResolvedRollout>; runId?: string; resume?: boolean } = {}): Promise<EngineRun> {
+export async function engine(b: Pick<Bench, 'dir' | 'suiteFile'>, router: TrafficRouter, o: Partial<Omit<RolloutDeps, 'resume'>> & { plan?: Partial<ResolvedRollout>; runId?: string; resume?: boolean } = {}): Promise<EngineRun> {
   const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
   const runId = o.runId ?? `run-${Math.random().toString(16).slice(2, 8)}`;
   const runDir = join(b.dir, 'reports', runId);
