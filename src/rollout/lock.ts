@@ -28,21 +28,27 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export async function takeLock(d: LockDeps, writer: SerialWriter): Promise<HeldLock> {
   const { router, owner, plan } = d;
   const info = () => ({ owner, runId: d.journal.runId, expiresAt: new Date(Date.now() + plan.lockTtl).toISOString() });
-  const release = () => writer.run('release the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.releaseLock(owner, { signal }));
+  const release = (settle = false) => writer.run('release the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.releaseLock(owner, { signal, settle }));
   try {
     await writer.run('take the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.acquireLock(info(), { breakStale: d.breakLock ?? false, signal }));
   } catch (e) {
-    // The tag may have been written before the failure: remove it if it is ours (a no-op otherwise).
-    await release().catch(() => undefined);
+    // The lock may have been written, or still be applying, when the acquisition failed: settle and
+    // remove it if it is ours (another owner's lock is never touched).
+    await release(true).catch(() => undefined);
     throw e;
   }
   let lost: (reason: string) => void = () => undefined;
   let renewing = false;
+  // The lock is ours until `validUntil`: a renewal (queued behind writes, retried on 409/429/5xx) may
+  // take until just before then; only a lock that really expires is lost.
+  let validUntil = Date.now() + plan.lockTtl;
   const timer = setInterval(() => {
     if (renewing) return;
     renewing = true;
+    const asked = Date.now();
     writer
-      .run('renew the rollout lock', Date.now() + Math.floor(plan.lockTtl / 2), (signal) => router.acquireLock(info(), { signal }))
+      .run('renew the rollout lock', validUntil - Math.min(1000, plan.lockTtl / 10), (signal) => router.acquireLock(info(), { signal }))
+      .then(() => (validUntil = asked + plan.lockTtl))
       .catch((e: unknown) => lost(`lost the rollout lock: ${message(e)}`))
       .finally(() => (renewing = false));
   }, Math.max(50, Math.floor(plan.lockTtl / 3)));

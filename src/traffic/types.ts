@@ -74,6 +74,11 @@ export interface TrafficRouter {
   readLock(options?: RouterCallOptions): Promise<LockInfo | null>;
   /** Take the lock; throws TrafficError RG_TRAFFIC_LOCKED when another live owner holds it. */
   acquireLock(lock: LockInfo, options?: RouterCallOptions & { breakStale?: boolean }): Promise<void>;
-  releaseLock(owner: string, options?: RouterCallOptions): Promise<void>;
+  /**
+   * Remove `owner`'s lock (a no-op when another owner holds it). `settle`: after a failed acquisition,
+   * also write when no lock is visible yet — a write still being applied is then waited out (409) and
+   * the lock it leaves is removed.
+   */
+  releaseLock(owner: string, options?: RouterCallOptions & { settle?: boolean }): Promise<void>;
   close(): Promise<void>;
 }

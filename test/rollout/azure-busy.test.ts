@@ -144,3 +144,36 @@ describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
     expect(b.emu.state.tags['revgate-lock']).toBeUndefined();
   });
 });
+
+describe('failures around the rollout (ACA emulator, real SDK)', () => {
+  it('a lock acquisition that fails after its tag was written leaves no lock behind', async () => {
+    const b = await setup();
+    // The tag PATCH is accepted and applied, but its status cannot be read (the RBAC trap): acquisition fails.
+    b.emu.faults.add({ route: 'operationStatus', times: 1, fault: { kind: 'status', status: 403, code: 'AuthorizationFailed' } });
+    await expect(engine(b, b.router())).rejects.toMatchObject({ code: 'RG_TRAFFIC_AUTH' });
+    await b.emu.whenIdle();
+    expect(b.emu.state.tags['revgate-lock']).toBeUndefined();
+    expect(armTable(b.emu)).toEqual([{ revision: BLUE, weight: 100 }]);
+  });
+
+  it('a failing Azure Monitor source is noticed within one live interval plus the retry budget, and rolls back', async () => {
+    const b = await setup({ live: { interval: '300ms', queryRetries: 1 }, rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '10s' }, { weight: 100 }] } });
+    b.emu.faults.add({ route: 'metricsBatch', times: Infinity, fault: { kind: 'status', status: 500 } });
+    const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
+    const config = suite.rollout!.live!;
+    const metrics = await openLiveMetrics(config, { env: { REVGATE_AZURE_MONITOR_TOKEN: TOKEN } });
+    const own = new OwnTraffic();
+    try {
+      const r = await engine(b, b.router(), { own, live: liveAnalysis(metrics, config, own) });
+      expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'error' });
+      const hold = first(r.events, 'hold')!;
+      const failed = r.events.find((e) => e.type === 'live' && e.status === 'error')!;
+      const noticed = at(failed) - at(hold);
+      console.log(`[figure] failing metrics source noticed ${noticed} ms after the hold began (interval 300 ms, queryRetries 1, SDK 1 retry)`);
+      // Interval + 2 queries × (a call and one SDK retry ≤ 1 s) + 250 ms of revgate backoff, with room for a loaded machine.
+      expect(noticed).toBeLessThan(6000);
+    } finally {
+      await metrics.close();
+    }
+  });
+});

@@ -52,7 +52,7 @@ export interface AzureMonitorOptions {
   delayMs?: number;
   /** Accept plain `http://` endpoints on 127.0.0.0/8, ::1 or localhost (test emulators). @default false */
   allowInsecureLoopback?: boolean;
-  /** The SDK's retries of 408/429/5xx and network errors. @default SDK: 3 retries, exponential from 1 s */
+  /** The SDK clients' own retries of 408/429/5xx (revgate retries a failing window on top, live.queryRetries). @default { maxRetries: 1, retryDelayInMs: 250, maxRetryDelayInMs: 1000 } */
   retry?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
   /** Told about data that was used but is incomplete (a Log Analytics PartialFailure, a metric that failed). */
   onWarning?: (message: string) => void;

@@ -24,13 +24,19 @@ export class MonitorWindowNotSettledError extends MonitorError {
   }
 }
 
+/** The SDK's own retries under revgate's (see queryWithRetry): one, soon. */
+export const DEFAULT_SDK_RETRY = { maxRetries: 1, retryDelayInMs: 250, maxRetryDelayInMs: 1000 };
+
 // Builds the Azure Monitor live-metrics source; throws RG_MONITOR_QUERY on bad options or endpoints.
 export function createAzureMonitorMetrics(options: AzureMonitorOptions): LiveMetrics {
   checkOptions(options);
   const insecure = options.allowInsecureLoopback ?? false;
   const common = {
     userAgentOptions: { userAgentPrefix: `revgate/${VERSION}` },
-    ...(options.retry === undefined ? {} : { retryOptions: options.retry }),
+    // revgate retries a failing window itself (live.queryRetries); the SDK's own default (3 retries,
+    // 1 s doubling up to 64 s) on top made a broken source take ~20 s to be noticed. One quick retry
+    // for transient blips keeps "seen within one interval plus the retry budget".
+    retryOptions: options.retry ?? DEFAULT_SDK_RETRY,
   };
   const metricsAt = resolveMonitorEndpoint('metrics', options.metricsEndpoint, insecure);
   const metrics = new MetricsClient(metricsAt.endpoint, options.credential, {

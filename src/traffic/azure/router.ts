@@ -139,9 +139,10 @@ class AzureContainerAppsRouter implements TrafficRouter {
     }
   }
 
-  async releaseLock(owner: string, o?: RouterCallOptions): Promise<void> {
+  async releaseLock(owner: string, o?: RouterCallOptions & { settle?: boolean }): Promise<void> {
     const app = await this.getApp('release lock', o);
-    if (decodeLock(app.tags?.[LOCK_TAG])?.owner !== owner) return;
+    const held = decodeLock(app.tags?.[LOCK_TAG]);
+    if (held !== null ? held.owner !== owner : !o?.settle) return;
     const tags = Object.fromEntries(Object.entries(app.tags ?? {}).filter(([key]) => key !== LOCK_TAG));
     await this.patch('release lock', { tags }, o);
   }
