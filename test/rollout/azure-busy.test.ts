@@ -39,8 +39,8 @@ function breakGreenAt10(b: AzureBench): void {
 
 describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
   it('lock renewals and traffic writes never overlap: no 409 of our own making; a rollback keeps every label, ends verified and releases the lock', async () => {
-    // A renewal every second and one-second operations: the writer is busy all the time.
-    const b = await setup({ emulator: { traffic: LABELLED }, rollout: { lockTtl: '3s' } });
+    // A renewal every 2 s and one-second operations: renewals and traffic writes keep meeting in the writer.
+    const b = await setup({ emulator: { traffic: LABELLED }, rollout: { lockTtl: '6s' } });
     breakGreenAt10(b);
     const lines: string[] = [];
     const r = await engine(b, b.router(), { log: (l) => lines.push(l) });
