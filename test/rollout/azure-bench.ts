@@ -12,7 +12,7 @@ import { startPharmabot, type Pharmabot, type PharmabotOptions } from '../../ref
 import { createAzureContainerAppsRouter, staticTokenCredential } from '../../src/traffic/azure/index.js';
 import type { TrafficRouter } from '../../src/traffic/types.js';
 import { medquadCases } from '../e2e/helpers.js';
-import { startIngress, startRevisionFront, type RevisionFront } from './revision-front.js';
+import { startIngress, startRevisionFront, type RevisionFront } from '../../reference/aca-emulator/ingress.js';
 
 export const TOKEN = 'azure-busy-token';
 export const BLUE = 'pharmabot--blue';

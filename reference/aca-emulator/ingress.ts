@@ -1,4 +1,4 @@
-// A revision's own front door, as Azure Container Apps has one: a reverse proxy in front of one
+// Azure Container Apps ingress for tests and benchmarks. A revision's own front door, as Azure has one: a reverse proxy in front of one
 // revision that counts every request the revision serves — through the app's ingress or at the
 // revision's own URL, revgate's probes and golden replays included — the way Azure Monitor's
 // per-revision `Requests` metric does. The ACA emulator's traffic source reads these counters.
