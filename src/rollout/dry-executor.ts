@@ -19,7 +19,21 @@ export interface DryExecutorDeps {
 }
 
 export class DryExecutor {
+  /** The wake-up asked for last; the virtual clock jumps to it only when nothing else is pending. */
+  private wake: number | null = null;
+
   constructor(private readonly d: DryExecutorDeps) {}
+
+  /** The loop has nothing to do: time passes (virtually) until the next wake-up. */
+  idle(): void {
+    if (this.wake === null) return;
+    const s = this.d.state();
+    const at = this.wake;
+    this.wake = null;
+    this.d.print(`  would wait ${formatDuration(Math.max(0, at - s.now))}`);
+    this.d.advance(at);
+    this.d.push({ type: 'tick' });
+  }
 
   async perform(a: Action): Promise<void> {
     const { d } = this;
@@ -40,9 +54,8 @@ export class DryExecutor {
         d.print(`  would wait for approval of step ${a.approvalStep + 1} (up to ${formatDuration(s.plan?.approvalTimeoutMs ?? 0)})`);
         return d.push({ type: 'approved', step: a.approvalStep, by: 'dry-run' });
       case 'wake':
-        if (a.at - s.now >= 1000 || s.phase.kind !== 'holding') d.print(`  would wait ${formatDuration(Math.max(0, a.at - s.now))}`);
-        d.advance(a.at);
-        return d.push({ type: 'tick' });
+        this.wake = a.at;
+        return;
       case 'deactivate':
         await d.router.deactivate(a.revision);
         return d.push({ type: 'deactivated', revision: a.revision });

@@ -71,6 +71,9 @@ export class Executor {
     }
   }
 
+  /** Real time passes by itself. */
+  idle(): void {}
+
   /** Stop timers and background work (writes keep going: the caller waits for the writer). */
   close(): void {
     clearTimeout(this.timer);

@@ -16,6 +16,8 @@ export interface LoopOptions {
   perform: (a: Action) => Promise<void>;
   /** Every journaled event and note, for the console. */
   onEvent?: (e: RolloutEventBody, at: string, state: RolloutState) => void;
+  /** Called when no input is waiting (a virtual clock moves on here). */
+  idle?: () => void;
 }
 
 export class Loop {
@@ -43,7 +45,11 @@ export class Loop {
     while (running(this.state)) {
       const e = this.inbox.shift();
       if (e) await this.handle(e);
-      else await new Promise<void>((ok) => (this.wake = ok));
+      else {
+        const waiting = new Promise<void>((ok) => (this.wake = ok));
+        this.o.idle?.();
+        await waiting;
+      }
     }
   }
 

@@ -66,7 +66,7 @@ export async function runRollout(d: RolloutDeps): Promise<Outcome> {
     await d.onLocked?.();
     const state = d.resume ? resumeState(d.resume) : initialState();
     const perform = (a: Parameters<Executor['perform']>[0]) => executor!.perform(a);
-    loop = new Loop(state, { journal: d.journal, now, perform, onEvent: (e, at, s) => log(d, describeEvent(e, at, s)) });
+    loop = new Loop(state, { journal: d.journal, now, perform, onEvent: (e, at, s) => log(d, describeEvent(e, at, s)), idle: () => executor?.idle?.() });
     const l = loop;
     executor = d.dryRun
       ? new DryExecutor({ router: d.router, print: d.dryRun.print, push: (b) => l.push(b), record: (b) => l.record(b), state: () => l.state, advance: (t) => (clock = Math.max(clock, t)) })

@@ -34,6 +34,9 @@ describe('revgate rollout / status / rollback / approve', () => {
     expect(r.stdout).toMatch(/read  local readWeights\(\)/);
     expect(r.stdout).toMatch(/would replay 6 golden cases against green http:\/\/127\.0\.0\.1:\d+\/v1/);
     expect(r.stdout).toMatch(/nothing was moved/);
+    // The same machine on a virtual clock: holds are described, never waited for; nothing claims to be verified.
+    expect(r.stdout).toMatch(/holding 200ms at 10%\n {2}would wait 200ms/);
+    expect(r.stdout).not.toMatch(/\(verified\)/);
     expect(stored(b).traffic).toEqual(before);
     expect(stored(b).revisions.every((x: { active: boolean }) => x.active)).toBe(true);
   });

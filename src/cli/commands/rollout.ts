@@ -74,8 +74,9 @@ async function dryRun(s: RolloutSetup, base: Omit<RolloutDeps, 'journal' | 'runD
   const live = s.plan.live;
   if (live) print(`  live analysis during holds at 1-99%: ${live.source}, every ${live.intervalMs} ms over ${live.windowMs} ms windows, minRequests ${live.minRequests} user requests, 5xx ≤ ${live.maxErrorRate * 100}% (+${live.maxErrorRateIncrease * 100}%), latency shift ≤ ${live.maxLatencyShiftMs} ms`);
   const outcome = await runRollout({
-    ...base, router: dryRunRouter(base.router, print), journal: memoryJournal('dry-run'), runDir: io.cwd,
-    approvals: { find: async () => null }, log: (l) => print(l.replace(/^revgate: /, '')), dryRun: { print },
+    // Polls are not described (nothing to see); approvals still are.
+    ...base, plan: { ...s.plan, pollInterval: Number.MAX_SAFE_INTEGER }, router: dryRunRouter(base.router, print), journal: memoryJournal('dry-run'), runDir: io.cwd,
+    approvals: { find: async () => null }, log: (l) => print(l.replace(/^revgate: /, '').replace('(verified)', '(as the dry run would read it back; nothing was sent)')), dryRun: { print },
   });
   print(`dry run ${outcome.kind === 'promoted' ? 'complete' : `stopped (${outcome.kind}: ${outcome.reason})`}: nothing was moved`);
   return outcome.kind === 'promoted' ? 0 : exitForRollout(outcome.kind === 'rolled-back' ? outcome : { kind: outcome.kind });
