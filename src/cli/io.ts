@@ -1,3 +1,5 @@
+import type { Redactor } from '../secrets/redact.js';
+
 // What a CLI run may touch of the outside world, injected so tests run the CLI in-process (k6 style).
 export interface CliIO {
   stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Aborted on SIGINT / SIGTERM with the signal name as reason. */
   signal: AbortSignal;
+  /** The redaction layer stdout and stderr go through; commands teach it the secrets of the suite they load. */
+  redact?: Redactor;
   /** What to print if a second signal quits at once (a rollout: the traffic state is unknown). */
   onQuit?: (message: string) => void;
 }

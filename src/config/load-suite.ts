@@ -135,6 +135,7 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
       semantic,
       ...(rollout ? { rollout } : {}),
       configHash: configHash(data, cases),
+      secretValues: suite.secrets.map((name) => env[name]).filter((v): v is string => v !== undefined && v !== ''),
     },
     warnings: ordered(warnings),
   };

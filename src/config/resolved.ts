@@ -74,6 +74,8 @@ export interface ResolvedSuite {
   rollout?: ResolvedRollout;
   /** sha256 of the normalised config and golden cases (secrets excluded). */
   configHash: string;
+  /** Values of the variables named in `secrets:` (redacted from every output). */
+  secretValues: string[];
   /** Set by selectShard (src/config/shard.ts): `cases` holds only this shard's cases; `golden` keeps every case. */
   shard?: Shard;
 }

@@ -203,6 +203,8 @@ export const SuiteSchema = z
     statistics: StatisticsSchema.default(StatisticsSchema.parse({})),
     report: ReportSchema.default(ReportSchema.parse({})),
     rollout: RolloutSchema.optional(),
+    secrets: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name, e.g. SEARCH_KEY')).default([])
+      .describe('Names of environment variables whose values are secrets beyond the ones revgate already knows (API keys, secret headers): redacted from the console, every report and every error, wherever they appear. Default: []'),
   })
   .strict()
   .describe('A revgate suite: which golden sets to replay against the blue and green revisions, how to sample and score, and the thresholds that gate the release');

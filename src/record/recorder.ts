@@ -9,6 +9,8 @@ import { withRetries, type RetryOutcome } from '../replay/retry.js';
 import { createTarget } from '../targets/factory.js';
 import type { Revision } from '../targets/types.js';
 import { medoidIndex } from './medoid.js';
+import { createRedactor } from '../secrets/redact.js';
+import { secretValuesOf } from '../run/secrets.js';
 
 export interface RecordOptions {
   revision: Revision;
@@ -54,6 +56,8 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
   setMaxListeners(0, signal); // every in-flight call listens: by design
   const repeats = Math.max(1, options.repeats ?? 1);
   const target = createTarget(resolved, { connections: suite.sampling.concurrency });
+  // Recorded answers become golden references: a revision echoing its request must not write a secret into them.
+  const redact = createRedactor(secretValuesOf(suite));
   try {
     await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);
     await warmUpTarget(revision, target, resolved.url, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
@@ -76,8 +80,8 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
         }
         const state = answers.get(job.testCase.id)!;
         state.attempts++;
-        if (outcome.ok && outcome.response.text.trim() !== '') state.answers.push({ repeat: job.repeat, text: outcome.response.text, docs: outcome.response.docs ?? null });
-        else state.failures.push(outcome.ok ? 'empty answer' : `${outcome.error.errorClass}: ${outcome.error.message}`);
+        if (outcome.ok && outcome.response.text.trim() !== '') state.answers.push({ repeat: job.repeat, text: redact(outcome.response.text), docs: outcome.response.docs?.map(redact) ?? null });
+        else state.failures.push(outcome.ok ? 'empty answer' : redact(`${outcome.error.errorClass}: ${outcome.error.message}`));
         if (state.attempts === repeats) options.onCase?.(++done, suite.cases.length);
       }
     };

@@ -22,6 +22,8 @@ import { gateRun, gateSettingsOf } from './gate-run.js';
 import { createRunDir, newRunId } from './run-dir.js';
 import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
+import { createRedactor, redactDeep } from '../secrets/redact.js';
+import { secretValuesOf } from './secrets.js';
 import { writeReportJson } from './write-report.js';
 
 export interface CompareOptions {
@@ -52,6 +54,9 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const collector = new RunCollector(suite.scoring.k, [...suite.thresholdSpecs, ...suite.statSpecs], suite.report.topCases);
   const tally = new ErrorTally();
   const semantic = new SemanticScorer(suite.semantic);
+  // A green may echo its request (headers, URL) into its answers or errors: every attempt is redacted
+  // before anything reads or writes it, so results, cases, reports and annotations stay clean.
+  const redact = createRedactor(secretValuesOf(suite));
   const targets: Record<Revision, Target> = {
     blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency }),
     green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency }),
@@ -72,6 +77,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
       sampling: suite.sampling,
       signal,
       onAttempt: async (a) => {
+        redactAttempt(a, redact);
         tally.add(a);
         await results.write(a);
       },
@@ -98,7 +104,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
   const gated = gateRun(collector, gateSettingsOf(suite), progress, setupError ? [setupCheck(setupError)] : []);
   const finished = new Date();
-  const summary = buildSummary({
+  const summary = redactDeep(buildSummary({
     suite,
     run: {
       id: runId,
@@ -116,8 +122,8 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     ...gated,
     errors: tally.list(),
     ...(semantic.enabled ? { semantic: semantic.info() } : {}),
-  });
-  return { summary, files: await writeOutputs(summary, paths, suite.report.formats) };
+  }), redact);
+  return { summary, files: await writeOutputs(summary, paths, suite.report.formats, redact) };
 }
 
 /** A target that never got ready is a run error, recorded as a check so the report says why. */
@@ -125,7 +131,14 @@ function setupCheck(e: TargetUnreachableError | TargetNotReadyError): CheckResul
   return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.hint ? `${e.message} (hint: ${e.hint})` : e.message };
 }
 
-async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[]): Promise<Record<string, string>> {
+/** Mask secrets in the attempt's free text (in place: the replay keeps this same record for its case). */
+function redactAttempt(a: AttemptRecord, redact: (s: string) => string): void {
+  if (a.text !== undefined) a.text = redact(a.text);
+  if (a.error) a.error.message = redact(a.error.message);
+  if (a.docs) a.docs = a.docs.map(redact);
+}
+
+async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[], redact: (s: string) => string): Promise<Record<string, string>> {
   const files: Record<string, string> = { results: paths.results, cases: paths.cases };
   await writeReportJson(paths.report, summary, paths.cases);
   files.json = paths.report;
@@ -135,7 +148,7 @@ async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<ty
     const file = `${paths.dir}/${r.file}`;
     // report.html shows cases: they are streamed back from cases.jsonl, keeping at most
     // HTML_CASE_LIMIT of them (the most regressed) in memory, never the whole run.
-    await writeFile(file, r.needsCases ? renderHtmlPage(await readHtmlSource(summary, paths.cases)) : r.render(summary));
+    await writeFile(file, redact(r.needsCases ? renderHtmlPage(await readHtmlSource(summary, paths.cases)) : r.render(summary)));
     files[format] = file;
   }
   return files;

@@ -8,6 +8,7 @@ import { exitForVerdict } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
+import { secretValuesOf } from '../../run/secrets.js';
 
 const OVERRIDE_FLAGS = ['blue', 'green', 'concurrency', 'repeats', 'timeout', 'retries', 'warmup', 'deadline', 'seed', 'readyTimeout', 'out'] as const;
 
@@ -23,6 +24,7 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
   // A bad --shard is a usage error before anything is read or sent.
   const shard = flags.shard === undefined ? undefined : parseShard(String(flags.shard));
   const loaded = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
+  io.redact?.add(secretValuesOf(loaded.suite));
   for (const w of loaded.warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
   const suite = shard ? selectShard(loaded.suite, shard) : loaded.suite;
   if (shard) io.stderr(`revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`);

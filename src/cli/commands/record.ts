@@ -5,6 +5,7 @@ import type { Revision } from '../../targets/types.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
 import type { CliIO } from '../io.js';
+import { secretValuesOf } from '../../run/secrets.js';
 
 const SAMPLING_FLAGS = ['concurrency', 'timeout', 'retries', 'warmup', 'readyTimeout'] as const;
 /** The revision not recorded is never called: a placeholder URL spares it a "has no URL" error. */
@@ -17,6 +18,7 @@ export async function runRecord(file: string, flags: Record<string, unknown>, io
   if (flags.url !== undefined) overrides[revision] = flags.url;
   for (const k of SAMPLING_FLAGS) if (flags[k] !== undefined) overrides[k] = flags[k];
   const { suite, warnings } = await loadSuite(file, { overrides: overrides as SuiteOverrides, env: io.env, cwd: io.cwd });
+  io.redact?.add(secretValuesOf(suite));
   for (const w of warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
   const repeats = (flags.repeats as number | undefined) ?? 1;
   io.stderr(`revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`);

@@ -9,6 +9,7 @@ import { UsageError } from '../../errors.js';
 import { openRouter, type OpenedRouter } from '../../rollout/router.js';
 export { latestRun } from '../../rollout/session.js';
 import type { CliIO } from '../io.js';
+import { secretValuesOf } from '../../run/secrets.js';
 
 export interface RolloutSetup {
   suite: ResolvedSuite;
@@ -19,6 +20,7 @@ export interface RolloutSetup {
 /** Load the suite and its rollout plan (ConfigError lists every problem; no rollout section is a usage error). */
 export async function loadRollout(file: string, flags: Record<string, unknown>, io: CliIO): Promise<RolloutSetup> {
   const { suite } = await loadSuite(file, { env: io.env, cwd: io.cwd });
+  io.redact?.add(secretValuesOf(suite));
   if (!suite.rollout) throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
   const plan: ResolvedRollout = { ...suite.rollout };
   if (typeof flags.blue === 'string') plan.blue = flags.blue;
