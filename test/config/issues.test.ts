@@ -33,7 +33,7 @@ const suiteRows: Row[] = [
     files: { 'suite.yaml': `${SUITE.replace('  - error_rate <= 1%', '  - check: error_rate <= 1%\n    tag: [x]')}thresold: []\n` },
     issues: [
       { file: 'suite.yaml', path: 'thresholds[0].tag', line: 12, message: 'unknown field "tag" in thresholds[0]', hint: 'did you mean "tags"? known fields in thresholds[0]: check, test, minEffect, maxRatio, tags, advisory, name' },
-      { file: 'suite.yaml', path: 'thresold', line: 13, message: 'unknown field "thresold" at the top level', hint: 'did you mean "thresholds"? known fields at the top level: name, description, golden, target, blue, green, sampling, scoring, thresholds, statistics, report, rollout' },
+      { file: 'suite.yaml', path: 'thresold', line: 13, message: 'unknown field "thresold" at the top level', hint: 'did you mean "thresholds"? known fields at the top level: name, description, golden, target, blue, green, sampling, scoring, thresholds, statistics, report, rollout, secrets' },
     ],
   },
   {
