@@ -68,6 +68,8 @@ export const SamplingSchema = z
     deadline: duration(30 * 60_000, 'Whole-run deadline; an unfinished run ends incomplete (inconclusive). Flag: --deadline. Default: 30m'),
     readyTimeout: duration(60_000, 'How long to wait for each target\'s readiness endpoint to answer 200; 0 skips the check. Flag: --ready-timeout. Default: 60s'),
     seed: z.number().int().optional().describe('Seed for the blue/green call order (reproducible runs). Flag: --seed'),
+    maxResponseBytes: z.number().int().min(1024).default(4 * 1024 * 1024)
+      .describe('Largest response body read from a target, counted on the wire before decoding (streams too); past it the attempt is a response_too_large error and the body is dropped. Default: 4194304 (4 MiB)'),
   })
   .strict()
   .describe('How traffic is replayed');

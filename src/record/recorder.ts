@@ -55,7 +55,7 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
   const signal = AbortSignal.any([input, deadline]);
   setMaxListeners(0, signal); // every in-flight call listens: by design
   const repeats = Math.max(1, options.repeats ?? 1);
-  const target = createTarget(resolved, { connections: suite.sampling.concurrency });
+  const target = createTarget(resolved, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes });
   // Recorded answers become golden references: a revision echoing its request must not write a secret into them.
   const redact = createRedactor(secretValuesOf(suite));
   try {

@@ -58,8 +58,8 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   // before anything reads or writes it, so results, cases, reports and annotations stay clean.
   const redact = createRedactor(secretValuesOf(suite));
   const targets: Record<Revision, Target> = {
-    blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency }),
-    green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency }),
+    blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes }),
+    green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes }),
   };
 
   let stopped: StopReason | null = null;

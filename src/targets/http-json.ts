@@ -7,10 +7,13 @@ import { extractAnswer, extractDocs, extractUsage } from './extract.js';
 import { renderBody, TemplateError } from './template.js';
 import { abortOutcome, excerpt, retryAfterMs, safeUrl, secretRedactor, statusClass, transportErrorClass, withResponseContext } from './transport-errors.js';
 import { TargetCallError, type CallOptions, type Target, type TargetResponse } from './types.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readLimited, tooLarge } from './body-limit.js';
 
 export interface TransportOptions {
   /** Maximum open connections to the target. @default 32 */
   connections?: number;
+  /** Largest response body read, in wire bytes (src/targets/body-limit.ts). @default 4 MiB */
+  maxResponseBytes?: number;
 }
 
 export const DEFAULT_CONNECTIONS = 32;
@@ -21,6 +24,7 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
   const pool = new Pool(url.origin, { connections: options.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
   const redact = secretRedactor(t);
   const where = `POST ${safeUrl(t.url)}`;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const headers = { 'content-type': 'application/json', accept: 'application/json', ...t.headers };
 
   async function call(testCase: GoldenCase, { signal, timeoutMs }: CallOptions): Promise<TargetResponse> {
@@ -31,7 +35,7 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
     try {
       const response = await pool.request({ method: 'POST', path: url.pathname + url.search, headers, body, signal: deadline.signal });
       ttfbMs = performance.now() - start;
-      const text = await response.body.text();
+      const text = (await readLimited(response.body, limit)).toString('utf8');
       const totalMs = performance.now() - start;
       const status = response.statusCode;
       if (status < 200 || status >= 300) {
@@ -46,7 +50,7 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
       const [answer, docs] = withResponseContext(() => [extractAnswer(json, t.answer), extractDocs(json, t.docs)] as const, where, status, totalMs);
       return { text: answer, docs, usage: extractUsage(json), status, ttfbMs, ttftMs: undefined, totalMs };
     } catch (error) {
-      if (error instanceof TargetCallError) throw error;
+      if (error instanceof TargetCallError) throw error.errorClass === 'response_too_large' ? tooLarge(limit, where) : error;
       const elapsedMs = performance.now() - start;
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsedMs);
       if (aborted !== undefined) throw aborted;

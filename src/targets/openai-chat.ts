@@ -21,7 +21,7 @@ const SDK_TIMEOUT_GRACE_MS = 1_000;
 export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOptions = {}): Target {
   const agent = new Agent({ connections: options.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
   // One client for every call; each call's timing comes back through its own probe (fetchOptions).
-  const client = createOpenAIClient(t, agent);
+  const client = createOpenAIClient(t, agent, options.maxResponseBytes);
   const redact = secretRedactor(t);
   const where = `POST ${safeUrl(`${t.url.replace(/\/+$/, '')}/chat/completions`)}`;
 

@@ -1,8 +1,10 @@
 // Building the `openai` SDK client for one target: auth, Azure style, and the fetch it sends with.
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import OpenAI from 'openai';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { ResolvedTarget } from '../config/resolved.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, limitStream, readLimited } from './body-limit.js';
+import { TargetCallError } from './types.js';
 
 type Fetch = NonNullable<ConstructorParameters<typeof OpenAI>[0]>['fetch'];
 type FetchInit = Parameters<NonNullable<Fetch>>[1];
@@ -28,7 +30,7 @@ export interface FetchProbe {
 /** What the client needs of a target: where, and how to authenticate. */
 export type OpenAIEndpoint = Pick<ResolvedTarget, 'url' | 'headers' | 'apiKey' | 'apiVersion'>;
 
-export function createOpenAIClient(t: OpenAIEndpoint, agent: Dispatcher): OpenAI {
+export function createOpenAIClient(t: OpenAIEndpoint, agent: Dispatcher, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): OpenAI {
   const headers: Record<string, string | null> = { ...t.headers };
   const has = (name: string): boolean => Object.keys(t.headers).some((k) => k.toLowerCase() === name);
   const azure = t.apiVersion !== undefined;
@@ -46,7 +48,7 @@ export function createOpenAIClient(t: OpenAIEndpoint, agent: Dispatcher): OpenAI
     ...(azure ? { defaultQuery: { 'api-version': t.apiVersion } } : {}),
     maxRetries: 0,
     logLevel: 'off',
-    fetch: leanFetch(agent),
+    fetch: leanFetch(agent, maxResponseBytes),
   });
 }
 
@@ -75,7 +77,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * When `init` carries a probe (`probeFetchOptions`), it is stamped when the request is sent and
  * when the response headers arrive.
  */
-export function leanFetch(agent: Dispatcher): Fetch {
+export function leanFetch(agent: Dispatcher, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES): Fetch {
   return async (input, init) => {
     const probe = (init as Record<symbol, FetchProbe | undefined> | undefined)?.[PROBE];
     if (probe !== undefined) probe.startedAt = performance.now();
@@ -85,7 +87,7 @@ export function leanFetch(agent: Dispatcher): Fetch {
       if (probe !== undefined) stamp(probe, response.status);
       return response as unknown as Response;
     }
-    const response = await send(agent, input, init, body);
+    const response = await send(agent, input, init, body, maxResponseBytes);
     if (probe !== undefined) stamp(probe, response.status);
     return response;
   };
@@ -96,7 +98,7 @@ function stamp(probe: FetchProbe, status: number): void {
   probe.status = status;
 }
 
-async function send(agent: Dispatcher, input: string | URL, init: FetchInit, body: string | Uint8Array | null | undefined): Promise<Response> {
+async function send(agent: Dispatcher, input: string | URL, init: FetchInit, body: string | Uint8Array | null | undefined, limit: number): Promise<Response> {
   const signal = init?.signal ?? undefined;
   let res: Dispatcher.ResponseData;
   try {
@@ -124,15 +126,20 @@ async function send(agent: Dispatcher, input: string | URL, init: FetchInit, bod
     return new Response(null, init2);
   }
   if (headers.get('content-type')?.includes('text/event-stream')) {
-    return new Response(Readable.toWeb(res.body) as ReadableStream<Uint8Array>, init2);
+    // Streams are bounded too: past the limit the stream errors with response_too_large.
+    // pipeline, not pipe: a reset or an abort of the body must reach the stream the SDK reads.
+    const limited = limitStream(limit);
+    pipeline(res.body, limited, () => undefined);
+    return new Response(Readable.toWeb(limited) as ReadableStream<Uint8Array>, init2);
   }
-  let bytes: ArrayBuffer;
+  let bytes: Buffer;
   try {
-    bytes = await res.body.arrayBuffer();
+    bytes = await readLimited(res.body, limit);
   } catch (error) {
+    if (error instanceof TargetCallError) throw error;
     throw fetchError(error, signal);
   }
-  return new BufferedResponse(new Uint8Array(bytes), init2) as unknown as Response;
+  return new BufferedResponse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), init2) as unknown as Response;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;

@@ -18,7 +18,10 @@ export interface ErrorContext {
  * other connection failures → connection; an unparseable body → extraction; an error event inside a
  * stream (no status) → 5xx. Caller aborts and our own timeout must be checked before this.
  */
-export function fromSdkError(error: unknown, { where, redact, elapsedMs, status }: ErrorContext): TargetCallError {
+export function fromSdkError(error: unknown, ctx: ErrorContext): TargetCallError {
+  // Our own fetch's errors (a body past maxResponseBytes) reach us wrapped as a connection error.
+  if (error instanceof APIConnectionError && error.cause instanceof TargetCallError) return fromSdkError(error.cause, ctx);
+  const { where, redact, elapsedMs, status } = ctx;
   if (error instanceof TargetCallError) {
     // Our own extraction errors: add the request, the status and the latency.
     const fields = { status: error.status ?? status, elapsedMs: error.elapsedMs ?? elapsedMs, cause: error.cause };

@@ -4,8 +4,8 @@ import type { GoldenCase } from '../config/golden-schema.js';
 export type Revision = 'blue' | 'green';
 
 /** Error classes counted apart: 429 is the environment's quota, not a green failure. */
-export type ErrorClass = '5xx' | '4xx' | '429' | 'timeout' | 'connection' | 'extraction';
-export const ERROR_CLASSES: readonly ErrorClass[] = ['5xx', '4xx', '429', 'timeout', 'connection', 'extraction'];
+export type ErrorClass = '5xx' | '4xx' | '429' | 'timeout' | 'connection' | 'extraction' | 'response_too_large';
+export const ERROR_CLASSES: readonly ErrorClass[] = ['5xx', '4xx', '429', 'timeout', 'connection', 'extraction', 'response_too_large'];
 
 export interface Usage {
   prompt: number;

@@ -15,7 +15,7 @@ interface Row {
 
 const suiteWith = (extra: string) => `${SUITE}${extra}`;
 const UNITS_HINT = 'units: ms, s, m, h (e.g. 1.5s); a bare number is milliseconds';
-const SAMPLING_FIELDS = 'concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed';
+const SAMPLING_FIELDS = 'concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed, maxResponseBytes';
 
 const suiteRows: Row[] = [
   {

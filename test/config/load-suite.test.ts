@@ -11,7 +11,7 @@ describe('loadSuite: a valid suite', () => {
     expect(suite.name).toBe('demo');
     expect(suite.golden).toEqual([{ file: 'golden.yaml', cases: suite.cases }]);
     expect(suite.cases.map((c) => [c.id, c.tags, c.critical])).toEqual([['one', [], false], ['two', [], false]]);
-    expect(suite.sampling).toEqual({ concurrency: 8, repeats: 1, timeout: 60_000, retries: 2, backoff: 250, warmup: 2, deadline: 1_800_000, readyTimeout: 60_000 });
+    expect(suite.sampling).toEqual({ concurrency: 8, repeats: 1, timeout: 60_000, retries: 2, backoff: 250, warmup: 2, deadline: 1_800_000, readyTimeout: 60_000, maxResponseBytes: 4_194_304 });
     expect(suite.scoring).toEqual({ k: 5, driftTolerance: 0.3, assertPassRatio: 1, minCases: 5 });
     expect(suite.report).toEqual({ formats: ['json', 'md', 'junit'], dir: 'reports', topCases: 5 });
     expect(suite.thresholdSpecs.map((t) => t.id)).toEqual(['green.error_rate <= 1%']);
