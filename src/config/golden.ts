@@ -1,5 +1,5 @@
 // Load golden sets from YAML (a list, or `{cases: [...]}`) or JSONL (one case per line).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ConfigIssue } from '../errors.js';
 import { GoldenCaseSchema, GoldenFileWrapperSchema, type GoldenCase } from './golden-schema.js';
@@ -36,10 +36,21 @@ function semanticIssues(c: GoldenCase, file: string, at: (path: PathSegment[]) =
   return issues;
 }
 
+/**
+ * Largest YAML golden set read: a YAML document is parsed whole (and V8 ran out of memory on a
+ * 200 MB one), JSONL line by line. Larger sets belong in JSONL.
+ */
+export const MAX_YAML_GOLDEN_BYTES = 32 * 1024 * 1024;
+
 /** Load one golden file; every problem is returned, none thrown. */
 export async function loadGoldenFile(file: string, displayName: string): Promise<GoldenFileResult> {
   let text: string;
   try {
+    const yaml = extname(file).toLowerCase() !== '.jsonl';
+    const size = (await stat(file)).size;
+    if (yaml && size > MAX_YAML_GOLDEN_BYTES) {
+      return { cases: [], locations: [], issues: [{ file: displayName, path: '', message: `YAML golden set of ${(size / 1024 / 1024).toFixed(0)} MiB is over the ${MAX_YAML_GOLDEN_BYTES / 1024 / 1024} MiB YAML limit`, hint: 'write large golden sets as JSONL (one case per line: .jsonl), which is read line by line' }] };
+    }
     text = await readFile(file, 'utf8');
   } catch {
     return { cases: [], locations: [], notFound: true, issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }] };

@@ -21,6 +21,9 @@ export interface YamlSource {
   lineOf(path: readonly PathSegment[]): number | undefined;
 }
 
+/** Alias expansions allowed in one YAML file (the yaml library's guard against alias bombs). */
+export const MAX_ALIASES = 100;
+
 /** Parse YAML text; syntax errors come back as issues (all of them), with lines. */
 export function parseYaml(file: string, text: string): { source?: YamlSource; issues: ConfigIssue[] } {
   const lineCounter = new LineCounter();
@@ -54,5 +57,12 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     }
     return undefined;
   };
-  return { source: { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf }, issues: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    // An alias bomb ("billion laughs"): refused as a config problem, never expanded.
+    return { issues: [{ file, path: '', line: 1, message: `YAML: ${e instanceof Error ? e.message : String(e)} (more than ${MAX_ALIASES} alias expansions)`, hint: 'write the values out instead of nesting aliases (&anchor / *alias)' }] };
+  }
+  return { source: { file, data, lineOf }, issues: [] };
 }

@@ -1,9 +1,8 @@
 // Where a rollout's run lives: a new run directory and journal, or the app's unfinished run (from
 // the state pointer) to resume. Refuses a second rollout of an app whose last one is unfinished.
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RolloutStateError } from '../errors.js';
-import { newRunId } from '../run/run-dir.js';
+import { createRunDir, newRunId } from '../run/run-dir.js';
 import { openJournal, readJournal, readPointer, writePointer, type Journal, type Pointer } from './journal.js';
 import { foldJournal } from './machine/fold.js';
 import { resumable, type RolloutState } from './machine/state.js';
@@ -40,9 +39,7 @@ export async function newSession(o: SessionOptions): Promise<Session> {
   if (last?.pointer.active && resumable(last.state)) {
     throw new RolloutStateError(`${o.app} has an unfinished rollout (run ${last.pointer.runId}, ${last.state.phase.kind} at step ${last.state.step + 1})`, '`revgate rollout <suite> --resume` continues it; `revgate rollback <suite>` puts 100% back on blue');
   }
-  const runId = newRunId(`${o.suiteName}-rollout`);
-  const runDir = resolve(o.cwd, o.reportDir, runId);
-  await mkdir(runDir, { recursive: true });
+  const { id: runId, dir: runDir } = await createRunDir(resolve(o.cwd, o.reportDir), newRunId(`${o.suiteName}-rollout`));
   const journal = await openJournal(join(runDir, 'journal.jsonl'), runId);
   return { journal, runDir, point: (active) => pointAt(o, runId, journal.file!, active) };
 }

@@ -107,7 +107,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const summary = redactDeep(buildSummary({
     suite,
     run: {
-      id: runId,
+      id: paths.id,
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),

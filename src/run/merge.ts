@@ -53,7 +53,7 @@ export async function merge(files: readonly string[], options: MergeOptions): Pr
   const summary: ReportSummary = {
     ...summaryBase,
     tool: { name: 'revgate', version: VERSION },
-    run: mergedRun(shards, plan, progress, runId, paths.dir),
+    run: mergedRun(shards, plan, progress, paths.id, paths.dir),
     ...gated,
     errors: mergeErrors(shards.map((s) => s.report.errors)),
   };

@@ -7,14 +7,28 @@ import { join, resolve } from 'node:path';
 export function newRunId(suiteName: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const slug = suiteName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'suite';
-  return `${stamp}-${slug}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${slug}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Create the run directory and return the paths of its files. */
+/**
+ * Create the run directory — exclusively: two runs started in the same second (or given the same id)
+ * never share one; the second gets `<id>-2`, `-3`, … — and return its id and the paths of its files.
+ */
 export async function createRunDir(baseDir: string, runId: string) {
-  const dir = resolve(baseDir, runId);
-  await mkdir(dir, { recursive: true });
+  await mkdir(resolve(baseDir), { recursive: true });
+  let id = runId;
+  for (let n = 2; ; n++) {
+    try {
+      await mkdir(resolve(baseDir, id));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      id = `${runId}-${n}`;
+    }
+  }
+  const dir = resolve(baseDir, id);
   return {
+    id,
     dir,
     results: join(dir, 'results.jsonl'),
     cases: join(dir, 'cases.jsonl'),
