@@ -7,7 +7,7 @@ import { startDeadline } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';
 import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';
 import { caseMessages } from './messages.js';
-import { createOpenAIClient, probeFetchOptions, type FetchProbe, type SdkFetchOptions } from './openai-client.js';
+import { createOpenAIClient, probeFetchOptions, splitQuery, type FetchProbe, type SdkFetchOptions } from './openai-client.js';
 import { fromSdkError } from './openai-errors.js';
 import { getPath } from './path.js';
 import { readChatStream } from './openai-stream.js';
@@ -23,7 +23,7 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
   // One client for every call; each call's timing comes back through its own probe (fetchOptions).
   const client = createOpenAIClient(t, agent, options.maxResponseBytes);
   const redact = secretRedactor(t);
-  const where = `POST ${safeUrl(`${t.url.replace(/\/+$/, '')}/chat/completions`)}`;
+  const where = `POST ${safeUrl(`${splitQuery(t.url).base}/chat/completions`)}`;
 
   async function call(testCase: GoldenCase, { signal, timeoutMs }: CallOptions): Promise<TargetResponse> {
     const probe: FetchProbe = { startedAt: undefined, headersAt: undefined, status: undefined };

@@ -37,19 +37,32 @@ export function createOpenAIClient(t: OpenAIEndpoint, agent: Dispatcher, maxResp
   if (azure && t.apiKey !== undefined && !has('api-key')) headers['api-key'] = t.apiKey;
   const bearer = azure ? undefined : t.apiKey;
   if (bearer === undefined && !has('authorization')) headers['Authorization'] = null;
+  // A base URL may carry a query (Azure OpenAI users write `…?api-version=…`): the SDK appends paths
+  // to baseURL, so the query moves to defaultQuery and is sent with every request.
+  const { base, query } = splitQuery(t.url);
+  if (azure) query['api-version'] = t.apiVersion!;
   return new OpenAI({
-    baseURL: t.url,
+    baseURL: base,
     // The SDK refuses to start without a key; the placeholder is never sent (Authorization is nulled above).
     apiKey: bearer ?? 'revgate-no-key',
     adminAPIKey: null,
     organization: null,
     project: null,
     defaultHeaders: headers,
-    ...(azure ? { defaultQuery: { 'api-version': t.apiVersion } } : {}),
+    ...(Object.keys(query).length > 0 ? { defaultQuery: query } : {}),
     maxRetries: 0,
     logLevel: 'off',
     fetch: leanFetch(agent, maxResponseBytes),
   });
+}
+
+/** `https://h/p?a=1` → base `https://h/p` and query {a: '1'}. */
+export function splitQuery(url: string): { base: string; query: Record<string, string> } {
+  const u = new URL(url);
+  const query = Object.fromEntries(u.searchParams);
+  u.search = '';
+  u.hash = '';
+  return { base: u.toString().replace(/\/+$/, ''), query };
 }
 
 // The probe of one request rides in the SDK's per-request `fetchOptions` (spread into the fetch

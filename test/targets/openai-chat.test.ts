@@ -51,6 +51,13 @@ describe('openai-chat target', () => {
     expect((req?.json as { model: string }).model).toBe('default');
   });
 
+  it('a base URL with a query keeps it (Azure users write ?api-version= into the URL)', async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, chatCompletion('ok')));
+    client = createOpenAIChatTarget(target({ url: `${server.url}/openai/deployments/gpt4o?api-version=2024-10-21&tenant=a` }));
+    await client.call(golden({ id: 'c1', question: 'hi' }), opts());
+    expect(server.received[0]?.url).toBe('/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21&tenant=a');
+  });
+
   it('sends no Authorization header without a key', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, chatCompletion('ok')));
     client = createOpenAIChatTarget(target({ url: server.url }));
