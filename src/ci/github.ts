@@ -5,6 +5,7 @@ import { appendFile } from 'node:fs/promises';
 import type { ReportSummary } from '../report/model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { sortChecks } from '../report/values.js';
+import { sanitizeText } from '../report/sanitize.js';
 
 /** Annotations printed at most (GitHub shows 10 errors and 10 warnings per step, 50 per job). */
 export const MAX_ANNOTATIONS = 20;
@@ -37,7 +38,7 @@ export function escapeProperty(text: string): string {
 
 /** One annotation line: `::error title=revgate <check>::<reason>`. */
 export function annotation(level: 'error' | 'warning' | 'notice', title: string, message: string): string {
-  return `::${level} title=${escapeProperty(title)}::${escapeData(message)}`;
+  return `::${level} title=${escapeProperty(sanitizeText(title))}::${escapeData(sanitizeText(message))}`;
 }
 
 /** Annotations for the voting checks that did not pass: fail and error → ::error, inconclusive → ::warning. */

@@ -10,6 +10,7 @@ import { createTarget } from '../targets/factory.js';
 import type { Revision } from '../targets/types.js';
 import { medoidIndex } from './medoid.js';
 import { createRedactor } from '../secrets/redact.js';
+import { sanitizeText } from '../report/sanitize.js';
 import { secretValuesOf } from '../run/secrets.js';
 
 export interface RecordOptions {
@@ -57,7 +58,8 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
   const repeats = Math.max(1, options.repeats ?? 1);
   const target = createTarget(resolved, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes });
   // Recorded answers become golden references: a revision echoing its request must not write a secret into them.
-  const redact = createRedactor(secretValuesOf(suite));
+  const secrets = createRedactor(secretValuesOf(suite));
+  const redact = (text: string) => sanitizeText(secrets(text));
   try {
     await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);
     await warmUpTarget(revision, target, resolved.url, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);

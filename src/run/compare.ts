@@ -23,6 +23,7 @@ import { createRunDir, newRunId } from './run-dir.js';
 import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
 import { createRedactor, redactDeep } from '../secrets/redact.js';
+import { sanitizeText } from '../report/sanitize.js';
 import { secretValuesOf } from './secrets.js';
 import { writeReportJson } from './write-report.js';
 
@@ -131,11 +132,15 @@ function setupCheck(e: TargetUnreachableError | TargetNotReadyError): CheckResul
   return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.hint ? `${e.message} (hint: ${e.hint})` : e.message };
 }
 
-/** Mask secrets in the attempt's free text (in place: the replay keeps this same record for its case). */
+/**
+ * Clean the attempt's free text (in place: the replay keeps this same record for its case): secrets
+ * masked, control characters, escape sequences, bidi overrides and workflow commands defused.
+ */
 function redactAttempt(a: AttemptRecord, redact: (s: string) => string): void {
-  if (a.text !== undefined) a.text = redact(a.text);
-  if (a.error) a.error.message = redact(a.error.message);
-  if (a.docs) a.docs = a.docs.map(redact);
+  const clean = (s: string) => sanitizeText(redact(s));
+  if (a.text !== undefined) a.text = clean(a.text);
+  if (a.error) a.error.message = clean(a.error.message);
+  if (a.docs) a.docs = a.docs.map(clean);
 }
 
 async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[], redact: (s: string) => string): Promise<Record<string, string>> {

@@ -79,3 +79,33 @@ describe('a green answering past sampling.maxResponseBytes', () => {
     expect(report.errors.filter((e: { revision: string }) => e.revision === 'green').map((e: { class: string }) => e.class)).toEqual(['response_too_large']);
   });
 });
+
+describe('a green answering with terminal control, bidi overrides and workflow commands', () => {
+  it('none of it reaches the console, the annotations, the job summary or any report', async () => {
+    const evil = 'ok\u0000\u0007 \u001b[2J\u001b[31mred\u001b[0m \u202eevil\u202c\n::error::pwned\n  ::set-output name=x::y';
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/health')) return void res.writeHead(200).end('ok');
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: evil } }] }));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    servers.push({ close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) });
+    const blue = await pharmabot();
+    const green = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green}/v1`, target: { docs: { preset: 'none' } }, thresholds: ['ref.rougeL.mean >= 0.9'], report: { formats: ['json', 'md', 'junit', 'html'] } });
+    const summary = `${s.dir}/step-summary.md`;
+    const r = await compareCli(s, [], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code, r.stderr).toBe(1);
+    const dir = await runDir(s.reportsDir);
+    const outputs = [r.stdout, r.stderr, await readFile(summary, 'utf8'), ...(await Promise.all(['report.json', 'summary.md', 'junit.xml', 'report.html', 'results.jsonl', 'cases.jsonl'].map((f) => readFile(`${dir}/${f}`, 'utf8'))))];
+    for (const out of outputs) {
+      expect(out).not.toMatch(/[\u0000\u0007\u001b\u202e]/);
+      expect(out).not.toMatch(/^\s*::(error::pwned|set-output)/m);
+      expect(out).not.toMatch(/\\u0000|\\u001b/);
+    }
+    // Our own annotations are still there, and the answer is kept, defused.
+    expect(r.stdout).toMatch(/^::error title=revgate /m);
+    expect(await readFile(`${dir}/results.jsonl`, 'utf8')).toContain(': :error::pwned');
+  });
+});
