@@ -111,14 +111,15 @@ Exit codes: 0 valid, 4 invalid.`)
 
   program
     .command('report')
-    .description('re-render a run\'s reports from its report.json, without replaying traffic')
-    .requiredOption('--from <report.json>', 'the report.json of a run')
+    .description('re-render a run\'s reports from its report.json, without replaying traffic; a run directory whose run never ended is rebuilt from its cases.jsonl')
+    .requiredOption('--from <report.json|run dir>', 'the report.json of a run, or its directory')
     .option('-f, --format <list>', 'formats to write: md,junit (or "console" to print the summary)', (v) => v.split(',').map((s) => s.trim()).filter(Boolean), ['md', 'junit'])
     .option('-o, --out <dir>', 'where to write (default: next to report.json)')
     .addHelpText('after', `
 Examples:
   $ revgate report --from reports/20261126-231502-pharmabot-3fa2/report.json --format md,junit
   $ revgate report --from report.json --format console
+  $ revgate report --from reports/20261126-231502-pharmabot-3fa2 --format md,junit,html   # after a crash: rebuilt from cases.jsonl
 
 Exits with the report's verdict code (0 pass, 1 fail, 2 inconclusive, 3 error), 4 if the file is not a report.`)
     .action(async (flags: Record<string, unknown>) => {

@@ -1,7 +1,6 @@
 // `revgate compare` as a list of named steps: prepare the run directory, check readiness,
 // warm up, replay and score case by case, gate, write the report and its renderings.
 import { setMaxListeners } from 'node:events';
-import { writeFile } from 'node:fs/promises';
 import type { ResolvedSuite } from '../config/resolved.js';
 import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
 import type { CheckResult } from '../gate/types.js';
@@ -10,22 +9,21 @@ import { JsonlSink } from '../replay/jsonl-sink.js';
 import { waitForTargets, warmUp } from '../replay/readiness-gate.js';
 import type { AttemptRecord } from '../replay/types.js';
 import type { ReportSummary } from '../report/model.js';
-import { readHtmlSource, renderHtmlPage } from '../report/html/index.js';
-import { rendererFor } from '../report/renderers.js';
 import { scoreCase } from '../scoring/case.js';
 import type { CaseRecord } from '../scoring/types.js';
 import { createTarget } from '../targets/factory.js';
 import type { Revision, Target } from '../targets/types.js';
 import { RunCollector } from './collect.js';
 import { ErrorTally } from './errors-tally.js';
-import { gateRun, gateSettingsOf } from './gate-run.js';
+import { gateRun, gateSettingsOf, type RunProgress } from './gate-run.js';
 import { createRunDir, newRunId } from './run-dir.js';
 import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
 import { createRedactor, redactDeep } from '../secrets/redact.js';
 import { sanitizeText } from '../report/sanitize.js';
 import { secretValuesOf } from './secrets.js';
-import { writeReportJson } from './write-report.js';
+import { writeOutputs } from './outputs.js';
+import { writeAtomic } from './atomic-write.js';
 
 export interface CompareOptions {
   /** Abort to stop scheduling (the reason names the signal: 'SIGINT' | 'SIGTERM'). */
@@ -66,6 +64,9 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   let stopped: StopReason | null = null;
   let casesDone = 0;
   let setupError: TargetUnreachableError | TargetNotReadyError | undefined;
+  // run.json: the run's configuration and plan, before any request — what `revgate report --from
+  // <run dir>` needs to rebuild every report from cases.jsonl after a crash.
+  await writeAtomic(paths.head, `${JSON.stringify({ ...summarize({ complete: false, interrupted: null, casesDone: 0, casesPlanned: suite.cases.length }, [], started), cases: [] }, null, 2)}\n`);
   try {
     options.onPhase?.('ready');
     await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, signal);
@@ -103,28 +104,32 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   options.onPhase?.('report');
   const complete = stopped === null && !setupError;
   const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
-  const gated = gateRun(collector, gateSettingsOf(suite), progress, setupError ? [setupCheck(setupError)] : []);
-  const finished = new Date();
-  const summary = redactDeep(buildSummary({
-    suite,
-    run: {
-      id: paths.id,
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      durationMs: finished.getTime() - started.getTime(),
-      complete,
-      interrupted: stopped,
-      casesDone,
-      casesPlanned: suite.cases.length,
-      warmup: suite.sampling.warmup,
-      outputDir: paths.dir,
-      ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
-    },
-    ...gated,
-    errors: tally.list(),
-    ...(semantic.enabled ? { semantic: semantic.info() } : {}),
-  }), redact);
+  const summary = summarize(progress, setupError ? [setupCheck(setupError)] : [], new Date());
   return { summary, files: await writeOutputs(summary, paths, suite.report.formats, redact) };
+
+  /** The report summary of the run as it stands (also written as run.json before any request). */
+  function summarize(p: RunProgress, extra: CheckResult[], finished: Date): ReportSummary {
+    const gated = gateRun(collector, gateSettingsOf(suite), p, extra);
+    return redactDeep(buildSummary({
+      suite,
+      run: {
+        id: paths.id,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        durationMs: finished.getTime() - started.getTime(),
+        complete: p.complete,
+        interrupted: p.interrupted,
+        casesDone: p.casesDone,
+        casesPlanned: suite.cases.length,
+        warmup: suite.sampling.warmup,
+        outputDir: paths.dir,
+        ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
+      },
+      ...gated,
+      errors: tally.list(),
+      ...(semantic.enabled ? { semantic: semantic.info() } : {}),
+    }), redact);
+  }
 }
 
 /** A target that never got ready is a run error, recorded as a check so the report says why. */
@@ -141,20 +146,4 @@ function redactAttempt(a: AttemptRecord, redact: (s: string) => string): void {
   if (a.text !== undefined) a.text = clean(a.text);
   if (a.error) a.error.message = clean(a.error.message);
   if (a.docs) a.docs = a.docs.map(clean);
-}
-
-async function writeOutputs(summary: ReportSummary, paths: Awaited<ReturnType<typeof createRunDir>>, formats: readonly string[], redact: (s: string) => string): Promise<Record<string, string>> {
-  const files: Record<string, string> = { results: paths.results, cases: paths.cases };
-  await writeReportJson(paths.report, summary, paths.cases);
-  files.json = paths.report;
-  for (const format of formats) {
-    if (format === 'json') continue;
-    const r = rendererFor(format);
-    const file = `${paths.dir}/${r.file}`;
-    // report.html shows cases: they are streamed back from cases.jsonl, keeping at most
-    // HTML_CASE_LIMIT of them (the most regressed) in memory, never the whole run.
-    await writeFile(file, redact(r.needsCases ? renderHtmlPage(await readHtmlSource(summary, paths.cases)) : r.render(summary)));
-    files[format] = file;
-  }
-  return files;
 }

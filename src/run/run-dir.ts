@@ -33,5 +33,7 @@ export async function createRunDir(baseDir: string, runId: string) {
     results: join(dir, 'results.jsonl'),
     cases: join(dir, 'cases.jsonl'),
     report: join(dir, 'report.json'),
+    /** The run's configuration and plan, written before any request (rebuilds after a crash). */
+    head: join(dir, 'run.json'),
   };
 }

@@ -1,16 +1,23 @@
 // Write report.json by streaming: the summary fields first, then every case read back line by
 // line from cases.jsonl, so a 100k-case run never holds all cases in memory.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ReportSummary } from '../report/model.js';
+import { atomicStream } from './atomic-write.js';
 
-/** Write `<summary fields>, "cases": [<cases.jsonl lines>]` as one JSON document. */
+/** Write `<summary fields>, "cases": [<cases.jsonl lines>]` as one JSON document, atomically. */
 export async function writeReportJson(file: string, summary: ReportSummary, casesJsonl: string): Promise<void> {
-  const out = createWriteStream(file);
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
+  const out = atomicStream(file);
+  try {
+    await writeBody(out.write, summary, casesJsonl);
+    await out.commit();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
+async function writeBody(write: (chunk: string) => Promise<void>, summary: ReportSummary, casesJsonl: string): Promise<void> {
   const head = JSON.stringify(summary, null, 2);
   await write(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "cases": [`);
   let first = true;
@@ -21,5 +28,4 @@ export async function writeReportJson(file: string, summary: ReportSummary, case
     first = false;
   }
   await write(first ? ']\n}\n' : '\n  ]\n}\n');
-  await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
 }

@@ -1,5 +1,8 @@
-// `revgate report --from report.json`: re-render without replaying traffic.
-import { writeFile } from 'node:fs/promises';
+// `revgate report --from <report.json | run dir>`: re-render without replaying traffic; a run
+// directory without report.json (a crashed run) is rebuilt from its cases.jsonl first.
+import { existsSync, statSync } from 'node:fs';
+import { writeAtomic } from '../../run/atomic-write.js';
+import { isRunDir, rebuildRun } from '../../run/rebuild.js';
 import { dirname, join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { publishToGitHub } from '../../ci/github.js';
@@ -11,10 +14,19 @@ import { exitForVerdict } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 
 export async function runReport(flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const from = resolve(io.cwd, String(flags.from));
+  let from = resolve(io.cwd, String(flags.from));
   const formats = (flags.format as string[] | undefined) ?? ['md', 'junit'];
   const unknown = formats.filter((f) => f !== 'console' && !(f in RENDERERS));
   if (unknown.length) throw new UsageError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')}`, `choose from ${[...Object.keys(RENDERERS), 'console'].join(', ')}`);
+  if (existsSync(from) && statSync(from).isDirectory()) {
+    // A run directory: its report.json, or — after a crash left none — every format rebuilt from cases.jsonl.
+    if (!existsSync(join(from, 'report.json'))) {
+      if (!isRunDir(from)) throw new UsageError(`${from} is not a run directory (no report.json, no run.json + cases.jsonl)`, 'pass a report.json or a run directory under report.dir');
+      const rebuilt = await rebuildRun(from);
+      io.stderr(`revgate: ${from} had no report.json (the run did not end): rebuilt ${Object.keys(rebuilt.files).filter((f) => f !== 'results' && f !== 'cases').join(', ')} from cases.jsonl (${rebuilt.summary.run.casesDone} of ${rebuilt.summary.run.casesPlanned} cases)\n`);
+    }
+    from = join(from, 'report.json');
+  }
   const report = await loadReport(from);
   const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, String(flags.out));
   await mkdir(outDir, { recursive: true });
@@ -25,7 +37,7 @@ export async function runReport(flags: Record<string, unknown>, io: CliIO): Prom
     }
     const r = rendererFor(format);
     const file = join(outDir, r.file);
-    await writeFile(file, r.renderReport ? r.renderReport(report) : r.render(report));
+    await writeAtomic(file, r.renderReport ? r.renderReport(report) : r.render(report));
     io.stdout(`wrote ${file}\n`);
   }
   await publishToGitHub(report, io);
