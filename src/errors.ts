@@ -10,6 +10,7 @@ export type RevgateErrorCode =
   | 'RG_TARGET_NOT_READY'
   | 'RG_RUN_DEADLINE'
   | 'RG_REPORT_INVALID'
+  | 'RG_OUTPUT_DIR'
   | 'RG_INTERNAL'
   | 'RG_TRAFFIC_API'
   | 'RG_TRAFFIC_CONFLICT'
@@ -110,6 +111,17 @@ export class TrafficError extends RevgateError {
     this.status = options?.status;
     this.platformCode = options?.platformCode;
     this.retryAfterMs = options?.retryAfterMs;
+  }
+}
+
+/** The report directory (report.dir, --out) cannot be created or written: checked before any request. */
+export class OutputDirError extends RevgateError {
+  constructor(dir: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    super('RG_OUTPUT_DIR', `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); nothing was sent`, {
+      hint: 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
+      cause,
+    });
   }
 }
 

@@ -13,6 +13,7 @@ const EXIT_BY_CODE: Record<RevgateError['code'], ExitCode> = {
   RG_CONFIG_NOT_FOUND: ExitCode.InvalidConfig,
   RG_USAGE: ExitCode.InvalidConfig,
   RG_REPORT_INVALID: ExitCode.InvalidConfig,
+  RG_OUTPUT_DIR: ExitCode.InvalidConfig,
   RG_TARGET_UNREACHABLE: ExitCode.RunError,
   RG_TARGET_NOT_READY: ExitCode.RunError,
   RG_RUN_DEADLINE: ExitCode.RunError,

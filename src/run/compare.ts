@@ -2,7 +2,7 @@
 // warm up, replay and score case by case, gate, write the report and its renderings.
 import { setMaxListeners } from 'node:events';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
+import { OutputDirError, TargetNotReadyError, TargetUnreachableError } from '../errors.js';
 import type { CheckResult } from '../gate/types.js';
 import { replay, type ReplayProgress, type StopReason } from '../replay/engine.js';
 import { JsonlSink } from '../replay/jsonl-sink.js';
@@ -38,6 +38,8 @@ export interface CompareResult {
   summary: ReportSummary;
   /** Files written, by format (json, results, md, junit). */
   files: Record<string, string>;
+  /** Writes that failed (the report directory stopped being writable): the verdict stands, files are missing. */
+  writeErrors?: string[];
 }
 
 /** Replay the suite against blue and green, score, gate and write the reports. */
@@ -47,7 +49,12 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   setMaxListeners(0, signal);
   const started = new Date();
   const runId = options.runId ?? newRunId(suite.name, started);
-  const paths = await createRunDir(suite.report.dir, runId);
+  let paths: Awaited<ReturnType<typeof createRunDir>>;
+  try {
+    paths = await createRunDir(suite.report.dir, runId);
+  } catch (e) {
+    throw new OutputDirError(suite.report.dir, e);
+  }
   const results = new JsonlSink<AttemptRecord>(paths.results);
   const casesOut = new JsonlSink<CaseRecord>(paths.cases);
   const collector = new RunCollector(suite.scoring.k, [...suite.thresholdSpecs, ...suite.statSpecs], suite.report.topCases);
@@ -66,7 +73,15 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   let setupError: TargetUnreachableError | TargetNotReadyError | undefined;
   // run.json: the run's configuration and plan, before any request — what `revgate report --from
   // <run dir>` needs to rebuild every report from cases.jsonl after a crash.
-  await writeAtomic(paths.head, `${JSON.stringify({ ...summarize({ complete: false, interrupted: null, casesDone: 0, casesPlanned: suite.cases.length }, [], started), cases: [] }, null, 2)}\n`);
+  try {
+    await writeAtomic(paths.head, `${JSON.stringify({ ...summarize({ complete: false, interrupted: null, casesDone: 0, casesPlanned: suite.cases.length }, [], started), cases: [] }, null, 2)}\n`);
+  } catch (e) {
+    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close(), semantic.close()]).catch(() => undefined);
+    throw new OutputDirError(paths.dir, e);
+  }
+  // A report directory that stops being writable mid-run loses files, never the verdict.
+  const writeErrors: string[] = [];
+  const keep = (what: string) => (e: unknown) => void writeErrors.push(`${what}: ${e instanceof Error ? e.message : String(e)}`);
   try {
     options.onPhase?.('ready');
     await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, signal);
@@ -81,13 +96,13 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
       onAttempt: async (a) => {
         redactAttempt(a, redact);
         tally.add(a);
-        await results.write(a);
+        if (writeErrors.length === 0) await results.write(a).catch(keep('results.jsonl'));
       },
       onCaseDone: async (testCase, attempts) => {
         const measured = await semantic.score(testCase, attempts, signal);
         const record = scoreCase(testCase, attempts, suite.scoring, measured);
         collector.add(record);
-        await casesOut.write(record);
+        if (writeErrors.length === 0) await casesOut.write(record).catch(keep('cases.jsonl'));
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
@@ -98,14 +113,15 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     else if (signal.aborted) stopped = String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     else throw e;
   } finally {
-    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close(), semantic.close()]);
+    await Promise.all([results.close().catch(keep('results.jsonl')), casesOut.close().catch(keep('cases.jsonl')), targets.blue.close(), targets.green.close(), semantic.close()]);
   }
 
   options.onPhase?.('report');
   const complete = stopped === null && !setupError;
   const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
   const summary = summarize(progress, setupError ? [setupCheck(setupError)] : [], new Date());
-  return { summary, files: await writeOutputs(summary, paths, suite.report.formats, redact) };
+  const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch((e: unknown) => (keep('reports')(e), {} as Record<string, string>));
+  return { summary, files, ...(writeErrors.length > 0 ? { writeErrors } : {}) };
 
   /** The report summary of the run as it stands (also written as run.json before any request). */
   function summarize(p: RunProgress, extra: CheckResult[], finished: Date): ReportSummary {

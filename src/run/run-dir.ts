@@ -1,7 +1,7 @@
 // Each run writes to its own directory: <report.dir>/<run-id>/.
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
 /** A sortable, unique run id: 20261126-231502-pharmabot-3fa2. */
 export function newRunId(suiteName: string, now = new Date()): string {
@@ -11,11 +11,35 @@ export function newRunId(suiteName: string, now = new Date()): string {
 }
 
 /**
+ * `mkdir -p`, one component at a time. Node's own `mkdir({recursive: true})` never returns for a
+ * path under /proc (it loops on ENOENT from a parent that exists): here every failure surfaces at once.
+ */
+export async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if ((await stat(d)).isDirectory()) break;
+      throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw e;
+      missing.unshift(d);
+    }
+  }
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/**
  * Create the run directory — exclusively: two runs started in the same second (or given the same id)
  * never share one; the second gets `<id>-2`, `-3`, … — and return its id and the paths of its files.
  */
 export async function createRunDir(baseDir: string, runId: string) {
-  await mkdir(resolve(baseDir), { recursive: true });
+  await makeDirs(resolve(baseDir));
   let id = runId;
   for (let n = 2; ; n++) {
     try {

@@ -46,6 +46,7 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
     progress.stop();
   }
   io.stdout(renderConsole(result.summary, { color: io.isTTY }));
-  await publishToGitHub(result.summary, io);
+  for (const w of result.writeErrors ?? []) io.stderr(`revgate: writing failed, the verdict above stands: ${w}\n`);
+  await publishToGitHub(result.summary, io).catch((e: unknown) => io.stderr(`revgate: the GitHub job summary could not be written: ${e instanceof Error ? e.message : String(e)}\n`));
   return exitForVerdict(result.summary.verdict.status, result.summary.run.interrupted);
 }

@@ -11,6 +11,7 @@ import type { Revision } from '../../targets/types.js';
 import { VERSION } from '../../version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { makeDirs } from '../../run/run-dir.js';
 
 /** Default formats written with --out (without it, Markdown goes to stdout). */
 const OUT_FORMATS = ['md', 'html', 'json'];
@@ -31,7 +32,7 @@ export async function runDiff(fileA: string, fileB: string, flags: Record<string
     return ExitCode.Pass;
   }
   const dir = resolve(io.cwd, String(flags.out));
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   for (const format of formats) {
     const r = DIFF_RENDERERS[format];
     const file = join(dir, r.file);

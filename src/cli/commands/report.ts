@@ -4,7 +4,6 @@ import { existsSync, statSync } from 'node:fs';
 import { writeAtomic } from '../../run/atomic-write.js';
 import { isRunDir, rebuildRun } from '../../run/rebuild.js';
 import { dirname, join, resolve } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { publishToGitHub } from '../../ci/github.js';
 import { UsageError } from '../../errors.js';
 import { renderConsole } from '../../report/console.js';
@@ -12,6 +11,7 @@ import { loadReport } from '../../report/load.js';
 import { rendererFor, RENDERERS } from '../../report/renderers.js';
 import { exitForVerdict } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
+import { makeDirs } from '../../run/run-dir.js';
 
 export async function runReport(flags: Record<string, unknown>, io: CliIO): Promise<number> {
   let from = resolve(io.cwd, String(flags.from));
@@ -29,7 +29,7 @@ export async function runReport(flags: Record<string, unknown>, io: CliIO): Prom
   }
   const report = await loadReport(from);
   const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, String(flags.out));
-  await mkdir(outDir, { recursive: true });
+  await makeDirs(outDir);
   for (const format of formats) {
     if (format === 'console') {
       io.stdout(renderConsole(report, { color: io.isTTY }));
