@@ -11,6 +11,7 @@ export type RevgateErrorCode =
   | 'RG_RUN_DEADLINE'
   | 'RG_REPORT_INVALID'
   | 'RG_OUTPUT_DIR'
+  | 'RG_RECORD_WRITE'
   | 'RG_INTERNAL'
   | 'RG_TRAFFIC_API'
   | 'RG_TRAFFIC_CONFLICT'
@@ -120,6 +121,16 @@ export class OutputDirError extends RevgateError {
     const code = (cause as NodeJS.ErrnoException).code;
     super('RG_OUTPUT_DIR', `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); nothing was sent`, {
       hint: 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
+      cause,
+    });
+  }
+}
+
+/** Recorded answers could not be written where asked; they were saved to `savedTo` instead (never lost). */
+export class RecordWriteError extends RevgateError {
+  constructor(file: string, savedTo: string, count: number, cause: unknown) {
+    super('RG_RECORD_WRITE', `writing ${file} failed (${(cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : String(cause))}); the ${count} recorded answers are kept in ${savedTo}`, {
+      hint: 'fix the output location, or build the golden file from the saved JSONL (one {id, answer, docs} per line)',
       cause,
     });
   }

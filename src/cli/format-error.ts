@@ -14,6 +14,7 @@ const EXIT_BY_CODE: Record<RevgateError['code'], ExitCode> = {
   RG_USAGE: ExitCode.InvalidConfig,
   RG_REPORT_INVALID: ExitCode.InvalidConfig,
   RG_OUTPUT_DIR: ExitCode.InvalidConfig,
+  RG_RECORD_WRITE: ExitCode.RunError,
   RG_TARGET_UNREACHABLE: ExitCode.RunError,
   RG_TARGET_NOT_READY: ExitCode.RunError,
   RG_RUN_DEADLINE: ExitCode.RunError,

@@ -1,9 +1,12 @@
 // `revgate record` as named steps: replay one revision, then write each golden set's copy with
 // the recorded references. Returns what was written and which cases kept their old reference.
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, relative, resolve } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { UsageError } from '../errors.js';
+import { OutputDirError, RecordWriteError, UsageError } from '../errors.js';
+import { writeAtomic } from '../run/atomic-write.js';
+import { makeDirs } from '../run/run-dir.js';
 import type { Revision } from '../targets/types.js';
 import { rewriteGolden, type Recording } from './golden-writer.js';
 import { recordedPath } from './paths.js';
@@ -34,6 +37,8 @@ export interface RecordGoldenResult {
 /** Plan the output paths (refusing to overwrite a source), record, and write the new golden files. */
 export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOptions): Promise<RecordGoldenResult> {
   const plan = outputs(suite, options);
+  // Every output must be writable before anything is sent.
+  for (const { target } of plan) await probeWritable(dirname(target));
   const started = options.now ?? new Date();
   const result = await recordRevision(suite, {
     revision: options.revision,
@@ -55,10 +60,29 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
     const ids = new Set(set.cases.map((c) => c.id));
     const mine = new Map([...recordings].filter(([id]) => ids.has(id)));
     const format = extname(source).toLowerCase() === '.jsonl' ? 'jsonl' : 'yaml';
-    await writeFile(target, rewriteGolden(text, { format, recordings: mine, updateDocs: options.updateDocs ?? false, header }));
+    try {
+      await writeAtomic(target, rewriteGolden(text, { format, recordings: mine, updateDocs: options.updateDocs ?? false, header }));
+    } catch (e) {
+      // The answers cost a replay: never lose them to a write that failed.
+      const saved = join(tmpdir(), `revgate-recorded-${started.getTime()}-${process.pid}.jsonl`);
+      await writeFile(saved, [...recordings].map(([id, r]) => JSON.stringify({ id, ...r })).join('\n') + '\n');
+      throw new RecordWriteError(relative(options.cwd, target) || target, saved, recordings.size, e);
+    }
     files.push({ source: set.file, written: relative(options.cwd, target) || target, recorded: mine.size, kept: set.cases.length - mine.size });
   }
   return { files, failed: result.cases.filter((c) => c.answer === null), stopped: result.stopped };
+}
+
+/** Create `dir` if needed and check a file can be created in it (OutputDirError otherwise). */
+async function probeWritable(dir: string): Promise<void> {
+  try {
+    await makeDirs(dir);
+    const probe = join(dir, `.revgate-probe-${process.pid}`);
+    await writeFile(probe, '', { flag: 'wx' });
+    await rm(probe, { force: true });
+  } catch (e) {
+    throw new OutputDirError(dir, e);
+  }
 }
 
 /** Where each golden set is written; never over a source golden file. */

@@ -1,5 +1,5 @@
 // End to end: `revgate record` against a real pharmabot and a tiny server that fails one case.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -92,6 +92,26 @@ describe('revgate record, end to end', () => {
 
     await writeFile(join(s.dir, 'bad.yaml'), 'name: bad\ngolden: missing.yaml\n');
     expect((await cli(['record', join(s.dir, 'bad.yaml')], { cwd: s.dir })).code).toBe(4);
+  });
+
+  it('an unwritable --out is refused before recording; a write that fails after the replay keeps every answer', async () => {
+    const bot = await startPharmabot({ seed: 1 });
+    open.push(bot);
+    const s = await writeSuite({ blue: `${bot.url}/v1`, green: `${bot.url}/v1`, cases: medquadCases(4) });
+    const before = bot.stats().requests;
+    const refused = await cli(['record', s.suiteFile, '--out', '/proc/revgate/recorded.yaml'], { cwd: s.dir });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/cannot be written/);
+    expect(bot.stats().requests).toBe(before);
+    // A directory where the file should go: the directory is writable, the rename over it fails.
+    await mkdir(join(s.dir, 'taken.yaml'));
+    const failed = await cli(['record', s.suiteFile, '--out', 'taken.yaml'], { cwd: s.dir });
+    expect(failed.code).toBe(3);
+    const saved = /kept in (\S+\.jsonl)/.exec(failed.stderr)?.[1];
+    expect(saved, failed.stderr).toBeDefined();
+    const lines = (await readFile(saved!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; answer: string });
+    expect(lines.map((l) => l.id).sort()).toEqual(medquadCases(4).map((c) => c.id as string).sort());
+    expect(lines.every((l) => l.answer.length > 0)).toBe(true);
   });
 
   it('records one revision even when the other has no URL', async () => {

@@ -1,6 +1,6 @@
 // `revgate diff <a/report.json> <b/report.json>`: one revision of run B against one of run A
 // (model v1 vs v2, last release vs this one). A report, not a gate: exits 0, or 4 on bad input.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { computeDiff } from '../../diff/compute.js';
 import type { Price } from '../../diff/model.js';
