@@ -126,6 +126,13 @@ export class OutputDirError extends RevgateError {
   }
 }
 
+/** sampling.deadline passed before the replay could start (readiness and warm-up count): the run is incomplete. */
+export class RunDeadlineError extends RevgateError {
+  constructor(deadlineMs: number, phase: string) {
+    super('RG_RUN_DEADLINE', `the run deadline (sampling.deadline ${deadlineMs} ms) passed during ${phase}`, { hint: 'raise sampling.deadline (--deadline), or check why the targets are slow to get ready' });
+  }
+}
+
 /** Recorded answers could not be written where asked; they were saved to `savedTo` instead (never lost). */
 export class RecordWriteError extends RevgateError {
   constructor(file: string, savedTo: string, count: number, cause: unknown) {

@@ -30,6 +30,8 @@ export interface ReplayInput {
   onProgress?(progress: ReplayProgress): void;
   /** Aborted by the caller on SIGINT / SIGTERM (the reason names the signal). */
   signal: AbortSignal;
+  /** The whole run's deadline, when the caller started it earlier (readiness and warm-up count). @default sampling.deadline from now */
+  deadline?: AbortSignal;
 }
 
 export interface ReplayResult {
@@ -48,7 +50,7 @@ interface CaseState {
 export async function replay(input: ReplayInput): Promise<ReplayResult> {
   const { sampling, targets } = input;
   const random = seededRandom(sampling.seed ?? Date.now());
-  const deadline = AbortSignal.timeout(sampling.deadline);
+  const deadline = input.deadline ?? AbortSignal.timeout(sampling.deadline);
   const signal = AbortSignal.any([input.signal, deadline]);
   // Every in-flight call listens for the abort: that is by design, not a leak.
   setMaxListeners(0, signal);

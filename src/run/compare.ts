@@ -2,7 +2,7 @@
 // warm up, replay and score case by case, gate, write the report and its renderings.
 import { setMaxListeners } from 'node:events';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { OutputDirError, TargetNotReadyError, TargetUnreachableError } from '../errors.js';
+import { OutputDirError, RunDeadlineError, TargetNotReadyError, TargetUnreachableError } from '../errors.js';
 import type { CheckResult } from '../gate/types.js';
 import { replay, type ReplayProgress, type StopReason } from '../replay/engine.js';
 import { JsonlSink } from '../replay/jsonl-sink.js';
@@ -71,6 +71,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   let stopped: StopReason | null = null;
   let casesDone = 0;
   let setupError: TargetUnreachableError | TargetNotReadyError | undefined;
+  let deadlineError: RunDeadlineError | undefined;
   // run.json: the run's configuration and plan, before any request — what `revgate report --from
   // <run dir>` needs to rebuild every report from cases.jsonl after a crash.
   try {
@@ -82,17 +83,25 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   // A report directory that stops being writable mid-run loses files, never the verdict.
   const writeErrors: string[] = [];
   const keep = (what: string) => (e: unknown) => void writeErrors.push(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  // sampling.deadline bounds the whole run: readiness and warm-up count.
+  const deadline = AbortSignal.timeout(suite.sampling.deadline);
+  const bounded = AbortSignal.any([signal, deadline]);
+  let phase = 'readiness';
   try {
     options.onPhase?.('ready');
-    await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, signal);
+    await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, bounded);
+    phase = 'warm-up';
     options.onPhase?.('warmup', String(suite.sampling.warmup));
-    await warmUp(targets, { blue: suite.targets.blue.url, green: suite.targets.green.url }, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
+    await warmUp(targets, { blue: suite.targets.blue.url, green: suite.targets.green.url }, suite.cases, suite.sampling.warmup, suite.sampling.timeout, bounded);
+    if (deadline.aborted) throw new RunDeadlineError(suite.sampling.deadline, phase);
+    phase = 'replay';
     options.onPhase?.('replay');
     const r = await replay({
       cases: suite.cases,
       targets,
       sampling: suite.sampling,
       signal,
+      deadline,
       onAttempt: async (a) => {
         redactAttempt(a, redact);
         tally.add(a);
@@ -109,7 +118,10 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     stopped = r.stopped;
     casesDone = r.casesDone;
   } catch (e) {
-    if (e instanceof TargetUnreachableError || e instanceof TargetNotReadyError) setupError = e;
+    if (deadline.aborted && !signal.aborted) {
+      stopped = 'deadline';
+      deadlineError = e instanceof RunDeadlineError ? e : new RunDeadlineError(suite.sampling.deadline, phase);
+    } else if (e instanceof TargetUnreachableError || e instanceof TargetNotReadyError) setupError = e;
     else if (signal.aborted) stopped = String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     else throw e;
   } finally {
@@ -119,7 +131,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   options.onPhase?.('report');
   const complete = stopped === null && !setupError;
   const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
-  const summary = summarize(progress, setupError ? [setupCheck(setupError)] : [], new Date());
+  const summary = summarize(progress, [...(setupError ? [setupCheck(setupError)] : []), ...(deadlineError ? [deadlineCheck(deadlineError)] : [])], new Date());
   const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch((e: unknown) => (keep('reports')(e), {} as Record<string, string>));
   return { summary, files, ...(writeErrors.length > 0 ? { writeErrors } : {}) };
 
@@ -146,6 +158,11 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
       ...(semantic.enabled ? { semantic: semantic.info() } : {}),
     }), redact);
   }
+}
+
+/** A run cut by its deadline before the replay is incomplete (inconclusive), and says where it stopped. */
+function deadlineCheck(e: RunDeadlineError): CheckResult {
+  return { id: `run:${e.code}`, name: 'run deadline', kind: 'run', expr: 'sampling.deadline', advisory: false, value: null, n: 0, status: 'inconclusive', reason: `${e.message} (hint: ${e.hint})` };
 }
 
 /** A target that never got ready is a run error, recorded as a check so the report says why. */
