@@ -45,7 +45,10 @@ export async function warmUpTarget(
       await target.call(cases[i % cases.length]!, { signal, timeoutMs });
     } catch (e) {
       if (signal.aborted) return;
-      if (e instanceof TargetCallError && e.errorClass === 'connection') {
+      // Only "nothing answers" (refused, no such host) makes a revision unreachable. A reset or a
+      // dropped connection is the revision's behaviour: the replay counts it as a connection error,
+      // exactly as it would without warm-up.
+      if (e instanceof TargetCallError && e.errorClass === 'connection' && NOTHING_LISTENS.test(e.message)) {
         refused++;
         last = e.message;
       }
@@ -53,6 +56,8 @@ export async function warmUpTarget(
   }
   if (refused === count) throw new TargetUnreachableError(revision, url, last);
 }
+
+const NOTHING_LISTENS = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/;
 
 /** Warm up blue and green at the same time (each sequentially, see warmUpTarget). */
 export async function warmUp(

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parse, stringify } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
-import { compareCli, readReport, runDir, writeSuite } from './helpers.js';
+import { compareCli, medquadCases, readReport, runDir, writeSuite } from './helpers.js';
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -107,5 +107,26 @@ describe('a green answering with terminal control, bidi overrides and workflow c
     // Our own annotations are still there, and the answer is kept, defused.
     expect(r.stdout).toMatch(/^::error title=revgate /m);
     expect(await readFile(`${dir}/results.jsonl`, 'utf8')).toContain(': :error::pwned');
+  });
+});
+
+describe('a green that resets every connection', () => {
+  it.each([0, 2])('is classified the same with warm-up %i: connection errors, green produced nothing (exit 3)', async (warmup) => {
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/health')) return void res.writeHead(200).end('ok');
+      req.socket.destroy();
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    servers.push({ close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) });
+    const blue = await pharmabot();
+    const green = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green}/v1`, cases: medquadCases(4), sampling: { warmup, retries: 0 }, thresholds: ['error_rate <= 1%'] });
+    const r = await compareCli(s);
+    // Not "unreachable" (it answers the readiness probe and accepts connections): its resets are counted.
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toMatch(/green produced no successful answer/);
+    expect(r.stderr).not.toMatch(/unreachable/);
+    const report = await readReport(await runDir(s.reportsDir));
+    expect(report.errors.filter((e: { revision: string }) => e.revision === 'green').map((e: { class: string }) => e.class)).toEqual(['connection']);
   });
 });
