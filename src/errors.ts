@@ -22,7 +22,22 @@ export type RevgateErrorCode =
   | 'RG_TRAFFIC_PREFLIGHT'
   | 'RG_ROLLOUT_STATE'
   | 'RG_MONITOR_QUERY'
-  | 'RG_MONITOR_AUTH';
+  | 'RG_MONITOR_AUTH'
+  // A call to a revision failed; one code per error class (src/targets/types.ts ERROR_CLASSES).
+  | 'RG_TARGET_5XX'
+  | 'RG_TARGET_4XX'
+  | 'RG_TARGET_429'
+  | 'RG_TARGET_TIMEOUT'
+  | 'RG_TARGET_CONNECTION'
+  | 'RG_TARGET_EXTRACTION'
+  | 'RG_TARGET_RESPONSE_TOO_LARGE'
+  // An http-json body template placeholder the case cannot fill.
+  | 'RG_TEMPLATE'
+  // An embeddings or judge call failed (a measurement error, never a green failure).
+  | 'RG_EMBEDDINGS_FAILED'
+  | 'RG_JUDGE_FAILED'
+  // A judge reply without the JSON asked for.
+  | 'RG_JUDGE_REPLY';
 
 export class RevgateError extends Error {
   readonly code: RevgateErrorCode;

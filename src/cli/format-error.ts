@@ -29,6 +29,17 @@ const EXIT_BY_CODE: Record<RevgateError['code'], ExitCode> = {
   RG_ROLLOUT_STATE: ExitCode.RunError,
   RG_MONITOR_QUERY: ExitCode.RunError,
   RG_MONITOR_AUTH: ExitCode.RunError,
+  RG_TARGET_5XX: ExitCode.RunError,
+  RG_TARGET_4XX: ExitCode.RunError,
+  RG_TARGET_429: ExitCode.RunError,
+  RG_TARGET_TIMEOUT: ExitCode.RunError,
+  RG_TARGET_CONNECTION: ExitCode.RunError,
+  RG_TARGET_EXTRACTION: ExitCode.RunError,
+  RG_TARGET_RESPONSE_TOO_LARGE: ExitCode.RunError,
+  RG_TEMPLATE: ExitCode.RunError,
+  RG_EMBEDDINGS_FAILED: ExitCode.RunError,
+  RG_JUDGE_FAILED: ExitCode.RunError,
+  RG_JUDGE_REPLY: ExitCode.RunError,
 };
 
 /** Render any thrown value for stderr and pick its exit code. */

@@ -1,5 +1,6 @@
 // The one error of the semantic measures: a failed embedding or judge call is an `error` of the
 // measurement (no score), never a failure of the green revision.
+import { RevgateError } from '../errors.js';
 import type { ErrorClass } from '../targets/types.js';
 
 export type SemanticErrorCode = 'RG_EMBEDDINGS_FAILED' | 'RG_JUDGE_FAILED';
@@ -12,8 +13,8 @@ export type SemanticErrorClass = ErrorClass;
  * the cause, with every secret redacted; the raw SDK error is deliberately not attached as `cause`
  * (servers sometimes echo credentials back in error bodies).
  */
-export class SemanticError extends Error {
-  readonly code: SemanticErrorCode;
+export class SemanticError extends RevgateError {
+  declare readonly code: SemanticErrorCode;
   readonly errorClass: SemanticErrorClass;
   readonly status: number | undefined;
   /** Server-requested delay before another try, in ms. */
@@ -25,9 +26,7 @@ export class SemanticError extends Error {
     message: string,
     fields: { status?: number | undefined; retryAfterMs?: number | undefined } = {},
   ) {
-    super(message);
-    this.name = 'SemanticError';
-    this.code = code;
+    super(code, message);
     this.errorClass = errorClass;
     this.status = fields.status;
     this.retryAfterMs = fields.retryAfterMs;

@@ -1,4 +1,5 @@
 // Reading the judge's replies: the first JSON object in the text, then its fields — pure.
+import { RevgateError } from '../errors.js';
 
 /** The first balanced `{…}` in `text` that parses as a JSON object (models wrap JSON in prose or fences). */
 export function firstJsonObject(text: string): Record<string, unknown> | undefined {
@@ -32,7 +33,11 @@ function balancedEnd(text: string, start: number): number {
 }
 
 /** A judge reply that does not hold the JSON asked for; the message says what is wrong. */
-export class ReplyError extends Error {}
+export class ReplyError extends RevgateError {
+  constructor(message: string) {
+    super('RG_JUDGE_REPLY', message);
+  }
+}
 
 function numberField(o: Record<string, unknown>, name: string): number | undefined {
   const v = o[name];

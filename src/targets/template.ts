@@ -1,5 +1,6 @@
 // Rendering the http-json request body template for one golden case.
 import type { GoldenCase } from '../config/golden-schema.js';
+import { RevgateError } from '../errors.js';
 import { caseMessages, caseQuestion } from './messages.js';
 
 /** The body sent when a target gives none. */
@@ -9,10 +10,9 @@ const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 const WHOLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
 
 /** A placeholder the case cannot fill (e.g. `{{vars.drug}}` on a case without that var). */
-export class TemplateError extends Error {
+export class TemplateError extends RevgateError {
   constructor(readonly placeholder: string, caseId: string) {
-    super(`{{${placeholder}}} has no value for case "${caseId}"`);
-    this.name = 'TemplateError';
+    super('RG_TEMPLATE', `{{${placeholder}}} has no value for case "${caseId}"`, { hint: 'give the case that var, or drop the placeholder from target.body' });
   }
 }
 

@@ -1,3 +1,4 @@
+import { RevgateError, type RevgateErrorCode } from '../errors.js';
 // The contract between the replay engine and the ways a revision can be called.
 import type { GoldenCase } from '../config/golden-schema.js';
 
@@ -31,7 +32,12 @@ export interface TargetResponse {
 }
 
 /** A failed call, classified. Thrown by `Target.call`. */
-export class TargetCallError extends Error {
+/** The error code of a target call that failed with `errorClass`. */
+export function targetErrorCode(errorClass: ErrorClass): Extract<RevgateErrorCode, `RG_TARGET_${string}`> {
+  return `RG_TARGET_${errorClass.toUpperCase()}` as Extract<RevgateErrorCode, `RG_TARGET_${string}`>;
+}
+
+export class TargetCallError extends RevgateError {
   readonly errorClass: ErrorClass;
   readonly status: number | undefined;
   /** Server-requested delay before a retry (from `Retry-After`), in ms. */
@@ -44,8 +50,7 @@ export class TargetCallError extends Error {
     message: string,
     fields: { status?: number; retryAfterMs?: number; elapsedMs?: number; cause?: unknown } = {},
   ) {
-    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
-    this.name = 'TargetCallError';
+    super(targetErrorCode(errorClass), message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.errorClass = errorClass;
     this.status = fields.status;
     this.retryAfterMs = fields.retryAfterMs;
