@@ -9,7 +9,7 @@ import type { Revision } from '../../targets/types.js';
 import type { Report, ReportSummary } from '../model.js';
 
 /** Most cases embedded in report.html: beyond this the page shows the most regressed and says so. */
-export const HTML_CASE_LIMIT = 20_000;
+export const HTML_CASE_LIMIT = 2_000;
 
 export interface HtmlSource {
   summary: ReportSummary;
