@@ -1,6 +1,7 @@
 // One benchmark measurement, run by replay.bench.ts in a fresh child process so peak RSS is its own:
 //   node dist/bench/measure.js --mode revgate|plain --golden FILE --blue URL --green URL
 //                              [--concurrency 64] [--warmup 2] [--work DIR] [--kind openai-chat|http-json]
+//                              [--formats json,md,junit,html]
 // revgate: the real pipeline — loadSuite() on a generated suite, then compare() (readiness,
 //          warm-up, replay, scoring, gating, json+md+junit reports in --work). --kind http-json
 //          sends the same body through revgate's http-json target (undici Pool, no SDK, no fetch).
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({
   options: {
     mode: { type: 'string' }, golden: { type: 'string' }, blue: { type: 'string' }, green: { type: 'string' },
     concurrency: { type: 'string', default: '64' }, warmup: { type: 'string', default: '2' }, work: { type: 'string', default: '.' },
-    kind: { type: 'string', default: 'openai-chat' }, 'alloc-prof': { type: 'string' }, 'alloc-prof-promoted': { type: 'boolean', default: false },
+    kind: { type: 'string', default: 'openai-chat' }, formats: { type: 'string', default: 'json,md,junit' }, 'alloc-prof': { type: 'string' }, 'alloc-prof-promoted': { type: 'boolean', default: false },
   },
 });
 const concurrency = Number(args.concurrency);
@@ -115,7 +116,7 @@ function suiteYaml(): string {
       { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
       { check: 'drift.moved_share <= 0.5', advisory: true },
     ],
-    report: { formats: ['json', 'md', 'junit'], dir: join(args.work!, 'reports'), topCases: 5 },
+    report: { formats: args.formats!.split(','), dir: join(args.work!, 'reports'), topCases: 5 },
   }, null, 2);
 }
 
