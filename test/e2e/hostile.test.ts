@@ -130,3 +130,37 @@ describe('a green that resets every connection', () => {
     expect(report.errors.filter((e: { revision: string }) => e.revision === 'green').map((e: { class: string }) => e.class)).toEqual(['connection']);
   });
 });
+
+describe('a green that drips its body', () => {
+  it.each([
+    ['openai-chat', {}],
+    ['http-json', { kind: 'http-json' }],
+  ] as const)('%s: the timeout covers the whole exchange, body included (timeout, not a hang)', async (_kind, extra) => {
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/health')) return void res.writeHead(200).end('ok');
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"answer":"');
+      const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write('a')), 50);
+      res.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    servers.push({ close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) });
+    const blue = await pharmabot();
+    const green = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green}/v1`, cases: medquadCases(2), sampling: { timeout: '400ms', retries: 0 }, thresholds: ['error_rate <= 1%'] });
+    if ('kind' in extra) {
+      const suite = parse(await readFile(s.suiteFile, 'utf8'));
+      suite.target = { docs: { preset: 'none' } };
+      suite.blue = { kind: 'openai-chat', model: 'pharmabot-1', url: `${blue.url}/v1` };
+      suite.green = { kind: 'http-json', url: `${green}/ask`, body: { q: '{{question}}' }, answer: 'answer' };
+      await writeFile(s.suiteFile, stringify(suite));
+    }
+    const started = performance.now();
+    const r = await compareCli(s);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(r.code, r.stderr).toBeGreaterThanOrEqual(1);
+    const report = await readReport(await runDir(s.reportsDir));
+    expect(report.errors.filter((e: { revision: string }) => e.revision === 'green').map((e: { class: string }) => e.class)).toEqual(['timeout']);
+  });
+});
