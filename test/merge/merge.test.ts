@@ -31,8 +31,9 @@ beforeAll(async () => {
   whole = await readReport(await runDir(join(s.dir, 'whole')));
   for (let k = 1; k <= SHARDS; k++) {
     const shard = await compareCli(s, ['--shard', `${k}/${SHARDS}`, '--out', join(s.dir, `shard-${k}`)]);
-    // ~5 cases per shard: below scoring.minCases a shard alone may be inconclusive (2); the merge decides.
-    expect([0, 2], shard.stderr + shard.stdout).toContain(shard.code);
+    // ~5 cases per shard: below scoring.minCases a shard alone may be inconclusive (2), and over 5
+    // LLM-like answers a quality mean can dip under its threshold by chance (1); the merge decides.
+    expect([0, 1, 2], shard.stderr + shard.stdout).toContain(shard.code);
     expect(shard.stderr).toMatch(new RegExp(`shard ${k}/${SHARDS}: \\d+ of ${CASES} cases`));
     const dir = await runDir(join(s.dir, `shard-${k}`));
     shardFiles.push(join(dir, 'report.json'));
