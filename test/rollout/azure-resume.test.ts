@@ -1,7 +1,6 @@
 // The compiled CLI as a real process against the busy ACA emulator: SIGKILL late in a canary hold,
 // then `--resume` judges the whole hold from its journaled start (a healthy canary is promoted); and
 // a second Ctrl-C quits at once, saying the traffic state is unknown. Needs `npm run build`.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,8 +11,8 @@ import type { RolloutEvent } from '../../src/rollout/types.js';
 import { startUserTraffic, type UserTraffic } from '../../scripts/user-traffic.js';
 import { ROOT } from '../e2e/helpers.js';
 import { armTable, azureBench, BLUE, GREEN, TOKEN, type AzureBench } from './azure-bench.js';
+import { run } from './spawn.js';
 
-const BIN = join(ROOT, 'bin/revgate.js');
 const open: { close(): Promise<void> }[] = [];
 let traffic: UserTraffic | undefined;
 afterEach(async () => {
@@ -22,14 +21,6 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((x) => x.close()));
 });
 
-function run(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
-  return { child, exited, output: () => out };
-}
 
 /** Poll `f` (every 50 ms) until it returns something, or fail after `ms`. */
 let context: (() => string) | undefined;

@@ -1,6 +1,5 @@
 // Crash safety with the compiled CLI as a real process: SIGKILL during a hold, then
 // `rollout --resume` continues from the last verified state and promotes. Needs `npm run build`.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,21 +8,13 @@ import { afterEach, expect, it } from 'vitest';
 import { readJournal } from '../../src/rollout/journal.js';
 import { ROOT } from '../e2e/helpers.js';
 import { bench, types, type Bench } from './helpers.js';
+import { run } from './spawn.js';
 
-const BIN = join(ROOT, 'bin/revgate.js');
 const benches: Bench[] = [];
 afterEach(async () => {
   await Promise.all(benches.splice(0).map((b) => b.close()));
 });
 
-function run(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
-  return { child, exited, output: () => out };
-}
 
 async function journalOf(reports: string): Promise<string | undefined> {
   if (!existsSync(reports)) return undefined;
