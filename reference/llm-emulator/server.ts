@@ -38,6 +38,8 @@ export interface RequestLog {
   model: string | undefined;
   /** Texts in an embeddings request. */
   inputs: number;
+  /** The texts themselves (embeddings), so a test can tell which were sent again. */
+  texts: string[];
   status: number;
 }
 
@@ -74,7 +76,7 @@ export async function startLlmEmulator(options: LlmEmulatorOptions = {}): Promis
     const entry: RequestLog = {
       kind, path: url.pathname, deployment, apiVersion: url.searchParams.get('api-version') ?? undefined,
       auth: deployment === undefined ? (bearer(req) ? 'bearer' : 'none') : (presented ? 'api-key' : 'none'),
-      model, inputs: kind === 'embeddings' ? inputsOf(body)?.length ?? 0 : 0, status: 200,
+      model, inputs: kind === 'embeddings' ? inputsOf(body)?.length ?? 0 : 0, texts: kind === 'embeddings' ? inputsOf(body) ?? [] : [], status: 200,
     };
     log.push(entry);
     const fail = (status: number, message: string, type?: string): void => {
