@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SuiteOverrides } from '../../src/config/load-suite.js';
 import type { ResolvedSuite } from '../../src/config/resolved.js';
-import { GOLDEN, load, SUITE } from './helpers.js';
+import { GOLDEN, issuesOf, load, SUITE } from './helpers.js';
 
 describe('loadSuite: a valid suite', () => {
   it('loads with every default filled', async () => {
@@ -89,5 +89,17 @@ describe('loadSuite: a valid suite', () => {
     });
     expect(suite.cases.map((c) => c.id)).toEqual(['one', 'two', 'three', '4']);
     expect(suite.golden.map((g) => [g.file, g.cases.length])).toEqual([['golden.yaml', 2], ['sets/more.jsonl', 2]]);
+  });
+});
+
+describe('loadSuite: durations need a unit (issue 12)', () => {
+  it.each<[string, Record<string, string>, SuiteOverrides]>([
+    ['YAML timeout: 5', { 'suite.yaml': `${SUITE}sampling:\n  timeout: 5\n` }, {}],
+    ['--timeout 5', {}, { timeout: '5' }],
+  ])('%s is rejected with a hint "5s"?', async (_what, files, overrides) => {
+    const issues = await issuesOf(files, { overrides });
+    const issue = issues.find((i) => i.path.includes('timeout'));
+    expect(issue?.message).toContain('a duration needs a unit, got');
+    expect(issue?.hint).toContain('"5s"');
   });
 });
