@@ -23,7 +23,7 @@ export const Duration = z
       ctx.addIssue({
         code: 'custom',
         message: `expected a duration like "800ms", "30s" or "10m", got ${JSON.stringify(v)}`,
-        params: { hint: 'units: ms, s, m, h (e.g. 1.5s); a bare number is milliseconds' },
+        params: { hint: 'units: ms, s, m, h (e.g. 1.5s); only 0 may be written without a unit' },
       });
       return z.NEVER;
     }
