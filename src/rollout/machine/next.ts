@@ -6,7 +6,7 @@
 import { formatTable, sameWeights } from '../plan.js';
 import type { InputEvent } from '../types.js';
 import type { Transition } from './actions.js';
-import { afterHold, afterVerified, doubt, enterHold, enterStep, finish, onInconclusive, reissue, rollback, rollbackTable, stepPassed, T, watch } from './steps.js';
+import { afterHold, afterVerified, analyse, doubt, enterHold, enterStep, finish, onInconclusive, reissue, rollback, rollbackTable, stepPassed, T, watch } from './steps.js';
 import { idle, type RolloutState } from './state.js';
 
 /** Apply one input event. */
@@ -121,7 +121,7 @@ function resume(s: RolloutState, actual: RolloutState['base']): Transition {
   if (pending) return reissue(s, pending);
   switch (p.kind) {
     case 'analysing':
-      return T({ ...s, phase: { ...p, attempt: p.attempt + 1, retryAt: null } }, [{ kind: 'analyse', step: p.step, attempt: p.attempt + 1, ...analysisOf(s, p.step) }]);
+      return T({ ...s, phase: { ...p, attempt: p.attempt + 1, retryAt: null } }, [analyse(s, p.step, p.attempt + 1)]);
     case 'holding':
     case 'awaiting-approval':
     case 'keeping':
@@ -136,9 +136,4 @@ function resume(s: RolloutState, actual: RolloutState['base']): Transition {
       // No write in flight yet no verified end: only a rollback is safe.
       return rollback(s, p.kind === 'rolling-back' ? p.cause : 'error', p.kind === 'rolling-back' ? p.reason : `resume found ${p.kind} with nothing in flight`, true);
   }
-}
-
-function analysisOf(s: RolloutState, step: number): { mode: 'full' | 'sample'; sample?: number } {
-  const st = s.plan!.steps[step]!;
-  return st.analysis === 'sample' ? { mode: 'sample', sample: st.sample ?? 50 } : { mode: 'full' };
 }

@@ -18,6 +18,12 @@ function then(a: Transition, f: (s: RolloutState) => Transition): Transition {
   return { state: b.state, actions: [...a.actions, ...b.actions], notes: [...a.notes, ...b.notes] };
 }
 
+/** The golden replay of step `step` (every case, or its deterministic sample). */
+export function analyse(s: RolloutState, step: number, attempt: number): Action {
+  const st = s.plan!.steps[step]!;
+  return { kind: 'analyse', step, attempt, ...(st.analysis === 'sample' ? { mode: 'sample' as const, sample: st.sample ?? 50 } : { mode: 'full' as const }) };
+}
+
 /** Blue 100%, green 0% (labels and other labelled entries kept). */
 export function rollbackTable(s: RolloutState): Table {
   return tableFor(0, s.info!.blue, s.info!.green, s.base);
@@ -52,9 +58,7 @@ export function afterVerified(s0: RolloutState, purpose: WritePurpose): Transiti
       const since: RolloutState = { ...s, stepSince: s.now };
       if (step.analysis === 'none') return enterHold(since, p.step);
       const attempt = 1;
-      return T({ ...since, phase: { kind: 'analysing', step: p.step, attempt, deadline: s.now + (step.holdMs ?? 0), retryAt: null } }, [
-        { kind: 'analyse', step: p.step, attempt, ...(step.analysis === 'sample' ? { mode: 'sample' as const, sample: step.sample ?? 50 } : { mode: 'full' as const }) },
-      ]);
+      return T({ ...since, phase: { kind: 'analysing', step: p.step, attempt, deadline: s.now + (step.holdMs ?? 0), retryAt: null } }, [analyse(s, p.step, attempt)]);
     }
     case 'finalize':
       return T({ ...s, phase: { kind: 'deactivating' } }, [{ kind: 'deactivate', revision: s.info!.blue }]);
@@ -152,9 +156,8 @@ export function watch(s0: RolloutState, notes: NoteBody[] = []): Transition {
   switch (p.kind) {
     case 'analysing':
       if (p.retryAt !== null && now >= p.retryAt) {
-        const step = plan.steps[p.step]!;
         s = { ...s, phase: { ...p, attempt: p.attempt + 1, retryAt: null } };
-        actions.push({ kind: 'analyse', step: p.step, attempt: p.attempt + 1, ...(step.analysis === 'sample' ? { mode: 'sample' as const, sample: step.sample ?? 50 } : { mode: 'full' as const }) });
+        actions.push(analyse(s, p.step, p.attempt + 1));
       }
       break;
     case 'holding':
