@@ -2,7 +2,7 @@
 // ($GITHUB_STEP_SUMMARY) and the checks that did not pass printed as workflow annotations.
 // The environment is passed in (the CLI hands over its injected env): nothing here reads process.*.
 import { appendFile } from 'node:fs/promises';
-import type { ReportSummary } from '../report/model.js';
+import type { ReportSummary } from '../model/report.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { sortChecks } from '../report/values.js';
 import { sanitizeText } from '../report/sanitize.js';

@@ -1,5 +1,5 @@
 // The one place errors become messages, hints and exit codes.
-import { ConfigError, RevgateError, type ConfigIssue } from '../errors.js';
+import { ConfigError, RevgateError, type ConfigIssue } from '../model/errors.js';
 import { ExitCode } from './exit-codes.js';
 
 /** `suites/x.yaml:14 thresholds[2].check: unknown metric "latncy.p95"\n    hint: did you mean …` */

@@ -1,8 +1,8 @@
 // The command-line program: commands, flags, help with examples. Command bodies are imported
 // lazily so `revgate --version` and `--help` load nothing heavy.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { UsageError } from '../model/errors.js';
+import { VERSION } from '../model/version.js';
 import { ExitCode } from './exit-codes.js';
 import type { CliIO } from './io.js';
 

@@ -1,8 +1,8 @@
 // Load golden sets from YAML (a list, or `{cases: [...]}`) or JSONL (one case per line).
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ConfigIssue } from '../errors.js';
-import { GoldenCaseSchema, GoldenFileWrapperSchema, type GoldenCase } from './golden-schema.js';
+import type { ConfigIssue } from '../model/errors.js';
+import { GoldenCaseSchema, GoldenFileWrapperSchema, type GoldenCase } from '../model/golden.js';
 import { formatPath, parseYaml, type PathSegment } from './yaml-source.js';
 import { PARSE_OPTIONS, zodIssues } from './zod-issues.js';
 

@@ -1,6 +1,6 @@
 // JSON Schemas for editors, generated from the zod schemas (the single source of truth).
 import { z } from 'zod';
-import { GoldenFileSchema } from './golden-schema.js';
+import { GoldenFileSchema } from '../model/golden.js';
 import { SuiteSchema } from './suite-schema.js';
 
 /** The JSON Schema (draft 2020-12) of suite or golden files, as written by people (input side). */

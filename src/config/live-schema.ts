@@ -1,8 +1,8 @@
 // zod schema of `rollout.live`: live metrics analysed at intervals during each hold while green
 // carries a share of real traffic (green against blue over the same window), and the limits.
 import { z } from 'zod';
-import { Duration } from './duration-schema.js';
-import { Rate } from './rate-schema.js';
+import { Duration } from '../model/duration-schema.js';
+import { Rate } from '../model/rate-schema.js';
 
 export const AzureMonitorSourceSchema = z
   .object({

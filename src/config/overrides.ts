@@ -1,5 +1,5 @@
 // Command-line flags that override suite values, and naming the flag when its value is invalid.
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 
 /** Command-line values that override the suite file (flags win). */
 export interface SuiteOverrides {

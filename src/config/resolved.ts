@@ -1,9 +1,9 @@
 // The resolved configuration: defaults filled, env references expanded, CLI overrides applied.
 // Everything downstream of config/ reads these types, never the raw file shapes.
-import type { GoldenCase } from './golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { SuiteFile } from './suite-schema.js';
-import type { Revision } from '../targets/types.js';
-import type { StatSpec, ThresholdSpec } from '../gate/types.js';
+import type { Revision } from '../model/outcome.js';
+import type { StatSpec, ThresholdSpec } from '../model/verdict.js';
 import type { EmbedderOptions, JudgeOptions } from '../semantic/options.js';
 import type { ResolvedRollout } from './rollout.js';
 import type { Shard } from './shard.js';

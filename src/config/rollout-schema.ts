@@ -2,7 +2,7 @@
 // green, the steps (weight, hold, analysis, approval) and the safety timings. Every field carries
 // a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
-import { Duration } from './duration-schema.js';
+import { Duration } from '../model/duration-schema.js';
 import { LiveSchema } from './live-schema.js';
 
 const LocalRevisionSchema = z

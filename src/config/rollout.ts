@@ -1,6 +1,6 @@
 // Resolve the `rollout:` section: expand ${ENV} references (subscription id, local revision URLs, replay URLs) and
 // report every problem at once with the suite's file and YAML path.
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import type { LiveLimits } from '../gate/live-decide.js';
 import { expandEnv } from './env.js';
 import type { LiveFile } from './live-schema.js';

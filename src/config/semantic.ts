@@ -1,5 +1,5 @@
 // Resolve the measuring endpoints (embeddings, judge): keys only from the environment.
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import { expandEnv, hasEnvRef } from './env.js';
 import type { SemanticConfig } from './resolved.js';
 import type { SuiteFile } from './suite-schema.js';

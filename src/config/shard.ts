@@ -5,7 +5,7 @@
 // the case id and n only — not on the case's position, the golden file order or the other cases —
 // so adding or removing a case never moves another one to a different shard, and the n shards
 // are disjoint and together hold every case exactly once.
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import type { ResolvedSuite } from './resolved.js';
 
 /** One slice of a suite: `index` of `total`, 1-based (`--shard 2/4` is `{ index: 2, total: 4 }`). */

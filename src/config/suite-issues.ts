@@ -1,5 +1,5 @@
 // Issue helpers for loadSuite: ordering, duplicate case ids, lines for dotted paths.
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import type { CaseLocation } from './golden.js';
 import type { LoadedGoldenSet } from './resolved.js';
 import type { PathSegment } from './yaml-source.js';

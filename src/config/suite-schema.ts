@@ -2,10 +2,10 @@
 // zod only emits `.describe()` / `.meta()` text into JSON Schema (not JSDoc), so every field a
 // person writes carries a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
-import { Duration } from './duration-schema.js';
+import { Duration } from '../model/duration-schema.js';
 import { RolloutSchema } from './rollout-schema.js';
 
-export { Duration } from './duration-schema.js';
+export { Duration } from '../model/duration-schema.js';
 
 /** A duration field with a default (the default, in ms, is not emitted by the input-side JSON Schema). */
 const duration = (fallback: number, description: string) => Duration.default(fallback).describe(description);

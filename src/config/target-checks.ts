@@ -1,10 +1,10 @@
 // Up-front checks of a resolved target that need more than its schema: the request template can be
 // filled for every case, response paths parse, fields fit the target kind, the readiness endpoint
 // is usable. Every problem is pushed (all at once, before any request is sent).
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import { parsePath } from '../targets/path.js';
 import { missingPlaceholders } from '../targets/template.js';
-import type { GoldenCase } from './golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { TargetInput } from './suite-schema.js';
 
 /** Where a field of the merged target was written (`green.body` or `target.body`). */

@@ -1,9 +1,9 @@
 // Resolve blue and green targets: shared `target` fields + per-revision fields + CLI overrides,
 // env references expanded, secrets checked, docs extraction presets filled.
-import type { ConfigIssue } from '../errors.js';
-import type { Revision } from '../targets/types.js';
+import type { ConfigIssue } from '../model/errors.js';
+import type { Revision } from '../model/outcome.js';
 import { expandEnv, hasEnvRef, isSecretHeader } from './env.js';
-import type { GoldenCase } from './golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { DocsExtract, ResolvedTarget } from './resolved.js';
 import type { TargetInput } from './suite-schema.js';
 import { checkTarget, type FieldLocator } from './target-checks.js';

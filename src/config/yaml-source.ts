@@ -1,6 +1,6 @@
 // Parse YAML keeping source positions, so every problem can name its file, YAML path and line.
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 
 export type PathSegment = string | number;
 

@@ -3,7 +3,7 @@
 // issue per key, at the key's own path, with a "did you mean"); issue.input is only present when
 // parsing with `reportInput: true`; unions report every branch (we pick the branch whose type matched).
 import type { z } from 'zod';
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import { formatPath, type PathSegment } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;

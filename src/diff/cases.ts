@@ -1,7 +1,7 @@
 // Per-case comparison, matched by case id: status changes (pass→fail, fail→pass, new, removed)
 // and the biggest score changes with both answers.
-import type { CaseRecord, CaseStatus, RevisionCaseResult } from '../scoring/types.js';
-import type { Revision } from '../targets/types.js';
+import type { CaseRecord, CaseStatus, RevisionCaseResult } from '../model/metrics.js';
+import type { Revision } from '../model/outcome.js';
 import { directionOf } from './metrics.js';
 import { CASE_SCORES, type CaseChange, type CaseScore, type Diff, type ScoreChange } from './model.js';
 

@@ -1,6 +1,6 @@
 // The diff of two runs as a list of named steps: sides, warnings, metrics, tags, cases, usage.
-import type { Report } from '../report/model.js';
-import type { Revision } from '../targets/types.js';
+import type { Report } from '../model/report.js';
+import type { Revision } from '../model/outcome.js';
 import { caseChanges, scoreChanges } from './cases.js';
 import { metricDeltas } from './metrics.js';
 import { DIFF_SCHEMA_VERSION, type Diff, type DiffSide, type Price, type TagDelta } from './model.js';

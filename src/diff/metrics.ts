@@ -1,7 +1,7 @@
 // Metric deltas, A against B: values, difference, relative change and direction, in catalog order.
 import { lookupMetric } from '../gate/metric-lookup.js';
 import { METRICS, type MetricDef } from '../scoring/catalog.js';
-import type { FlatMetrics } from '../scoring/types.js';
+import type { FlatMetrics } from '../model/metrics.js';
 import type { Direction, MetricDelta } from './model.js';
 
 /** Differences this small are float noise, not a change. */

@@ -1,10 +1,10 @@
 // The diff model: one revision of run B against one revision of run A (e.g. model v2 vs v1).
 // Computed from two report.json files by compute.ts; diff.json is this model, and the Markdown
 // and HTML renderings read only it.
-import type { Status } from '../gate/types.js';
+import type { Status } from '../model/verdict.js';
 import type { MetricUnit } from '../scoring/catalog.js';
-import type { CaseStatus } from '../scoring/types.js';
-import type { Revision } from '../targets/types.js';
+import type { CaseStatus } from '../model/metrics.js';
+import type { Revision } from '../model/outcome.js';
 
 /** Bump on any breaking change to the diff shape. */
 export const DIFF_SCHEMA_VERSION = 1;

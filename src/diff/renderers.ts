@@ -1,5 +1,5 @@
 // Diff formats picked by name (`--format md,html,json`), like report/renderers.ts.
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { renderDiffHtml } from './html.js';
 import { renderDiffMarkdown } from './markdown.js';
 import type { Diff } from './model.js';

@@ -1,5 +1,5 @@
 // Tokens and cost per 1,000 requests, from the reported usage means and prices per million tokens.
-import type { FlatMetrics } from '../scoring/types.js';
+import type { FlatMetrics } from '../model/metrics.js';
 import { relativeChange } from './metrics.js';
 import type { Price, UsageDiff, UsageSide } from './model.js';
 

@@ -1,5 +1,5 @@
 // Comparing a measured value with a limit, tolerant of binary rounding.
-import type { Op } from './types.js';
+import type { Op } from '../model/verdict.js';
 
 // Deltas and ratios are computed in floating point: 0.843 - 0.823 = 0.020000000000000018, which a
 // strict `<= 0.02` would fail. Values within a relative 1e-9 of the limit count as equal.

@@ -1,6 +1,6 @@
 // Critical cases: one check each, and a critical case that fails fails the run (Kayenta's critical metrics).
-import type { CaseRecord } from '../scoring/types.js';
-import type { CheckResult } from './types.js';
+import type { CaseRecord } from '../model/metrics.js';
+import type { CheckResult } from '../model/verdict.js';
 
 /** One voting check per critical case: fail when green fails it, error when every green attempt errored. */
 export function criticalChecks(cases: Iterable<CaseRecord>): CheckResult[] {

@@ -1,10 +1,10 @@
 // Threshold specs + aggregated metrics → one CheckResult per threshold. No data is never a pass.
 import type { MetricUnit } from '../scoring/catalog.js';
-import type { MetricsSet, MetricValue } from '../scoring/types.js';
+import type { MetricsSet, MetricValue } from '../model/metrics.js';
 import { compare, negate } from './compare.js';
 import { formatDelta, formatExact, formatRatio, formatValue } from './format.js';
 import { lookupMetric } from './metric-lookup.js';
-import type { CheckResult, ThresholdSpec } from './types.js';
+import type { CheckResult, ThresholdSpec } from '../model/verdict.js';
 
 export interface EvaluateOptions {
   /** scoring.minCases: fewer observations behind a value make its check inconclusive. */

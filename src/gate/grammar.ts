@@ -15,7 +15,7 @@
 //
 // Parsing is split from validation (k6's thresholds_parser.go): here we only find the parts,
 // thresholds.ts then checks them against the metric catalog and converts the limit to base units.
-import type { Op, Scope } from './types.js';
+import type { Op, Scope } from '../model/verdict.js';
 
 export const SCOPES: readonly Scope[] = ['green', 'blue', 'delta', 'ratio', 'pair'];
 export const OPS: readonly Op[] = ['<', '<=', '>', '>=', '==', '!='];

@@ -2,7 +2,7 @@
 // (ms for durations, 0..1 for rates and scores, plain numbers for factors and counts).
 import type { MetricDef } from '../scoring/catalog.js';
 import type { ParsedExpression, ValueUnit } from './grammar.js';
-import type { Scope } from './types.js';
+import type { Scope } from '../model/verdict.js';
 
 export type LimitResult = { ok: true; limit: number } | { ok: false; message: string; hint: string };
 

@@ -1,7 +1,7 @@
 // Live-metrics decisions during a hold, pure: given the counts and the test results of one window,
 // each check decides pass / inconclusive / fail and says why, naming the values and the limit.
 // Never a pass on too little traffic; a clear breach (roll back at once) is marked `breach`.
-import type { Status } from './types.js';
+import type { Status } from '../model/verdict.js';
 
 /** The limits a live window is judged against (rollout.live in the suite). */
 export interface LiveLimits {

@@ -1,8 +1,8 @@
 // Run-level conditions that override the thresholds: an incomplete run, a revision that never
 // answered, an environment quota. They are preconditions, never evidence for a pass.
-import type { MetricsSet } from '../scoring/types.js';
+import type { MetricsSet } from '../model/metrics.js';
 import { formatRate } from './format.js';
-import type { CheckResult, Status } from './types.js';
+import type { CheckResult, Status } from '../model/verdict.js';
 
 /** Above this share of attempts still answered 429 after retries, the environment, not green, is at fault. */
 export const RATE_LIMIT_SHARE = 0.2;

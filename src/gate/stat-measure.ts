@@ -1,7 +1,7 @@
 // The shape every test family returns before the multiplicity correction and the decision.
-import type { ComparisonData } from '../scoring/types.js';
+import type { ComparisonData } from '../model/metrics.js';
 import type { StatTestDef } from './stat-tests.js';
-import type { CheckStatistics, StatisticsConfig, StatSpec } from './types.js';
+import type { CheckStatistics, StatisticsConfig, StatSpec } from '../model/verdict.js';
 
 /** What a sample-size estimate needs: the observed spread, in the family's terms. */
 export type Sizing =

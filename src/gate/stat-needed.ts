@@ -3,7 +3,7 @@ import { pairedSampleSize, proportionSampleSize } from '../stats/index.js';
 import { formatStat } from './stat-format.js';
 import type { Measurement } from './stat-measure.js';
 import type { StatUnit } from './stat-tests.js';
-import type { StatisticsConfig } from './types.js';
+import type { StatisticsConfig } from '../model/verdict.js';
 
 /** A sentence such as "about 140 more cases at the observed sd 0.12 to resolve a 0.03 effect". */
 export function neededFor(m: Measurement, minEffect: number, unit: StatUnit, options: StatisticsConfig): string {

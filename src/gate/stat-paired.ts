@@ -1,6 +1,6 @@
 // Paired per-case comparisons: score deltas green − blue, and drift beyond blue-vs-blue noise.
 import { mean, pairedBootstrapMeanCI, wilcoxonSignedRank } from '../stats/index.js';
-import type { PairedMetric } from '../scoring/types.js';
+import type { PairedMetric } from '../model/metrics.js';
 import { bounds, sampleSd, tooFew, type MeasureInput, type Measurement } from './stat-measure.js';
 
 /** Paired scores (`ref.rougeL`, …): deltas green − blue per case. */

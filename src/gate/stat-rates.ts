@@ -1,6 +1,6 @@
 // Error and refusal rates: Fisher exact on green vs blue counts, Newcombe interval of the difference.
 import { fisherExact, newcombeDiffCI } from '../stats/index.js';
-import type { RateCounts } from '../scoring/types.js';
+import type { RateCounts } from '../model/metrics.js';
 import { bounds, tooFew, type MeasureInput, type Measurement } from './stat-measure.js';
 
 // Fisher's exact test (two-sided, R fisher.test) on [[green events, green non-events],

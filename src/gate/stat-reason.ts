@@ -2,7 +2,7 @@
 // `ref.rougeL: regression −0.061 [−0.082, −0.041] beyond −0.02 (Wilcoxon p=0.0003, Holm p=0.002 (Holm-adjusted over 6 checks), n=120, r=−0.54)`.
 import { formatInterval, formatP, formatStat } from './stat-format.js';
 import type { StatTestDef } from './stat-tests.js';
-import type { CheckStatistics, StatSpec } from './types.js';
+import type { CheckStatistics, StatSpec } from '../model/verdict.js';
 
 const WORDS: Record<CheckStatistics['outcome'], string> = {
   regression: 'regression', 'no-change': 'no change', improvement: 'improvement', 'insufficient-data': 'insufficient data',

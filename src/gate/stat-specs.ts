@@ -1,9 +1,9 @@
 // Configured `test:` thresholds → validated StatSpecs, reporting every problem at once (before traffic).
 import type { ThresholdInput } from '../config/suite-schema.js';
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import { editDistance } from './metric-lookup.js';
 import { STAT_TESTS, STAT_TEST_NAMES, findStatTest, type StatTestDef } from './stat-tests.js';
-import type { StatSpec } from './types.js';
+import type { StatSpec } from '../model/verdict.js';
 
 export interface ParseStatSpecsOptions {
   /** The suite file, for issue locations. */

@@ -1,6 +1,6 @@
 // The catalog of statistical test names a `test:` threshold may use, with family, unit and default margin.
-import type { PairedMetric } from '../scoring/types.js';
-import type { StatFamily } from './types.js';
+import type { PairedMetric } from '../model/metrics.js';
+import type { StatFamily } from '../model/verdict.js';
 
 /** The unit of a test's estimate and margin: scores and rates in 0..1, shifts in ms, ratios as factors. */
 export type StatUnit = 'score' | 'rate' | 'ms' | 'factor';

@@ -1,6 +1,6 @@
 // `test:` thresholds + comparison data → one CheckResult each: measure per family, correct for
 // multiplicity (Holm), decide with "significance AND minimum effect", explain. Pure: no I/O.
-import type { ComparisonData } from '../scoring/types.js';
+import type { ComparisonData } from '../model/metrics.js';
 import { classifyEffect, holm } from '../stats/index.js';
 import type { Measurement, MeasureInput } from './stat-measure.js';
 import { neededFor } from './stat-needed.js';
@@ -10,7 +10,7 @@ import { measureDriftNoise, measurePaired } from './stat-paired.js';
 import { measureRate } from './stat-rates.js';
 import { statReason } from './stat-reason.js';
 import { findStatTest, type StatTestDef } from './stat-tests.js';
-import type { CheckResult, CheckStatistics, Outcome, StatFamily, StatisticsConfig, StatSpec, Status } from './types.js';
+import type { CheckResult, CheckStatistics, Outcome, StatFamily, StatisticsConfig, StatSpec, Status } from '../model/verdict.js';
 
 const MEASURE: Record<StatFamily, (input: MeasureInput) => Measurement> = {
   paired: measurePaired, noise: measureDriftNoise, assert: measureAssert, rate: measureRate, shift: measureShift, ratio: measureRatio,

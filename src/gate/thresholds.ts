@@ -1,12 +1,12 @@
 // Configured thresholds → validated ThresholdSpecs, reporting every problem at once.
 import type { ThresholdInput } from '../config/suite-schema.js';
-import type { ConfigIssue } from '../errors.js';
+import type { ConfigIssue } from '../model/errors.js';
 import { findMetric, metricName, metricNames, type MetricDef } from '../scoring/catalog.js';
 import { formatExact } from './format.js';
 import { parseExpression, type ParsedExpression } from './grammar.js';
 import { normaliseLimit } from './limits.js';
 import { closestMetrics, lookupMetric, writtenK } from './metric-lookup.js';
-import type { Scope, ThresholdSpec } from './types.js';
+import type { Scope, ThresholdSpec } from '../model/verdict.js';
 
 export interface ParseThresholdsOptions {
   /** scoring.k: the cut-off that `rag.*@{k}` names must carry. */

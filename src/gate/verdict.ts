@@ -1,5 +1,5 @@
 // Checks → verdict: the worst voting status wins (Argo Rollouts' phase order).
-import { STATUS_ORDER, type CheckResult, type Status, type Verdict } from './types.js';
+import { STATUS_ORDER, type CheckResult, type Status, type Verdict } from '../model/verdict.js';
 
 export const NO_VOTING_CHECKS = 'no voting checks: add thresholds or critical cases';
 

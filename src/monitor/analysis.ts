@@ -3,7 +3,7 @@
 // where the source reports them, and latency (Mann-Whitney U + Hodges-Lehmann on raw samples, or
 // the p95 ratio where only aggregates exist). p-values are Holm-adjusted within the window.
 import { decideErrorRate, decideLatencyShift, decideP95Ratio, decideRestarts, type LiveDecision, type LiveLimits } from '../gate/live-decide.js';
-import type { CheckResult, CheckStatistics, LiveEvidence, LiveRevisionValues, Status } from '../gate/types.js';
+import type { CheckResult, CheckStatistics, LiveEvidence, LiveRevisionValues, Status } from '../model/verdict.js';
 import { worst } from '../gate/verdict.js';
 import { fisherExact, hodgesLehmann, holm, mannWhitneyU, newcombeDiffCI, quantileSorted } from '../stats/index.js';
 import type { LiveSourceInfo, RevisionWindow } from './types.js';

@@ -2,7 +2,7 @@
 // Azure Monitor (loaded lazily, so only that path imports @azure/*). A configured `delay` replaces
 // the source's own ingestion delay: windows then end at now − delay.
 import type { ResolvedLive } from '../config/rollout.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { createLocalLiveMetrics, type LocalStatsSource } from './local/index.js';
 import type { LiveMetrics } from './types.js';
 

@@ -2,7 +2,7 @@
 // (250 ms, 500 ms, 1 s, …). The last failure is thrown as a MonitorError: the caller records it as
 // an `error` check (a broken metrics source is not a bad release, but never a pass either).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MonitorError } from '../errors.js';
+import { MonitorError } from '../model/errors.js';
 import type { LiveMetrics, RevisionWindow, WindowQuery } from './types.js';
 
 export interface QueryRetryOptions {

@@ -5,7 +5,7 @@ export { loadSuite } from '../config/load-suite.js';
 export type { LoadSuiteOptions, LoadedSuite, SuiteOverrides } from '../config/load-suite.js';
 export type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
 export type { SuiteInput, SuiteFile } from '../config/suite-schema.js';
-export type { GoldenCase, Assertion } from '../config/golden-schema.js';
+export type { GoldenCase, Assertion } from '../model/golden.js';
 export { parseShard, selectShard, shardOf } from '../config/shard.js';
 export type { Shard } from '../config/shard.js';
 
@@ -20,11 +20,11 @@ export { loadReport } from '../report/load.js';
 export { renderMarkdown } from '../report/markdown.js';
 export { renderJUnit } from '../report/junit.js';
 export { renderConsole } from '../report/console.js';
-export { REPORT_SCHEMA_VERSION } from '../report/model.js';
-export type { Report, ReportSummary, RunInfo, MergedFrom, TargetSummary, ErrorSample } from '../report/model.js';
+export { REPORT_SCHEMA_VERSION } from '../model/report.js';
+export type { Report, ReportSummary, RunInfo, MergedFrom, TargetSummary, ErrorSample } from '../model/report.js';
 
-export type { CaseRecord, CaseSemanticInput, ComparisonData, MetricsSet, FlatMetrics, MetricValue } from '../scoring/types.js';
-export type { CheckResult, CheckStatistics, Outcome, Verdict, Status } from '../gate/types.js';
+export type { CaseRecord, CaseSemanticInput, ComparisonData, MetricsSet, FlatMetrics, MetricValue } from '../model/metrics.js';
+export type { CheckResult, CheckStatistics, Outcome, Verdict, Status } from '../model/verdict.js';
 export { METRICS } from '../scoring/catalog.js';
 
 export { ExitCode, exitForVerdict } from '../cli/exit-codes.js';
@@ -36,5 +36,5 @@ export {
   TargetUnreachableError,
   TargetNotReadyError,
   ReportInvalidError,
-} from '../errors.js';
-export type { ConfigIssue, RevgateErrorCode } from '../errors.js';
+} from '../model/errors.js';
+export type { ConfigIssue, RevgateErrorCode } from '../model/errors.js';

@@ -2,12 +2,12 @@
 // concurrency, retries and deadline as in compare, then the most central answer of each case.
 import { setMaxListeners } from 'node:events';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { TargetUnreachableError } from '../errors.js';
+import { TargetUnreachableError } from '../model/errors.js';
 import { waitForTarget, warmUpTarget } from '../replay/readiness-gate.js';
 import { seededRandom } from '../replay/random.js';
 import { withRetries, type RetryOutcome } from '../replay/retry.js';
 import { createTarget } from '../targets/factory.js';
-import type { Revision } from '../targets/types.js';
+import type { Revision } from '../model/outcome.js';
 import { medoidIndex } from './medoid.js';
 import { createRedactor } from '../secrets/redact.js';
 import { sanitizeText } from '../report/sanitize.js';

@@ -2,12 +2,13 @@
 // bounded concurrency (a counter: the scheduling loop waits for a free slot), retries,
 // per-request and whole-run deadlines, each attempt handed on as soon as it ends.
 import { setMaxListeners } from 'node:events';
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { ResolvedSuite } from '../config/resolved.js';
-import type { Revision, Target } from '../targets/types.js';
+import type { Revision } from '../model/outcome.js';
+import type { Target } from '../targets/types.js';
 import { seededRandom } from './random.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import type { AttemptRecord } from './types.js';
+import type { AttemptRecord } from '../model/attempt.js';
 
 export type StopReason = 'SIGINT' | 'SIGTERM' | 'deadline';
 

@@ -1,9 +1,10 @@
 // Before measuring: wait for a revision's readiness endpoint, then warm it up.
 // Per revision, so `compare` (both revisions) and `record` (one) share the same steps.
 import { waitReady } from '../targets/readiness.js';
-import type { GoldenCase } from '../config/golden-schema.js';
-import { TargetNotReadyError, TargetUnreachableError } from '../errors.js';
-import { TargetCallError, type Revision, type Target } from '../targets/types.js';
+import type { GoldenCase } from '../model/golden.js';
+import { TargetNotReadyError, TargetUnreachableError } from '../model/errors.js';
+import { type Revision } from '../model/outcome.js';
+import { TargetCallError, type Target } from '../targets/types.js';
 
 const BOTH = ['blue', 'green'] as const;
 

@@ -1,7 +1,8 @@
 // Retries with exponential backoff and full jitter (AWS architecture blog, "Exponential Backoff
 // And Jitter"), honouring a server's Retry-After. Each retry is counted by the error that caused it.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TargetCallError, type ErrorClass, type TargetResponse } from '../targets/types.js';
+import { type ErrorClass } from '../model/outcome.js';
+import { TargetCallError, type TargetResponse } from '../targets/types.js';
 
 export interface RetryPolicy {
   retries: number;

@@ -1,7 +1,7 @@
 // The end-of-run terminal summary. Pure: the caller decides on color (TTY, NO_COLOR) and prints.
-import type { Status } from '../gate/types.js';
+import type { Status } from '../model/verdict.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
-import type { ReportSummary } from './model.js';
+import type { ReportSummary } from '../model/report.js';
 import { estimateText, statChecks } from './statistics.js';
 import { stripXmlIllegal } from './text.js';
 import { formatCheckNumber, sortChecks } from './values.js';

@@ -2,8 +2,8 @@
 // One testsuite of gate checks, one of critical cases (their gate checks are not repeated in the
 // first suite, so one failing critical case is one failure). Advisory checks never count as failures:
 // their non-pass outcome is written to <system-out>, the way Argo's dry-run metrics are measured but do not vote.
-import type { CheckResult } from '../gate/types.js';
-import type { ReportSummary } from './model.js';
+import type { CheckResult } from '../model/verdict.js';
+import type { ReportSummary } from '../model/report.js';
 import { escapeXml } from './text.js';
 
 interface TestCase {

@@ -2,7 +2,7 @@
 import { formatDelta, formatValue } from '../gate/format.js';
 import { lookupMetric } from '../gate/metric-lookup.js';
 import type { MetricUnit } from '../scoring/catalog.js';
-import type { MetricsSet } from '../scoring/types.js';
+import type { MetricsSet } from '../model/metrics.js';
 
 export interface KeyMetricRow {
   name: string;

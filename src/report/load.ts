@@ -1,8 +1,8 @@
 // Read a report.json back (for `revgate report --from`), refusing anything the renderers cannot trust.
 import { readFile } from 'node:fs/promises';
-import { ReportInvalidError } from '../errors.js';
+import { ReportInvalidError } from '../model/errors.js';
 import { jsonErrorPosition } from './json-position.js';
-import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+import { REPORT_SCHEMA_VERSION, type Report } from '../model/report.js';
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array';
 

@@ -2,7 +2,7 @@
 // Answers are model output: they may hold HTML, Markdown, fences or a stray </details>. They go in
 // <pre> blocks with &, < and > escaped: a CommonMark HTML block of type 1 (<pre>) runs to </pre> even
 // across blank lines and its content is not parsed as Markdown, so nothing inside can escape it.
-import type { CaseRecord, RevisionCaseResult } from '../scoring/types.js';
+import type { CaseRecord, RevisionCaseResult } from '../model/metrics.js';
 import { escapeHtml, escapeMarkdownInline, truncate } from './text.js';
 
 /** Longest stretch of any one text shown (prompt, reference, an answer), in characters. */

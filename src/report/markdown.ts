@@ -1,12 +1,12 @@
 // The Markdown summary for PR comments and CI job summaries. Reads only the ReportSummary, so its
 // size does not grow with the number of cases; highlights are dropped (with a note) to stay under
 // GitHub's 65,536-character limit for a comment body.
-import { STATUS_ORDER } from '../gate/types.js';
+import { STATUS_ORDER } from '../model/verdict.js';
 import { formatMs } from '../gate/format.js';
 import { keyMetricRows } from './key-metrics.js';
 import { renderHighlight } from './markdown-highlights.js';
 import { markdownTable } from './markdown-table.js';
-import type { ReportSummary } from './model.js';
+import type { ReportSummary } from '../model/report.js';
 import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from './statistics.js';
 import { escapeMarkdownInline as md } from './text.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from './values.js';

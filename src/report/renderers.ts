@@ -1,9 +1,9 @@
 // Report formats picked by name (`--report md,junit`), like vitest's reporters/index.ts map.
-import { UsageError } from '../errors.js';
+import { UsageError } from '../model/errors.js';
 import { renderHtml, renderHtmlFromSummary } from './html/index.js';
 import { renderJUnit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
-import type { Report, ReportSummary } from './model.js';
+import type { Report, ReportSummary } from '../model/report.js';
 
 export interface Renderer {
   /** File name written in the run's output directory. */

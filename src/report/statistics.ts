@@ -1,8 +1,8 @@
 // Statistical checks for the renderers: estimate [CI], p / Holm p, effect size, in the test's unit.
 import { formatInterval, formatP, formatStat } from '../gate/stat-format.js';
 import { findStatTest, type StatUnit } from '../gate/stat-tests.js';
-import type { CheckResult, CheckStatistics } from '../gate/types.js';
-import type { ReportSummary } from './model.js';
+import type { CheckResult, CheckStatistics } from '../model/verdict.js';
+import type { ReportSummary } from '../model/report.js';
 
 export type StatCheck = CheckResult & { stats: CheckStatistics };
 

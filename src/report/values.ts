@@ -3,7 +3,7 @@ import { formatCount, formatDelta, formatRatio, formatValue } from '../gate/form
 import { formatStat } from '../gate/stat-format.js';
 import { findStatTest } from '../gate/stat-tests.js';
 import { lookupMetric } from '../gate/metric-lookup.js';
-import { STATUS_ORDER, type CheckResult, type Status } from '../gate/types.js';
+import { STATUS_ORDER, type CheckResult, type Status } from '../model/verdict.js';
 import type { MetricUnit } from '../scoring/catalog.js';
 
 /** The unit a metric name is measured in (count when the name is not in the catalog). */

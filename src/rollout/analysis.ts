@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ResolvedSuite } from '../config/resolved.js';
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import { compare } from '../run/compare.js';
 import type { AnalysisStatus } from './types.js';
 

@@ -1,5 +1,5 @@
 // One console line per journaled event, for people watching a rollout (null: nothing to say).
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../model/duration.js';
 import type { RolloutState } from './machine/state.js';
 import { formatTable } from './plan.js';
 import type { RolloutEventBody } from './types.js';

@@ -1,7 +1,7 @@
 // --dry-run's executor: the same machine and plan as a real rollout, on a virtual clock. Writes go
 // to the dry-run router (printed, remembered for the read-back, never sent), analyses and live
 // windows are described and pass, approvals are granted, waits are printed and skipped.
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../model/duration.js';
 import type { TrafficRouter } from '../traffic/types.js';
 import type { Action } from './machine/actions.js';
 import type { RolloutState } from './machine/state.js';

@@ -3,7 +3,7 @@
 // (written to a temp file, fsynced, renamed over the old one) naming the app's latest run.
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RolloutStateError } from '../errors.js';
+import { RolloutStateError } from '../model/errors.js';
 import type { RolloutEvent, RolloutEventBody } from './types.js';
 
 /** Where events go: a file (fsync per event) or memory (--dry-run). */

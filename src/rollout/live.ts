@@ -8,7 +8,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolvedLive } from '../config/rollout.js';
-import type { CheckResult } from '../gate/types.js';
+import type { CheckResult } from '../model/verdict.js';
 import { analyseWindow, windowVerdict } from '../monitor/analysis.js';
 import { queryWithRetry } from '../monitor/query.js';
 import type { LiveMetrics, RevisionWindow } from '../monitor/types.js';

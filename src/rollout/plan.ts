@@ -1,6 +1,6 @@
 // The rollout plan, pure: the traffic table of each step, the actions a step takes, weight
 // comparison for verification, and the plan as text for --dry-run and logs.
-import { formatDuration } from '../config/duration.js';
+import { formatDuration } from '../model/duration.js';
 import type { PlanStep, Table } from './types.js';
 
 export type Action =

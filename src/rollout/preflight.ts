@@ -2,7 +2,7 @@
 // the app runs in Multiple mode, blue serves 100%, and the table is pinned by revision name.
 // Every problem is collected and reported at once (RG_TRAFFIC_PREFLIGHT).
 import type { ResolvedRollout } from '../config/rollout.js';
-import { TrafficError } from '../errors.js';
+import { TrafficError } from '../model/errors.js';
 import type { AppInfo, RevisionInfo, RouterCallOptions, TrafficRouter } from '../traffic/types.js';
 import type { Table } from './types.js';
 import { revisionUrl } from './urls.js';

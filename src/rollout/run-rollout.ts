@@ -3,7 +3,7 @@
 // finish what it sent → release the lock. Ctrl-C is an input like any other: the machine rolls
 // back (or, after the cutover, stops with blue warm) and the loop ends when the table is verified.
 import type { ResolvedRollout } from '../config/rollout.js';
-import { RolloutStateError } from '../errors.js';
+import { RolloutStateError } from '../model/errors.js';
 import type { TrafficRouter } from '../traffic/types.js';
 import type { StepAnalysis } from './analysis.js';
 import type { ApprovalSource } from './approvals.js';

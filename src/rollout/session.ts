@@ -1,7 +1,7 @@
 // Where a rollout's run lives: a new run directory and journal, or the app's unfinished run (from
 // the state pointer) to resume. Refuses a second rollout of an app whose last one is unfinished.
 import { join, resolve } from 'node:path';
-import { RolloutStateError } from '../errors.js';
+import { RolloutStateError } from '../model/errors.js';
 import { createRunDir, newRunId } from '../run/run-dir.js';
 import { openJournal, readJournal, readPointer, writePointer, type Journal, type Pointer } from './journal.js';
 import { foldJournal } from './machine/fold.js';

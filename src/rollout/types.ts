@@ -4,7 +4,7 @@
 // - notes: what the machine decided (step started, hold, promoted, finished). They are derived from
 //   the inputs, written for people and `revgate status`, and ignored by the fold.
 // So a resumed run folds the same inputs with the same `next` as the run that wrote them.
-import type { CheckResult } from '../gate/types.js';
+import type { CheckResult } from '../model/verdict.js';
 import type { TrafficWeight } from '../traffic/types.js';
 
 export type Table = TrafficWeight[];

@@ -5,7 +5,7 @@
 // waits it says what it waits for. A table write is verified by reading it back until it matches
 // (reads are eventually consistent) or the deadline passes.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RevgateError, TrafficError } from '../errors.js';
+import { RevgateError, TrafficError } from '../model/errors.js';
 import type { TrafficRouter } from '../traffic/types.js';
 import { formatTable, sameWeights } from './plan.js';
 import type { Table } from './types.js';

@@ -1,10 +1,10 @@
 // What the compare run keeps in memory while cases stream to disk: metric and comparison
 // accumulators (overall, per tag, per threshold tag scope), the most regressed cases, and
 // critical case outcomes. Numbers only, except the few highlighted cases.
-import type { ReportSummary } from '../report/model.js';
+import type { ReportSummary } from '../model/report.js';
 import { MetricsAccumulator } from '../scoring/aggregate.js';
 import { ComparisonAccumulator } from '../scoring/comparison.js';
-import type { CaseRecord, ComparisonData, MetricsSet } from '../scoring/types.js';
+import type { CaseRecord, ComparisonData, MetricsSet } from '../model/metrics.js';
 
 const MAX_TAGS = 50;
 

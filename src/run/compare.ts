@@ -2,17 +2,18 @@
 // warm up, replay and score case by case, gate, write the report and its renderings.
 import { setMaxListeners } from 'node:events';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { OutputDirError, RunDeadlineError, TargetNotReadyError, TargetUnreachableError } from '../errors.js';
-import type { CheckResult } from '../gate/types.js';
+import { OutputDirError, RunDeadlineError, TargetNotReadyError, TargetUnreachableError } from '../model/errors.js';
+import type { CheckResult } from '../model/verdict.js';
 import { replay, type ReplayProgress, type StopReason } from '../replay/engine.js';
 import { JsonlSink } from '../replay/jsonl-sink.js';
 import { waitForTargets, warmUp } from '../replay/readiness-gate.js';
-import type { AttemptRecord } from '../replay/types.js';
-import type { ReportSummary } from '../report/model.js';
+import type { AttemptRecord } from '../model/attempt.js';
+import type { ReportSummary } from '../model/report.js';
 import { scoreCase } from '../scoring/case.js';
-import type { CaseRecord } from '../scoring/types.js';
+import type { CaseRecord } from '../model/metrics.js';
 import { createTarget } from '../targets/factory.js';
-import type { Revision, Target } from '../targets/types.js';
+import type { Revision } from '../model/outcome.js';
+import type { Target } from '../targets/types.js';
 import { RunCollector } from './collect.js';
 import { ErrorTally } from './errors-tally.js';
 import { gateRun, gateSettingsOf, type RunProgress } from './gate-run.js';

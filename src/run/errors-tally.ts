@@ -1,6 +1,6 @@
 // Count failed attempts by revision and error class, keeping one example message of each.
-import type { AttemptRecord } from '../replay/types.js';
-import type { ErrorSample } from '../report/model.js';
+import type { AttemptRecord } from '../model/attempt.js';
+import type { ErrorSample } from '../model/report.js';
 
 export class ErrorTally {
   private readonly samples = new Map<string, ErrorSample>();

@@ -6,7 +6,7 @@ import { criticalChecks } from '../gate/critical.js';
 import { evaluateThresholds } from '../gate/evaluate.js';
 import { runChecks } from '../gate/run-checks.js';
 import { evaluateStatistical } from '../gate/statistical.js';
-import type { CheckResult, StatisticsConfig, StatSpec, ThresholdSpec } from '../gate/types.js';
+import type { CheckResult, StatisticsConfig, StatSpec, ThresholdSpec } from '../model/verdict.js';
 import { decideVerdict } from '../gate/verdict.js';
 import type { RunCollector } from './collect.js';
 import type { SummaryParts } from './summary.js';

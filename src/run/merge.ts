@@ -4,12 +4,12 @@
 // test over 3 × 40 cases is one test over 120 pairs), never averaged across shards.
 import { writeFile } from 'node:fs/promises';
 import { JsonlSink } from '../replay/jsonl-sink.js';
-import type { CheckResult } from '../gate/types.js';
+import type { CheckResult } from '../model/verdict.js';
 import { loadReport } from '../report/load.js';
-import type { ErrorSample, Report, ReportSummary, RunInfo } from '../report/model.js';
+import type { ErrorSample, Report, ReportSummary, RunInfo } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
-import type { CaseRecord } from '../scoring/types.js';
-import { VERSION } from '../version.js';
+import type { CaseRecord } from '../model/metrics.js';
+import { VERSION } from '../model/version.js';
 import { RunCollector } from './collect.js';
 import { gateRun, type RunProgress } from './gate-run.js';
 import { storedConfigOf } from './report-config.js';

@@ -1,7 +1,7 @@
 // Writing a run's reports: report.json streamed from cases.jsonl, then every other format rendered
 // from the same summary — each file written atomically (temp file, fsync, rename), redacted.
 import { readHtmlSource, renderHtmlPage } from '../report/html/index.js';
-import type { ReportSummary } from '../report/model.js';
+import type { ReportSummary } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
 import { writeAtomic } from './atomic-write.js';
 import { writeReportJson } from './write-report.js';

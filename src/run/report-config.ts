@@ -3,10 +3,10 @@
 // merged cases with the thresholds and tests of the runs it combines.
 import { z } from 'zod';
 import { ReportSchema, ScoringSchema, StatisticsSchema, ThresholdSchema } from '../config/suite-schema.js';
-import { ReportInvalidError } from '../errors.js';
+import { ReportInvalidError } from '../model/errors.js';
 import { parseStatSpecs } from '../gate/stat-specs.js';
 import { parseThresholds } from '../gate/thresholds.js';
-import type { ReportSummary } from '../report/model.js';
+import type { ReportSummary } from '../model/report.js';
 import type { GateSettings } from './gate-run.js';
 
 export interface StoredConfig {

@@ -2,13 +2,13 @@
 // because they need an endpoint. A failed measurement is recorded on the case and never counts
 // against green.
 import pLimit from 'p-limit';
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { SemanticConfig } from '../config/resolved.js';
-import type { AttemptRecord } from '../replay/types.js';
-import type { CaseSemanticInput } from '../scoring/types.js';
+import type { AttemptRecord } from '../model/attempt.js';
+import type { CaseSemanticInput } from '../model/metrics.js';
 import { cosine, createEmbedder, createJudge, type Embedder, type Judge, type JudgeInfo } from '../semantic/index.js';
 import { caseQuestion } from '../targets/messages.js';
-import type { Revision } from '../targets/types.js';
+import type { Revision } from '../model/outcome.js';
 
 /** What the report records for reproducibility. */
 export interface SemanticInfo {

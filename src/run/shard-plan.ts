@@ -1,8 +1,8 @@
 // Do these reports belong together as the shards of one run? Same suite and config hash, the same
 // shard count, each shard once. Shards that were not given are listed (the merge is then
 // incomplete); anything else that does not fit is a usage error (exit 4). Pure: no I/O.
-import { ReportInvalidError, UsageError } from '../errors.js';
-import type { ReportSummary } from '../report/model.js';
+import { ReportInvalidError, UsageError } from '../model/errors.js';
+import type { ReportSummary } from '../model/report.js';
 
 export interface ShardReport<R extends ReportSummary = ReportSummary> {
   /** The report file, for messages. */

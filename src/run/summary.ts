@@ -1,9 +1,9 @@
 // Assemble the report summary (everything but the cases) from the run's parts.
 import type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
-import type { CheckResult, Verdict } from '../gate/types.js';
-import { REPORT_SCHEMA_VERSION, type ErrorSample, type ReportSummary, type RunInfo, type TargetSummary } from '../report/model.js';
-import type { CaseRecord, MetricsSet } from '../scoring/types.js';
-import { VERSION } from '../version.js';
+import type { CheckResult, Verdict } from '../model/verdict.js';
+import { REPORT_SCHEMA_VERSION, type ErrorSample, type ReportSummary, type RunInfo, type TargetSummary } from '../model/report.js';
+import type { CaseRecord, MetricsSet } from '../model/metrics.js';
+import { VERSION } from '../model/version.js';
 
 /** Targets as reports show them: URL, kind, model, header names; never header values or keys. */
 export function summarizeTarget(t: ResolvedTarget): TargetSummary {

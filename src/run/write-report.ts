@@ -2,7 +2,7 @@
 // line from cases.jsonl, so a 100k-case run never holds all cases in memory.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { ReportSummary } from '../report/model.js';
+import type { ReportSummary } from '../model/report.js';
 import { atomicStream } from './atomic-write.js';
 
 /** Write `<summary fields>, "cases": [<cases.jsonl lines>]` as one JSON document, atomically. */

@@ -1,6 +1,6 @@
 // Green-vs-blue running totals over case records, and their values by catalog name.
 import { stats, Sum } from './running.js';
-import type { CaseRecord, MetricValue } from './types.js';
+import type { CaseRecord, MetricValue } from '../model/metrics.js';
 
 /** Green-vs-blue running totals (numbers only). */
 export class PairTotals {

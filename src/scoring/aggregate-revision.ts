@@ -1,9 +1,9 @@
 // One revision's running totals over case records, and their values by catalog name.
-import { ERROR_CLASSES, type Revision } from '../targets/types.js';
+import { ERROR_CLASSES, type Revision } from '../model/outcome.js';
 import { charLength } from './assertions.js';
 import { latencySummary } from './quantiles.js';
 import { stats, Sum } from './running.js';
-import type { CaseRecord, MetricValue } from './types.js';
+import type { CaseRecord, MetricValue } from '../model/metrics.js';
 
 /** One revision's running totals. Counts and numbers only: answer texts are never retained. */
 export class RevisionTotals {

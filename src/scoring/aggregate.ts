@@ -1,9 +1,9 @@
 // Aggregation of case records into flat metrics (every catalog name), in one streaming pass.
-import type { Revision } from '../targets/types.js';
+import type { Revision } from '../model/outcome.js';
 import { PairTotals } from './aggregate-pair.js';
 import { RevisionTotals } from './aggregate-revision.js';
 import { METRICS, metricName } from './catalog.js';
-import type { CaseRecord, FlatMetrics, MetricValue, MetricsSet } from './types.js';
+import type { CaseRecord, FlatMetrics, MetricValue, MetricsSet } from '../model/metrics.js';
 
 export interface AggregateOptions {
   /** RAG cut-off (scoring.k): fills `{k}` in metric names. */

@@ -1,8 +1,8 @@
 // Per-attempt assertions on an answer (the `assert` list of a golden case).
 import { Ajv, type ValidateFunction } from 'ajv';
-import type { Assertion } from '../config/golden-schema.js';
+import type { Assertion } from '../model/golden.js';
 import { isRefusal } from './refusal.js';
-import type { AssertionOutcome } from './types.js';
+import type { AssertionOutcome } from '../model/metrics.js';
 
 // One validator per schema object, compiled once (Ajv compilation is the expensive step).
 const ajv = new Ajv({ allErrors: true, strict: false });

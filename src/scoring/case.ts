@@ -1,10 +1,10 @@
 // Scoring of one golden case: both revisions, green vs blue, status and a regression score.
-import type { GoldenCase } from '../config/golden-schema.js';
-import type { AttemptRecord } from '../replay/types.js';
-import { ERROR_CLASSES } from '../targets/types.js';
+import type { GoldenCase } from '../model/golden.js';
+import type { AttemptRecord } from '../model/attempt.js';
+import { ERROR_CLASSES } from '../model/outcome.js';
 import { scorePair } from './pair.js';
 import { scoreRevision } from './revision.js';
-import type { CaseRecord, CaseSemanticInput, CaseStatus, RevisionCaseResult } from './types.js';
+import type { CaseRecord, CaseSemanticInput, CaseStatus, RevisionCaseResult } from '../model/metrics.js';
 
 export { MAX_DRIFT_PAIRS } from './pair.js';
 

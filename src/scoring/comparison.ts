@@ -1,7 +1,7 @@
 // The raw material of the paired statistical comparisons (ComparisonData), accumulated case by
 // case: per-case values of both revisions, noise floor, assertion flips, latencies and counts.
-import type { Revision } from '../targets/types.js';
-import type { CaseRecord, ComparisonData, PairedMetric, RateCounts, RevisionCaseResult } from './types.js';
+import type { Revision } from '../model/outcome.js';
+import type { CaseRecord, ComparisonData, PairedMetric, RateCounts, RevisionCaseResult } from '../model/metrics.js';
 
 export interface ComparisonOptions {
   /** RAG cut-off (scoring.k) the rag.* values were scored at. */

@@ -9,5 +9,5 @@ export { drift, noiseBand, noisePosition, pairNumbers, scorePair, MAX_DRIFT_PAIR
 export { scoreCase, regressionScore, NUMBERS_DROP, type ScoreCaseOptions } from './case.js';
 export { aggregate, aggregateByTag, filterByTags, MetricsAccumulator, type AggregateOptions } from './aggregate.js';
 export { ComparisonAccumulator, type ComparisonOptions } from './comparison.js';
-export * from './types.js';
+export * from '../model/metrics.js';
 export { METRICS, metricName, findMetric, metricNames, type MetricDef, type MetricUnit } from './catalog.js';

@@ -3,7 +3,7 @@ import { compareQuantities, numericSummary } from './numbers-compare.js';
 import type { QuantityComparison } from './numbers.js';
 import { jaccard, lostDocs } from './rag.js';
 import { meanSimilarity, similarityTokens, tokenize } from './text.js';
-import type { NoiseBand, NoisePosition, PairCaseResult, PairNumbers, RevisionCaseResult, SimilarityScores } from './types.js';
+import type { NoiseBand, NoisePosition, PairCaseResult, PairNumbers, RevisionCaseResult, SimilarityScores } from '../model/metrics.js';
 
 /** Output pairs compared for drift (green x blue) and for noise (blue x blue), at most. */
 export const MAX_DRIFT_PAIRS = 25;

@@ -1,5 +1,5 @@
 // Retrieval metrics on document ids (DOMAIN.md section 6): hit@k, recall@k, MRR, nDCG@k, overlap.
-import type { RagScores } from './types.js';
+import type { RagScores } from '../model/metrics.js';
 
 // Ids compare as exact strings after trimming; empty ids are ignored.
 function normalize(ids: readonly string[]): string[] {

@@ -1,14 +1,14 @@
 // One revision's results on one case, from its attempts (all repeats).
-import type { Assertion } from '../config/golden-schema.js';
-import type { AttemptRecord } from '../replay/types.js';
-import type { ErrorClass, Usage } from '../targets/types.js';
+import type { Assertion } from '../model/golden.js';
+import type { AttemptRecord } from '../model/attempt.js';
+import type { ErrorClass, Usage } from '../model/outcome.js';
 import { evaluateAssertions } from './assertions.js';
 import { compareQuantities } from './numbers-compare.js';
 import { extractQuantities } from './numbers.js';
 import { meanRag, ragScores } from './rag.js';
 import { isRefusal } from './refusal.js';
 import { meanSimilarity, similarityTokens, tokenize } from './text.js';
-import type { AssertionOutcome, RagScores, RevisionCaseResult, RevisionNumbers, SimilarityScores } from './types.js';
+import type { AssertionOutcome, RagScores, RevisionCaseResult, RevisionNumbers, SimilarityScores } from '../model/metrics.js';
 
 /** Distinct failed assertion outcomes kept per revision and case. */
 export const MAX_FAILURES = 5;

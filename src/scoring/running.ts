@@ -1,6 +1,6 @@
 // Running totals shared by the streaming accumulators: a sum with its count, a pooled sample.
 import { mean, median } from './quantiles.js';
-import type { MetricValue } from './types.js';
+import type { MetricValue } from '../model/metrics.js';
 
 /** Running sum and count (weights let a case count several observations). */
 export class Sum {

@@ -1,5 +1,5 @@
 // Lexical similarity between two answers: token F1 (SQuAD) and ROUGE-L (Lin 2004).
-import type { SimilarityScores } from './types.js';
+import type { SimilarityScores } from '../model/metrics.js';
 
 /** Longer answers are truncated to this many tokens: bounds the O(n·m) ROUGE-L table. */
 export const MAX_TOKENS = 4000;

@@ -1,7 +1,7 @@
 // The one error of the semantic measures: a failed embedding or judge call is an `error` of the
 // measurement (no score), never a failure of the green revision.
-import { RevgateError } from '../errors.js';
-import type { ErrorClass } from '../targets/types.js';
+import { RevgateError } from '../model/errors.js';
+import type { ErrorClass } from '../model/outcome.js';
 
 export type SemanticErrorCode = 'RG_EMBEDDINGS_FAILED' | 'RG_JUDGE_FAILED';
 

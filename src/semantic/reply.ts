@@ -1,5 +1,5 @@
 // Reading the judge's replies: the first JSON object in the text, then its fields — pure.
-import { RevgateError } from '../errors.js';
+import { RevgateError } from '../model/errors.js';
 
 /** The first balanced `{…}` in `text` that parses as a JSON object (models wrap JSON in prose or fences). */
 export function firstJsonObject(text: string): Record<string, unknown> | undefined {

@@ -1,7 +1,8 @@
 // Reading the answer text, retrieved document ids and token usage out of a response body.
 import type { DocsExtract } from '../config/resolved.js';
 import { getPath } from './path.js';
-import { TargetCallError, type Usage } from './types.js';
+import { type Usage } from '../model/outcome.js';
+import { TargetCallError } from './types.js';
 
 /** Where each docs preset reads ids from; config resolution fills `path` / `id` from here. */
 export const DOCS_PRESETS = {

@@ -1,7 +1,7 @@
 // The http-json target: POST a templated JSON body, read the answer and docs by path.
 import { Pool } from 'undici';
 import type { ResolvedTarget } from '../config/resolved.js';
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import { startDeadline } from './deadline.js';
 import { extractAnswer, extractDocs, extractUsage } from './extract.js';
 import { renderBody, TemplateError } from './template.js';

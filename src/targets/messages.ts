@@ -1,5 +1,5 @@
 // How a golden case becomes a question and a chat conversation.
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';

@@ -1,7 +1,7 @@
 // The openai-chat target: chat completions through the `openai` SDK, plain or streamed.
 import type OpenAI from 'openai';
 import { Agent } from 'undici';
-import type { GoldenCase } from '../config/golden-schema.js';
+import type { GoldenCase } from '../model/golden.js';
 import type { ResolvedTarget } from '../config/resolved.js';
 import { startDeadline } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';

@@ -1,7 +1,8 @@
 // Reading a streamed chat completion: text, time of the first token, citations and usage.
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { extractUsage } from './extract.js';
-import { TargetCallError, type Usage } from './types.js';
+import { type Usage } from '../model/outcome.js';
+import { TargetCallError } from './types.js';
 
 export interface StreamRead {
   text: string;

@@ -1,6 +1,6 @@
 // Rendering the http-json request body template for one golden case.
-import type { GoldenCase } from '../config/golden-schema.js';
-import { RevgateError } from '../errors.js';
+import type { GoldenCase } from '../model/golden.js';
+import { RevgateError } from '../model/errors.js';
 import { caseMessages, caseQuestion } from './messages.js';
 
 /** The body sent when a target gives none. */

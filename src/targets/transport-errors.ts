@@ -1,5 +1,6 @@
 // Classifying transport failures and HTTP statuses, and keeping secrets out of error messages.
-import { TargetCallError, type ErrorClass } from './types.js';
+import { type ErrorClass } from '../model/outcome.js';
+import { TargetCallError } from './types.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 

@@ -1,18 +1,7 @@
-import { RevgateError, type RevgateErrorCode } from '../errors.js';
+import { RevgateError, type RevgateErrorCode } from '../model/errors.js';
 // The contract between the replay engine and the ways a revision can be called.
-import type { GoldenCase } from '../config/golden-schema.js';
-
-export type Revision = 'blue' | 'green';
-
-/** Error classes counted apart: 429 is the environment's quota, not a green failure. */
-export type ErrorClass = '5xx' | '4xx' | '429' | 'timeout' | 'connection' | 'extraction' | 'response_too_large';
-export const ERROR_CLASSES: readonly ErrorClass[] = ['5xx', '4xx', '429', 'timeout', 'connection', 'extraction', 'response_too_large'];
-
-export interface Usage {
-  prompt: number;
-  completion: number;
-  total: number;
-}
+import type { GoldenCase } from '../model/golden.js';
+import type { ErrorClass, Revision, Usage } from '../model/outcome.js';
 
 /** What one successful call returned, with latency measured at the transport. */
 export interface TargetResponse {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotation, annotationsFor, escapeData, escapeProperty, MAX_ANNOTATIONS, publishToGitHub } from '../../src/ci/github.js';
-import type { CheckResult } from '../../src/gate/types.js';
+import type { CheckResult } from '../../src/model/verdict.js';
 import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../src/report/markdown.js';
 import { cli } from '../e2e/helpers.js';
 import { fixtureReport, fixtureSummary, highlight } from '../report/fixture.js';

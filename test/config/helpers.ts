@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { loadSuite, type LoadSuiteOptions } from '../../src/config/load-suite.js';
-import { ConfigError, type ConfigIssue } from '../../src/errors.js';
+import { ConfigError, type ConfigIssue } from '../../src/model/errors.js';
 import type { CliIO } from '../../src/cli/io.js';
 
 export const SUITE = `name: demo

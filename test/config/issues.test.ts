@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSuite } from '../../src/config/load-suite.js';
 import type { SuiteOverrides } from '../../src/config/load-suite.js';
-import { ConfigError, ConfigNotFoundError, type ConfigIssue } from '../../src/errors.js';
+import { ConfigError, ConfigNotFoundError, type ConfigIssue } from '../../src/model/errors.js';
 import { fixture, GOLDEN, issuesOf, SUITE } from './helpers.js';
 
 interface Row {

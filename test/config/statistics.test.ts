@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
-import type { ConfigIssue } from '../../src/errors.js';
+import type { ConfigIssue } from '../../src/model/errors.js';
 import { captureIO, fixture, GOLDEN, issuesOf, load, SUITE } from './helpers.js';
 
 const withThresholds = (lines: string, extra = '') => `${SUITE.replace('  - error_rate <= 1%\n', lines)}${extra}`;

@@ -1,7 +1,7 @@
 // Target resolution details that load: readiness URLs, answer/docs paths, per-revision fields.
 import { describe, expect, it } from 'vitest';
 import { loadSuite } from '../../src/config/load-suite.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { fixture, GOLDEN, load, SUITE } from './helpers.js';
 
 describe('resolveTarget', () => {

@@ -1,8 +1,8 @@
 // Two small hand-built reports (A: last release, B: this one) for the pure diff tests.
 import { computeDiff, type DiffInput } from '../../src/diff/compute.js';
 import type { Diff } from '../../src/diff/model.js';
-import type { Report } from '../../src/report/model.js';
-import type { CaseRecord, FlatMetrics } from '../../src/scoring/types.js';
+import type { Report } from '../../src/model/report.js';
+import type { CaseRecord, FlatMetrics } from '../../src/model/metrics.js';
 import { fixtureReport } from '../report/fixture.js';
 import { caseRecord, revisionResult } from '../scoring/fixtures.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDiffHtml } from '../../src/diff/html.js';
 import { renderDiffMarkdown } from '../../src/diff/markdown.js';
 import { DIFF_RENDERERS, diffFormats } from '../../src/diff/renderers.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/model/errors.js';
 import { HOSTILE } from '../report/fixture.js';
 import { diff, m, report, scored } from './fixtures.js';
 

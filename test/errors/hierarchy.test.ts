@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../src/cli/format-error.js';
-import { RevgateError, RunDeadlineError, OutputDirError, RecordWriteError } from '../../src/errors.js';
+import { RevgateError, RunDeadlineError, OutputDirError, RecordWriteError } from '../../src/model/errors.js';
 import { SemanticError } from '../../src/semantic/errors.js';
 import { ReplyError } from '../../src/semantic/reply.js';
 import { TemplateError } from '../../src/targets/template.js';
-import { ERROR_CLASSES, TargetCallError } from '../../src/targets/types.js';
+import { ERROR_CLASSES } from '../../src/model/outcome.js';
+import { TargetCallError } from '../../src/targets/types.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -33,7 +34,7 @@ describe('error hierarchy', () => {
   });
 
   it('every code is documented in the README', () => {
-    const codes = [...readFileSync(new URL('../../src/errors.ts', import.meta.url), 'utf8').matchAll(/\| '(RG_[A-Z0-9_]+)'/g)].map((m) => m[1]!);
+    const codes = [...readFileSync(new URL('../../src/model/errors.ts', import.meta.url), 'utf8').matchAll(/\| '(RG_[A-Z0-9_]+)'/g)].map((m) => m[1]!);
     expect(codes.length).toBeGreaterThan(20);
     expect(codes.filter((c) => !README.includes(c))).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateThreshold, evaluateThresholds } from '../../src/gate/evaluate.js';
 import { parseThresholds } from '../../src/gate/thresholds.js';
-import type { ThresholdSpec } from '../../src/gate/types.js';
-import type { MetricsSet } from '../../src/scoring/types.js';
+import type { ThresholdSpec } from '../../src/model/verdict.js';
+import type { MetricsSet } from '../../src/model/metrics.js';
 import { metricsSet, spec } from './fixtures.js';
 
 const minCases = 5;

@@ -1,6 +1,6 @@
 // Hand-built fixtures for gate tests: metrics sets, specs, checks and case records.
-import type { CheckResult, Status, ThresholdSpec } from '../../src/gate/types.js';
-import type { CaseRecord, FlatMetrics, MetricsSet, RevisionCaseResult } from '../../src/scoring/types.js';
+import type { CheckResult, Status, ThresholdSpec } from '../../src/model/verdict.js';
+import type { CaseRecord, FlatMetrics, MetricsSet, RevisionCaseResult } from '../../src/model/metrics.js';
 
 type Values = Record<string, [value: number | null, n: number]>;
 

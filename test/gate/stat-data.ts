@@ -1,6 +1,6 @@
 // Hand-built ComparisonData for the statistical gate tests, with seeded simulated noise.
-import type { ComparisonData, PairedMetric } from '../../src/scoring/types.js';
-import type { StatisticsConfig, StatSpec } from '../../src/gate/types.js';
+import type { ComparisonData, PairedMetric } from '../../src/model/metrics.js';
+import type { StatisticsConfig, StatSpec } from '../../src/model/verdict.js';
 import { findStatTest } from '../../src/gate/stat-tests.js';
 import { mulberry32, randomNormal, type Rng } from '../../src/stats/index.js';
 

@@ -1,8 +1,8 @@
 // Seeded simulations of the statistical gate: false alarms on A/A data, and power against a real regression.
 import { describe, expect, it } from 'vitest';
 import { evaluateStatistical } from '../../src/gate/statistical.js';
-import type { CheckResult } from '../../src/gate/types.js';
-import type { PairedMetric } from '../../src/scoring/types.js';
+import type { CheckResult } from '../../src/model/verdict.js';
+import type { PairedMetric } from '../../src/model/metrics.js';
 import { emptyData, mulberry32, OPTIONS, pairedScores, spec } from './stat-data.js';
 
 const METRICS: PairedMetric[] = ['ref.rougeL', 'ref.f1', 'rag.recall', 'rag.mrr', 'rag.ndcg', 'numbers.consistency'];

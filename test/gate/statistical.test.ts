@@ -1,7 +1,7 @@
 // The statistical gate, family by family, on hand-built comparison data.
 import { describe, expect, it } from 'vitest';
 import { evaluateStatistical } from '../../src/gate/statistical.js';
-import type { ComparisonData } from '../../src/scoring/types.js';
+import type { ComparisonData } from '../../src/model/metrics.js';
 import { emptyData, latencies, mulberry32, OPTIONS, pairedScores, spec } from './stat-data.js';
 
 const only = (data: ComparisonData) => () => data;

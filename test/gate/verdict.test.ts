@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideVerdict, NO_VOTING_CHECKS, worst } from '../../src/gate/verdict.js';
-import { STATUS_ORDER, type CheckResult, type Status } from '../../src/gate/types.js';
+import { STATUS_ORDER, type CheckResult, type Status } from '../../src/model/verdict.js';
 import { check } from './fixtures.js';
 
 describe('worst', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedSuite } from '../../src/config/resolved.js';
 import { fnv1a32, parseShard, selectShard, shardOf } from '../../src/config/shard.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/model/errors.js';
 import { ROOT } from '../e2e/helpers.js';
 
 const medquadIds = readFileSync(join(ROOT, 'datasets/medquad-rag/golden.jsonl'), 'utf8')

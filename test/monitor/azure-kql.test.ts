@@ -1,7 +1,7 @@
 // The latency queries' placeholders and the reading of their result tables by column name (pure functions).
 import { describe, expect, it } from 'vitest';
 import type { LogsTable } from '@azure/monitor-query-logs';
-import { MonitorError } from '../../src/errors.js';
+import { MonitorError } from '../../src/model/errors.js';
 import { APP_INSIGHTS_QUERY, CONSOLE_LOGS_QUERY, renderLatencyQuery } from '../../src/monitor/azure/index.js';
 import { readLatencyTable } from '../../src/monitor/azure/logs.js';
 import { DEFAULT_COLUMNS } from '../../src/monitor/azure/options.js';

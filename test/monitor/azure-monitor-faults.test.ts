@@ -1,7 +1,7 @@
 // Failures of the Azure Monitor source: service errors after the SDK's retries, auth, partial log answers,
 // endpoints refused before any request, bad options and windows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MonitorError } from '../../src/errors.js';
+import { MonitorError } from '../../src/model/errors.js';
 import { createAzureMonitorMetrics } from '../../src/monitor/azure/index.js';
 import { staticTokenCredential } from '../../src/traffic/azure/index.js';
 import { BLUE, GREEN, startMonitorFixture, type MonitorFixture } from './azure-helpers.js';

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
 import { startUserTraffic } from '../../scripts/user-traffic.js';
-import { MonitorError } from '../../src/errors.js';
+import { MonitorError } from '../../src/model/errors.js';
 import { createLocalLiveMetrics } from '../../src/monitor/local/index.js';
 import { queryWithRetry } from '../../src/monitor/query.js';
 import type { LiveMetrics } from '../../src/monitor/types.js';

@@ -3,7 +3,7 @@
 import { loadSuite } from '../../src/config/load-suite.js';
 import type { ResolvedSuite } from '../../src/config/resolved.js';
 import { replay, type ReplayResult } from '../../src/replay/engine.js';
-import type { AttemptRecord } from '../../src/replay/types.js';
+import type { AttemptRecord } from '../../src/model/attempt.js';
 import { createTarget } from '../../src/targets/factory.js';
 import { sendJson, startServer, writeSuite, type Received, type TempSuite, type TestServer } from '../e2e/helpers.js';
 import type { ServerResponse } from 'node:http';

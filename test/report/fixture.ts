@@ -1,7 +1,7 @@
 // A realistic failing report summary with hostile text, used by every renderer test.
-import type { CheckResult } from '../../src/gate/types.js';
-import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../../src/report/model.js';
-import type { CaseRecord, FlatMetrics, RevisionCaseResult } from '../../src/scoring/types.js';
+import type { CheckResult } from '../../src/model/verdict.js';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportSummary } from '../../src/model/report.js';
+import type { CaseRecord, FlatMetrics, RevisionCaseResult } from '../../src/model/metrics.js';
 
 /** Text an answer might contain that breaks naive Markdown, HTML or XML output. */
 export const HOSTILE = 'Take 200 | 400 mg <script>alert("x")</script> `rm -rf` </details> & ```js\nboom\n``` **bold**';

@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
-import type { Report } from '../../src/report/model.js';
-import type { CaseRecord } from '../../src/scoring/types.js';
+import type { Report } from '../../src/model/report.js';
+import type { CaseRecord } from '../../src/model/metrics.js';
 import { cli, compareCli, medquadCases, pharmabotCases, ROOT, runDir, writeSuite } from '../e2e/helpers.js';
 
 const CHROMIUM = process.env['REVGATE_CHROMIUM'] ?? '/usr/bin/chromium';

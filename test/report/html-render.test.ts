@@ -4,11 +4,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/model/errors.js';
 import { CaseSelector, readHtmlSource, renderHtml, renderHtmlFromSummary } from '../../src/report/html/index.js';
 import type { HtmlCase } from '../../src/report/html/case-data.js';
 import { RENDERERS, rendererFor } from '../../src/report/renderers.js';
-import type { CaseRecord } from '../../src/scoring/types.js';
+import type { CaseRecord } from '../../src/model/metrics.js';
 import { CHECKS, fixtureReport, fixtureSummary, highlight, STAT_CHECKS } from './fixture.js';
 
 function embedded(html: string): { cases: HtmlCase[]; total: number } {

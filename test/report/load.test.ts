@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReportInvalidError } from '../../src/errors.js';
+import { ReportInvalidError } from '../../src/model/errors.js';
 import { jsonErrorPosition } from '../../src/report/json-position.js';
 import { loadReport } from '../../src/report/load.js';
 import { fixtureReport } from './fixture.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderConsole } from '../../src/report/console.js';
 import { renderJUnit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import type { ReportSummary } from '../../src/report/model.js';
+import type { ReportSummary } from '../../src/model/report.js';
 import { CHECKS, fixtureSummary, STAT_CHECKS } from './fixture.js';
 
 function withStats(statistics?: Record<string, unknown>): ReportSummary {

@@ -1,6 +1,6 @@
 // Fault injection at the backend boundary (undici-style "fail the Nth call"): wraps a real router
 // and lets a test fail a write, lie on a read-back, or observe calls with their times.
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import type { TrafficRouter, TrafficWeight } from '../../src/traffic/types.js';
 
 export interface Faults {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exitForRollout } from '../../src/cli/exit-codes.js';
-import { MonitorError } from '../../src/errors.js';
+import { MonitorError } from '../../src/model/errors.js';
 import type { LiveMetrics } from '../../src/monitor/types.js';
 import { greenWeight } from './faulty-router.js';
 import type { Bench } from './helpers.js';

@@ -2,7 +2,7 @@
 // writes never overlap, busy/throttled answers are retried (Retry-After honoured), refusals are not,
 // and a table is read back until it verifies or the deadline passes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import { retryable, SerialWriter } from '../../src/rollout/writer.js';
 import { startLocalRouter, type LocalRouterHandle } from '../../src/traffic/local/index.js';
 import { pharmabots, tempDir } from '../traffic/local-helpers.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/scoring/aggregate.js';
 import { findMetric } from '../../src/scoring/catalog.js';
-import type { CaseRecord } from '../../src/scoring/types.js';
+import type { CaseRecord } from '../../src/model/metrics.js';
 import { caseRecord, revisionResult, semanticInput } from './fixtures.js';
 
 const band = (rougeL: number, min: number, max: number) => ({ rougeL, f1: rougeL, min, max, pairs: 3 });

@@ -3,7 +3,7 @@ import { aggregate, aggregateByTag, filterByTags, MetricsAccumulator } from '../
 import { scoreCase } from '../../src/scoring/case.js';
 import { metricNames } from '../../src/scoring/catalog.js';
 import { similarity } from '../../src/scoring/text.js';
-import type { CaseRecord } from '../../src/scoring/types.js';
+import type { CaseRecord } from '../../src/model/metrics.js';
 import { failed, golden, ok } from './fixtures.js';
 
 const OPTIONS = { k: 1, driftTolerance: 0.3, assertPassRatio: 1 };

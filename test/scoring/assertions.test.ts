@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Assertion } from '../../src/config/golden-schema.js';
+import type { Assertion } from '../../src/model/golden.js';
 import { charLength, evaluateAssertions, parseJsonAnswer, wordCount } from '../../src/scoring/assertions.js';
 
 const ANSWER = 'Take Ibuprofen 400 mg every 6 hours.';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { regressionScore, scoreCase } from '../../src/scoring/case.js';
 import { similarity } from '../../src/scoring/text.js';
-import type { CaseRecord, CaseSemanticInput } from '../../src/scoring/types.js';
+import type { CaseRecord, CaseSemanticInput } from '../../src/model/metrics.js';
 import { golden, ok } from './fixtures.js';
 
 const OPTIONS = { k: 3, driftTolerance: 0.3, assertPassRatio: 1 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCase } from '../../src/scoring/case.js';
 import { ComparisonAccumulator } from '../../src/scoring/comparison.js';
-import type { CaseRecord, PairedMetric } from '../../src/scoring/types.js';
+import type { CaseRecord, PairedMetric } from '../../src/model/metrics.js';
 import { caseRecord, failed, golden, ok, revisionResult, semanticInput } from './fixtures.js';
 
 const rag = (recall: number) => ({ hit: recall > 0 ? 1 : 0, recall, mrr: recall / 2, ndcg: recall / 3 });

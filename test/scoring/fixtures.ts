@@ -1,8 +1,8 @@
 // Builders for attempt records, golden cases and hand-built case records used by the scoring tests.
-import type { GoldenCase } from '../../src/config/golden-schema.js';
-import type { AttemptRecord } from '../../src/replay/types.js';
-import type { CaseRecord, CaseSemanticInput, PairCaseResult, RevisionCaseResult } from '../../src/scoring/types.js';
-import type { ErrorClass, Revision } from '../../src/targets/types.js';
+import type { GoldenCase } from '../../src/model/golden.js';
+import type { AttemptRecord } from '../../src/model/attempt.js';
+import type { CaseRecord, CaseSemanticInput, PairCaseResult, RevisionCaseResult } from '../../src/model/metrics.js';
+import type { ErrorClass, Revision } from '../../src/model/outcome.js';
 
 // A successful attempt.
 export function ok(revision: Revision, repeat: number, text: string, extra: Partial<AttemptRecord> = {}): AttemptRecord {

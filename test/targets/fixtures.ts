@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DocsExtract, ResolvedTarget } from '../../src/config/resolved.js';
-import type { GoldenCase } from '../../src/config/golden-schema.js';
+import type { GoldenCase } from '../../src/model/golden.js';
 
 export interface Received {
   method: string;

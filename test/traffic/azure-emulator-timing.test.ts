@@ -4,7 +4,7 @@
 // for the emulator's events, never for a fixed time.
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import { retryAfter } from '../../src/traffic/azure/errors.js';
 import { startAzureFixture, type AzureFixture } from './azure-helpers.js';
 

@@ -1,6 +1,6 @@
 // The Azure adapter driving the real @azure/arm-appcontainers client against the ACA emulator.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import { createAzureContainerAppsRouter } from '../../src/traffic/azure/index.js';
 import { refusal } from './contract.js';
 import { routerOptions, startAzureFixture, type AzureFixture } from './azure-helpers.js';

@@ -13,7 +13,7 @@
 //
 // setup() must give a router for one app with two active revisions and no lock held; it runs once per suite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import type { LockInfo, RevisionInfo, TrafficRouter, TrafficWeight } from '../../src/traffic/types.js';
 
 export interface RouterFixture {

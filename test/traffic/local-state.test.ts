@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TrafficError } from '../../src/errors.js';
+import { TrafficError } from '../../src/model/errors.js';
 import { startLocalRouter, type LocalRouterHandle, type LocalRouterOptions } from '../../src/traffic/local/index.js';
 import { get, mapLimit, pharmabots, sleep, tempDir } from './local-helpers.js';
 

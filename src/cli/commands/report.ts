@@ -5,7 +5,7 @@ import { writeAtomic } from '../../run/atomic-write.js';
 import { isRunDir, rebuildRun } from '../../run/rebuild.js';
 import { dirname, join, resolve } from 'node:path';
 import { publishToGitHub } from '../../ci/github.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../model/errors.js';
 import { renderConsole } from '../../report/console.js';
 import { loadReport } from '../../report/load.js';
 import { rendererFor, RENDERERS } from '../../report/renderers.js';

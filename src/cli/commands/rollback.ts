@@ -2,7 +2,7 @@
 // previous revision named in the journal, or --to), read it back and verify. Goes through the same
 // serialized writer as a rollout: it waits for an operation in flight and retries 409/429/5xx (with
 // Retry-After) until rollout.rollbackTimeout, and keeps every label.
-import { TrafficError, UsageError } from '../../errors.js';
+import { TrafficError, UsageError } from '../../model/errors.js';
 import { formatTable, tableFor } from '../../rollout/plan.js';
 import { viewOf } from '../../rollout/view.js';
 import { SerialWriter } from '../../rollout/writer.js';

@@ -2,7 +2,7 @@
 // rollout's journal; the running rollout polls for it.
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../model/errors.js';
 import { appendApproval, approvalsFile } from '../../rollout/approvals.js';
 import { listPointers, readJournal } from '../../rollout/journal.js';
 import { foldJournal } from '../../rollout/machine/fold.js';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { loadSuite } from '../../config/load-suite.js';
 import type { ResolvedSuite } from '../../config/resolved.js';
 import type { ResolvedRollout } from '../../config/rollout.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../model/errors.js';
 import { openRouter, type OpenedRouter } from '../../rollout/router.js';
 export { latestRun } from '../../rollout/session.js';
 import type { CliIO } from '../io.js';

@@ -2,7 +2,7 @@
 // loopback emulator through the traffic adapter's loopback HttpClient (the SDK keeps seeing https, so the bearer
 // policy still sends the token and retries run as in production; see src/traffic/azure/endpoint.ts).
 import type { HttpClient } from '@azure/core-rest-pipeline';
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 import { isLoopbackHost, loopbackHttpClient } from '../../traffic/azure/endpoint.js';
 import { SOURCE } from './options.js';
 

@@ -1,6 +1,6 @@
 // Azure Monitor SDK failures → MonitorError. The SDK has already retried 408/429/5xx and network errors.
 import { isRestError } from '@azure/core-rest-pipeline';
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 import { SOURCE } from './options.js';
 
 const AUTH_HINT = {

@@ -1,7 +1,7 @@
 // Per-revision latency from Log Analytics: run the latency query (kql.ts) over the window and read its rows by
 // column name. Raw samples are used when the row holds all of them (Count ≤ samples); otherwise only quantiles.
 import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 import type { RevisionWindow } from '../types.js';
 import { renderLatencyQuery } from './kql.js';
 import { SOURCE, type LatencyColumns } from './options.js';

@@ -6,7 +6,7 @@
 // otherwise. Every call here names its revisions and sets `top` above the number of series it can produce,
 // and a result that fills `top` anyway is refused rather than summed short.
 import type { MetricsClient, MetricsQueryResourcesOptions } from '@azure/monitor-query-metrics';
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 import { SOURCE } from './options.js';
 
 export const NAMESPACE = 'Microsoft.App/containerApps';

@@ -1,6 +1,6 @@
 // Options of the Azure Monitor live-metrics source, their defaults, and the checks made before any request.
 import type { TokenCredential } from '@azure/identity';
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 
 /** Which latency query to run in Log Analytics (see kql.ts), or a custom KQL template with placeholders. */
 export type LatencyQuery = 'app-insights' | 'console-logs' | (string & {});

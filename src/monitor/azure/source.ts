@@ -3,8 +3,8 @@
 // by hand with `az monitor metrics list` and a workspace query, for blue and green over the same window.
 import { LogsQueryClient } from '@azure/monitor-query-logs';
 import { MetricsClient } from '@azure/monitor-query-metrics';
-import { MonitorError } from '../../errors.js';
-import { VERSION } from '../../version.js';
+import { MonitorError } from '../../model/errors.js';
+import { VERSION } from '../../model/version.js';
 import type { LiveMetrics, LiveSourceInfo, RevisionWindow, WindowQuery } from '../types.js';
 import { resolveMonitorEndpoint } from './endpoint.js';
 import { toMonitorError } from './errors.js';

@@ -5,7 +5,7 @@
 // `delayMs` emulates an ingestion delay: requests that finished less than `delayMs` before the
 // query are not visible yet (as with Azure Monitor), and the source advertises that delay so the
 // analysis shifts its windows back by it. Default 0: the proxy's counters are live.
-import { MonitorError } from '../../errors.js';
+import { MonitorError } from '../../model/errors.js';
 import type { RevisionStats, StatsWindow } from '../../traffic/local/index.js';
 import type { LiveMetrics, LiveSourceInfo, RevisionWindow } from '../types.js';
 

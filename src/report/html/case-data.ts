@@ -1,7 +1,7 @@
 // The per-case data the page embeds: each CaseRecord minus what the page never shows (TTFT,
 // usage, retries), answers capped in length, and the word diff of green's first answer against
 // blue's, as token runs the page applies to both texts (so each text is embedded once).
-import type { CaseRecord, RevisionCaseResult } from '../../scoring/types.js';
+import type { CaseRecord, RevisionCaseResult } from '../../model/metrics.js';
 import { truncate } from '../text.js';
 import { wordDiff, type WordDiff } from './diff.js';
 

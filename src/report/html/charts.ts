@@ -1,8 +1,8 @@
 // The charts section: latency distributions, quality and retrieval per revision, drift against
 // blue's own noise, and the per-tag comparison — hand-drawn SVG, no charting dependency.
 import { formatValue } from '../../gate/format.js';
-import type { FlatMetrics, MetricsSet } from '../../scoring/types.js';
-import type { Revision } from '../../targets/types.js';
+import type { FlatMetrics, MetricsSet } from '../../model/metrics.js';
+import type { Revision } from '../../model/outcome.js';
 import { unitOf } from '../values.js';
 import { barsSvg, type BarGroup } from './chart-bars.js';
 import { dumbbellSvg, type DumbbellRow } from './chart-dumbbell.js';

@@ -1,6 +1,6 @@
 // The HTML comparison report (report.html): rendered from the full report, cases included.
-import { UsageError } from '../../errors.js';
-import type { Report, ReportSummary } from '../model.js';
+import { UsageError } from '../../model/errors.js';
+import type { Report, ReportSummary } from '../../model/report.js';
 import { renderHtmlPage } from './page.js';
 import { HTML_CASE_LIMIT, htmlSourceFromReport } from './source.js';
 

@@ -11,7 +11,7 @@
 //
 // Safety: static parts escape every run-supplied string (escape.ts); the JSON block escapes `<`,
 // `>`, `&`, U+2028 and U+2029 so no answer can close it; the client only uses textContent.
-import { VERSION } from '../../version.js';
+import { VERSION } from '../../model/version.js';
 import { casesSection } from './cases-section.js';
 import { htmlCase } from './case-data.js';
 import { chartsSection } from './charts.js';

@@ -1,9 +1,9 @@
 // Server-rendered parts of the page that read only the summary: header, verdict banner, checks,
 // statistics, key metrics, errors and critical cases. Every run-supplied string goes through htmlText.
 import { formatMs } from '../../gate/format.js';
-import { STATUS_ORDER, type CheckResult } from '../../gate/types.js';
+import { STATUS_ORDER, type CheckResult } from '../../model/verdict.js';
 import { keyMetricRows } from '../key-metrics.js';
-import type { ReportSummary } from '../model.js';
+import type { ReportSummary } from '../../model/report.js';
 import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from '../statistics.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from '../values.js';
 import { htmlAttr, htmlText as t } from './escape.js';

@@ -4,9 +4,9 @@
 // of cases in memory, however long the run; latency samples are numbers only.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { CaseRecord } from '../../scoring/types.js';
-import type { Revision } from '../../targets/types.js';
-import type { Report, ReportSummary } from '../model.js';
+import type { CaseRecord } from '../../model/metrics.js';
+import type { Revision } from '../../model/outcome.js';
+import type { Report, ReportSummary } from '../../model/report.js';
 
 /** Most cases embedded in report.html: beyond this the page shows the most regressed and says so. */
 export const HTML_CASE_LIMIT = 2_000;

@@ -7,7 +7,7 @@
 // the pipeline — sends those requests over http to the same host, adding `X-Forwarded-Proto: https` like a
 // TLS-terminating proxy so the emulator writes its nextLink / Azure-AsyncOperation URLs with https too.
 import { bearerTokenAuthenticationPolicyName, createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 
 /** Azure public cloud ARM. Sovereign clouds: https://management.usgovcloudapi.net, https://management.chinacloudapi.cn. */
 export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';

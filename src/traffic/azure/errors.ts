@@ -1,7 +1,7 @@
 // Azure SDK failures → TrafficError with a stable code and a hint. The SDK has already retried
 // 408/429/5xx and network errors by the time an error reaches here.
 import { isRestError } from '@azure/core-rest-pipeline';
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 
 const AUTH_HINT =
   'sign in (`az login`, or azure/login in CI) or pass a fresh token (--token / REVGATE_AZURE_TOKEN from `az account get-access-token`); ' +

@@ -1,7 +1,7 @@
 // The rollout lock, kept in one tag of the container app: `revgate-lock` = JSON {owner, runId, expiresAt}
 // (also read: `owner|runId|expiresAt`). ARM has no compare-and-swap on tags, so acquiring is
 // read → check → write → read back; the read-back catches a concurrent writer that won the race.
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { LockInfo } from '../types.js';
 
 export const LOCK_TAG = 'revgate-lock';

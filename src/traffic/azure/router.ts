@@ -3,8 +3,8 @@
 // the SDK polls to the end), lock = one tag of the app.
 import { ContainerAppsAPIClient, type ContainerApp } from '@azure/arm-appcontainers';
 import type { TokenCredential } from '@azure/identity';
-import { TrafficError } from '../../errors.js';
-import { VERSION } from '../../version.js';
+import { TrafficError } from '../../model/errors.js';
+import { VERSION } from '../../model/version.js';
 import type { AppInfo, LockInfo, RevisionInfo, RouterCallOptions, TrafficRouter, TrafficWeight } from '../types.js';
 import { toAppInfo, toAzureTraffic, toRevisionInfo, toWeights } from './convert.js';
 import { resolveArmEndpoint } from './endpoint.js';

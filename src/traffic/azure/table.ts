@@ -1,6 +1,6 @@
 // Checks a traffic table before anything is sent (the platform would refuse it with a 400 anyway,
 // but a local check names the problem precisely and costs no request).
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { TrafficWeight } from '../types.js';
 
 const LABEL = /^[a-z][a-z0-9-]{0,63}$/;

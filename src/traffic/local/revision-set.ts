@@ -1,5 +1,5 @@
 // The in-memory side of a local app: its revisions (health, counters), the traffic table and the balancer.
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { TrafficWeight } from '../types.js';
 import { mulberry32 } from '../../stats/random.js';
 import { smoothRoundRobin, weightedRandom, type Balancer, type BalanceMode } from './balancer.js';

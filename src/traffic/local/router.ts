@@ -1,5 +1,5 @@
 // LocalRouter: the TrafficRouter of the embedded proxy; the state file is the platform's store, shared by processes.
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { AppInfo, RevisionInfo, RouterCallOptions, TrafficRouter, TrafficWeight } from '../types.js';
 import { probe, revisionInfo } from './health.js';
 import { FileLocked } from './lock-file.js';

@@ -1,6 +1,6 @@
 // Settings of a local app and its durable state (<stateDir>/traffic/<app>.json): revisions, active flags and the traffic table.
 import { readFile } from 'node:fs/promises';
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { TrafficWeight } from '../types.js';
 import type { BalanceMode } from './balancer.js';
 import { writeJsonAtomic } from './lock-file.js';

@@ -1,5 +1,5 @@
 // Validation of a traffic table against the local revisions (the checks Azure's ingress would make).
-import { TrafficError } from '../../errors.js';
+import { TrafficError } from '../../model/errors.js';
 import type { TrafficWeight } from '../types.js';
 
 export interface KnownRevision {

@@ -1,8 +1,8 @@
 // The JSON report: the versioned source of truth. Markdown, JUnit and the console summary
 // render from it (its summary part), so `revgate report --from report.json` needs no traffic.
-import type { CheckResult, Verdict } from '../gate/types.js';
-import type { CaseRecord, CaseStatus, MetricsSet } from '../scoring/types.js';
-import type { ErrorClass, Revision } from '../targets/types.js';
+import type { CheckResult, Verdict } from './verdict.js';
+import type { CaseRecord, CaseStatus, MetricsSet } from './metrics.js';
+import type { ErrorClass, Revision } from './outcome.js';
 
 /** Bump on any breaking change to the report shape; readers refuse versions they do not know. */
 export const REPORT_SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
 // One line of results.jsonl: a single attempt of one case on one revision.
-import type { ErrorClass, Revision, Usage } from '../targets/types.js';
+import type { ErrorClass, Revision, Usage } from './outcome.js';
 
 export interface AttemptRecord {
   caseId: string;

@@ -1,5 +1,5 @@
 // The scored shapes: per case (CaseRecord) and aggregated (FlatMetrics).
-import type { ErrorClass, Revision, Usage } from '../targets/types.js';
+import type { ErrorClass, Revision, Usage } from './outcome.js';
 
 export interface RagScores {
   hit: number;
