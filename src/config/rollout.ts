@@ -1,10 +1,10 @@
 // Resolve the `rollout:` section: expand ${ENV} references (subscription id, local revision URLs, replay URLs) and
 // report every problem at once with the suite's file and YAML path.
 import type { ConfigIssue } from '../model/errors.js';
-import type { LiveLimits } from '../gate/live-decide.js';
+import type { LiveLimits } from '../gate/live/decide.js';
 import { expandEnv } from './env.js';
-import type { LiveFile } from './live-schema.js';
-import type { BackendConfig, RolloutFile, RolloutStep } from './rollout-schema.js';
+import type { LiveFile } from '../rollout/live-schema.js';
+import type { BackendConfig, RolloutFile, RolloutStep } from '../rollout/schema.js';
 
 /** `rollout.live` resolved: durations in ms, rates as shares, defaults from the rollout filled in. */
 export interface ResolvedLive extends LiveLimits {

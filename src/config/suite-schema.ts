@@ -3,7 +3,7 @@
 // person writes carries a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
 import { Duration } from '../model/duration-schema.js';
-import { RolloutSchema } from './rollout-schema.js';
+import { RolloutSchema } from '../rollout/schema.js';
 
 export { Duration } from '../model/duration-schema.js';
 

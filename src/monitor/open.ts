@@ -4,7 +4,7 @@
 import type { ResolvedLive } from '../config/rollout.js';
 import { UsageError } from '../model/errors.js';
 import { createLocalLiveMetrics, type LocalStatsSource } from './local/index.js';
-import type { LiveMetrics } from './types.js';
+import type { LiveMetrics } from '../model/live.js';
 
 export interface OpenLiveOptions {
   /** The local proxy's counters (source local). */

@@ -3,7 +3,7 @@
 // an `error` check (a broken metrics source is not a bad release, but never a pass either).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MonitorError } from '../model/errors.js';
-import type { LiveMetrics, RevisionWindow, WindowQuery } from './types.js';
+import type { LiveMetrics, RevisionWindow, WindowQuery } from '../model/live.js';
 
 export interface QueryRetryOptions {
   retries: number;

@@ -1,6 +1,6 @@
 // Statistical checks for the renderers: estimate [CI], p / Holm p, effect size, in the test's unit.
-import { formatInterval, formatP, formatStat } from '../gate/stat-format.js';
-import { findStatTest, type StatUnit } from '../gate/stat-tests.js';
+import { formatInterval, formatP, formatStat } from '../gate/statistical/format.js';
+import { findStatTest, type StatUnit } from '../gate/statistical/tests.js';
 import type { CheckResult, CheckStatistics } from '../model/verdict.js';
 import type { ReportSummary } from '../model/report.js';
 

@@ -1,7 +1,7 @@
 // Display values for checks, in the unit of the metric each one reads (formatting lives in gate/format.ts).
 import { formatCount, formatDelta, formatRatio, formatValue } from '../gate/format.js';
-import { formatStat } from '../gate/stat-format.js';
-import { findStatTest } from '../gate/stat-tests.js';
+import { formatStat } from '../gate/statistical/format.js';
+import { findStatTest } from '../gate/statistical/tests.js';
 import { lookupMetric } from '../gate/metric-lookup.js';
 import { STATUS_ORDER, type CheckResult, type Status } from '../model/verdict.js';
 import type { MetricUnit } from '../scoring/catalog.js';

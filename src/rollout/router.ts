@@ -1,7 +1,7 @@
 // Open the TrafficRouter a suite's rollout names: the embedded local proxy, or Azure Container
 // Apps (loaded lazily, so only the Azure path imports @azure/*). Tests inject their own router.
 import { resolve } from 'node:path';
-import type { BackendConfig } from '../config/rollout-schema.js';
+import type { BackendConfig } from './schema.js';
 import type { LocalStatsSource } from '../monitor/local/index.js';
 import type { TrafficRouter } from '../traffic/types.js';
 

@@ -2,7 +2,7 @@
 // the state pointer) to resume. Refuses a second rollout of an app whose last one is unfinished.
 import { join, resolve } from 'node:path';
 import { RolloutStateError } from '../model/errors.js';
-import { createRunDir, newRunId } from '../run/run-dir.js';
+import { createRunDir, newRunId } from '../files/run-dir.js';
 import { openJournal, readJournal, readPointer, writePointer, type Journal, type Pointer } from './journal.js';
 import { foldJournal } from './machine/fold.js';
 import { resumable, type RolloutState } from './machine/state.js';

@@ -17,14 +17,14 @@ import type { Target } from '../targets/types.js';
 import { RunCollector } from './collect.js';
 import { ErrorTally } from './errors-tally.js';
 import { gateRun, gateSettingsOf, type RunProgress } from './gate-run.js';
-import { createRunDir, newRunId } from './run-dir.js';
+import { createRunDir, newRunId } from '../files/run-dir.js';
 import { SemanticScorer } from './semantic-step.js';
 import { buildSummary } from './summary.js';
 import { createRedactor, redactDeep } from '../secrets/redact.js';
 import { sanitizeText } from '../report/sanitize.js';
 import { secretValuesOf } from './secrets.js';
 import { writeOutputs } from './outputs.js';
-import { writeAtomic } from './atomic-write.js';
+import { writeAtomic } from '../files/atomic-write.js';
 
 export interface CompareOptions {
   /** Abort to stop scheduling (the reason names the signal: 'SIGINT' | 'SIGTERM'). */

@@ -2,10 +2,10 @@
 // verdict, and the summary parts they come from. Shared by `compare` (cases as they are scored)
 // and `merge` (the cases of every shard report fed again), so both gate the same way.
 import type { ResolvedSuite } from '../config/resolved.js';
-import { criticalChecks } from '../gate/critical.js';
-import { evaluateThresholds } from '../gate/evaluate.js';
+import { criticalChecks } from '../gate/thresholds/critical.js';
+import { evaluateThresholds } from '../gate/thresholds/evaluate.js';
 import { runChecks } from '../gate/run-checks.js';
-import { evaluateStatistical } from '../gate/statistical.js';
+import { evaluateStatistical } from '../gate/statistical/evaluate.js';
 import type { CheckResult, StatisticsConfig, StatSpec, ThresholdSpec } from '../model/verdict.js';
 import { decideVerdict } from '../gate/verdict.js';
 import type { RunCollector } from './collect.js';

@@ -13,7 +13,7 @@ import { VERSION } from '../model/version.js';
 import { RunCollector } from './collect.js';
 import { gateRun, type RunProgress } from './gate-run.js';
 import { storedConfigOf } from './report-config.js';
-import { createRunDir, newRunId } from './run-dir.js';
+import { createRunDir, newRunId } from '../files/run-dir.js';
 import { planShards, type ShardPlan, type ShardReport } from './shard-plan.js';
 import { writeReportJson } from './write-report.js';
 

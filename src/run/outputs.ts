@@ -3,7 +3,7 @@
 import { readHtmlSource, renderHtmlPage } from '../report/html/index.js';
 import type { ReportSummary } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
-import { writeAtomic } from './atomic-write.js';
+import { writeAtomic } from '../files/atomic-write.js';
 import { writeReportJson } from './write-report.js';
 
 export interface RunPaths {

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { ReportSchema, ScoringSchema, StatisticsSchema, ThresholdSchema } from '../config/suite-schema.js';
 import { ReportInvalidError } from '../model/errors.js';
-import { parseStatSpecs } from '../gate/stat-specs.js';
-import { parseThresholds } from '../gate/thresholds.js';
+import { parseStatSpecs } from '../gate/statistical/specs.js';
+import { parseThresholds } from '../gate/thresholds/parse.js';
 import type { ReportSummary } from '../model/report.js';
 import type { GateSettings } from './gate-run.js';
 

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ReportSummary } from '../model/report.js';
-import { atomicStream } from './atomic-write.js';
+import { atomicStream } from '../files/atomic-write.js';
 
 /** Write `<summary fields>, "cases": [<cases.jsonl lines>]` as one JSON document, atomically. */
 export async function writeReportJson(file: string, summary: ReportSummary, casesJsonl: string): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRunDir, newRunId } from '../../src/run/run-dir.js';
+import { createRunDir, newRunId } from '../../src/files/run-dir.js';
 
 describe('run ids', () => {
   it('the same id asked for 20 times at once gives 20 directories', async () => {

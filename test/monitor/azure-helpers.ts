@@ -5,7 +5,7 @@ import { startAcaEmulator, type AcaEmulator, type AcaEmulatorOptions } from '../
 import type { Flaws } from '../../reference/pharmabot/flaws.js';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/server.js';
 import { createAzureMonitorMetrics, type AzureMonitorOptions } from '../../src/monitor/azure/index.js';
-import type { LiveMetrics } from '../../src/monitor/types.js';
+import type { LiveMetrics } from '../../src/model/live.js';
 import { staticTokenCredential } from '../../src/traffic/azure/index.js';
 import { startLocalRouter, type LocalRouterHandle } from '../../src/traffic/local/index.js';
 import { mapLimit, tempDir } from '../traffic/local-helpers.js';

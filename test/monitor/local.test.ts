@@ -10,7 +10,7 @@ import { startUserTraffic } from '../../scripts/user-traffic.js';
 import { MonitorError } from '../../src/model/errors.js';
 import { createLocalLiveMetrics } from '../../src/monitor/local/index.js';
 import { queryWithRetry } from '../../src/monitor/query.js';
-import type { LiveMetrics } from '../../src/monitor/types.js';
+import type { LiveMetrics } from '../../src/model/live.js';
 import { startLocalRouter, type LocalRouterHandle } from '../../src/traffic/local/index.js';
 
 const open: { close(): Promise<void> }[] = [];

@@ -4,7 +4,7 @@ import type { PharmabotOptions } from '../../reference/pharmabot/index.js';
 import { loadSuite } from '../../src/config/load-suite.js';
 import type { ResolvedLive } from '../../src/config/rollout.js';
 import { createLocalLiveMetrics } from '../../src/monitor/local/index.js';
-import type { LiveMetrics } from '../../src/monitor/types.js';
+import type { LiveMetrics } from '../../src/model/live.js';
 import { liveAnalysis } from '../../src/rollout/live.js';
 import { OwnTraffic } from '../../src/rollout/own-traffic.js';
 import type { RolloutEvent } from '../../src/rollout/types.js';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exitForRollout } from '../../src/cli/exit-codes.js';
 import { MonitorError } from '../../src/model/errors.js';
-import type { LiveMetrics } from '../../src/monitor/types.js';
+import type { LiveMetrics } from '../../src/model/live.js';
 import { greenWeight } from './faulty-router.js';
 import type { Bench } from './helpers.js';
 import { at, liveBench, liveRun, type LiveEvent } from './live-helpers.js';

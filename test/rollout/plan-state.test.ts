@@ -1,6 +1,6 @@
 // Pure parts of the rollout: the plan (tables, actions, verification, labels). The state machine: machine.test.ts.
 import { describe, expect, it } from 'vitest';
-import { RolloutSchema } from '../../src/config/rollout-schema.js';
+import { RolloutSchema } from '../../src/rollout/schema.js';
 import { sampleCases } from '../../src/rollout/analysis.js';
 import { pinTable } from '../../src/rollout/preflight.js';
 import { finalTable, formatAction, mergeLabels, planActions, sameWeights, tableFor } from '../../src/rollout/plan.js';

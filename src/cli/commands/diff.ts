@@ -11,7 +11,7 @@ import type { Revision } from '../../model/outcome.js';
 import { VERSION } from '../../model/version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { makeDirs } from '../../run/run-dir.js';
+import { makeDirs } from '../../files/run-dir.js';
 
 /** Default formats written with --out (without it, Markdown goes to stdout). */
 const OUT_FORMATS = ['md', 'html', 'json'];

@@ -1,6 +1,6 @@
 // `revgate record <suite>`: replay one revision and write its answers as new golden references.
 import { loadSuite, type SuiteOverrides } from '../../config/load-suite.js';
-import { recordGolden } from '../../record/record-golden.js';
+import { recordGolden } from '../../run/record-golden.js';
 import type { Revision } from '../../model/outcome.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';

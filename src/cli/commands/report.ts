@@ -1,7 +1,7 @@
 // `revgate report --from <report.json | run dir>`: re-render without replaying traffic; a run
 // directory without report.json (a crashed run) is rebuilt from its cases.jsonl first.
 import { existsSync, statSync } from 'node:fs';
-import { writeAtomic } from '../../run/atomic-write.js';
+import { writeAtomic } from '../../files/atomic-write.js';
 import { isRunDir, rebuildRun } from '../../run/rebuild.js';
 import { dirname, join, resolve } from 'node:path';
 import { publishToGitHub } from '../../ci/github.js';
@@ -11,7 +11,7 @@ import { loadReport } from '../../report/load.js';
 import { rendererFor, RENDERERS } from '../../report/renderers.js';
 import { exitForVerdict } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
-import { makeDirs } from '../../run/run-dir.js';
+import { makeDirs } from '../../files/run-dir.js';
 
 export async function runReport(flags: Record<string, unknown>, io: CliIO): Promise<number> {
   let from = resolve(io.cwd, String(flags.from));

@@ -3,7 +3,7 @@
 // --dry-run prints the plan and every call on a virtual clock, moving nothing.
 import { loadSuite } from '../../config/load-suite.js';
 import { openLiveMetrics } from '../../monitor/open.js';
-import type { LiveMetrics } from '../../monitor/types.js';
+import type { LiveMetrics } from '../../model/live.js';
 import { goldenReplay } from '../../rollout/analysis.js';
 import { approvalsFile, fileApprovals } from '../../rollout/approvals.js';
 import { dryRunRouter } from '../../rollout/dry-run-router.js';

@@ -1,8 +1,8 @@
 // `revgate validate <suite>`: every problem at once, nothing sent.
 import { loadSuite } from '../../config/load-suite.js';
 import { ROLLOUT_PENDING_URL } from '../../config/rollout.js';
-import { formatStat } from '../../gate/stat-format.js';
-import { findStatTest } from '../../gate/stat-tests.js';
+import { formatStat } from '../../gate/statistical/format.js';
+import { findStatTest } from '../../gate/statistical/tests.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
 import type { CliIO } from '../io.js';

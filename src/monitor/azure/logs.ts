@@ -2,7 +2,7 @@
 // column name. Raw samples are used when the row holds all of them (Count ≤ samples); otherwise only quantiles.
 import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
 import { MonitorError } from '../../model/errors.js';
-import type { RevisionWindow } from '../types.js';
+import type { RevisionWindow } from '../../model/live.js';
 import { renderLatencyQuery } from './kql.js';
 import { SOURCE, type LatencyColumns } from './options.js';
 

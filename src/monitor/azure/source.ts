@@ -5,7 +5,7 @@ import { LogsQueryClient } from '@azure/monitor-query-logs';
 import { MetricsClient } from '@azure/monitor-query-metrics';
 import { MonitorError } from '../../model/errors.js';
 import { VERSION } from '../../model/version.js';
-import type { LiveMetrics, LiveSourceInfo, RevisionWindow, WindowQuery } from '../types.js';
+import type { LiveMetrics, LiveSourceInfo, RevisionWindow, WindowQuery } from '../../model/live.js';
 import { resolveMonitorEndpoint } from './endpoint.js';
 import { toMonitorError } from './errors.js';
 import { queryLatency, type Latency, type LatencyCall } from './logs.js';

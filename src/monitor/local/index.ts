@@ -7,7 +7,7 @@
 // analysis shifts its windows back by it. Default 0: the proxy's counters are live.
 import { MonitorError } from '../../model/errors.js';
 import type { RevisionStats, StatsWindow } from '../../traffic/local/index.js';
-import type { LiveMetrics, LiveSourceInfo, RevisionWindow } from '../types.js';
+import type { LiveMetrics, LiveSourceInfo, RevisionWindow } from '../../model/live.js';
 
 /** What the source reads: the local router's per-revision counters (LocalRouter.stats). */
 export interface LocalStatsSource {
