@@ -11,7 +11,7 @@ import { startRevisionFront } from '../reference/aca-emulator/ingress.js';
 import { startAcaEmulator, type AcaEmulator } from '../reference/aca-emulator/server.js';
 import { startPharmabot } from '../reference/pharmabot/index.js';
 import { loadSuite } from '../src/config/load-suite.js';
-import { goldenReplay } from '../src/rollout/analysis.js';
+import { goldenReplay } from '../src/run/rollout-analysis.js';
 import { memoryJournal } from '../src/rollout/journal.js';
 import { runRollout } from '../src/rollout/run-rollout.js';
 import type { RolloutEvent } from '../src/rollout/types.js';

@@ -3,38 +3,15 @@
 import type { GoldenCase } from '../model/golden.js';
 import type { SuiteFile } from './suite-schema.js';
 import type { Revision } from '../model/outcome.js';
+import type { ResolvedTarget } from '../targets/options.js';
 import type { StatSpec, ThresholdSpec } from '../model/verdict.js';
 import type { EmbedderOptions, JudgeOptions } from '../semantic/options.js';
-import type { ResolvedRollout } from './rollout.js';
-import type { Shard } from './shard.js';
+import type { ResolvedRollout } from '../rollout/options.js';
 
-export type DocsExtract =
-  | { preset: 'none' }
-  | { preset: 'custom'; path: string; id: string[] }
-  | { preset: 'azure-on-your-data' | 'sources'; path: string; id: string[] };
-
-export interface ResolvedTarget {
-  revision: Revision;
-  kind: 'openai-chat' | 'http-json';
-  url: string;
-  /** Headers with `${ENV}` references expanded. Never written to reports or logs. */
-  headers: Record<string, string>;
-  /** Header names whose values came from env references (redacted in reports). */
-  secretHeaders: string[];
-  model: string | undefined;
-  /** Expanded API key; never written to reports or logs. */
-  apiKey: string | undefined;
-  apiVersion: string | undefined;
-  stream: boolean;
-  system: string | undefined;
-  temperature: number | undefined;
-  maxTokens: number | undefined;
-  extraBody: Record<string, unknown> | undefined;
-  body: unknown;
-  answer: string;
-  docs: DocsExtract;
-  /** Absolute readiness URL, or undefined to skip the check. */
-  readyUrl: string | undefined;
+/** One slice of a suite: `index` of `total`, 1-based (`--shard 2/4` is `{ index: 2, total: 4 }`). */
+export interface Shard {
+  index: number;
+  total: number;
 }
 
 export interface LoadedGoldenSet {

@@ -1,51 +1,10 @@
 // Resolve the `rollout:` section: expand ${ENV} references (subscription id, local revision URLs, replay URLs) and
 // report every problem at once with the suite's file and YAML path.
 import type { ConfigIssue } from '../model/errors.js';
-import type { LiveLimits } from '../gate/live/decide.js';
+import type { ResolvedLive, ResolvedRollout } from '../rollout/options.js';
 import { expandEnv } from './env.js';
 import type { LiveFile } from '../rollout/live-schema.js';
 import type { BackendConfig, RolloutFile, RolloutStep } from '../rollout/schema.js';
-
-/** `rollout.live` resolved: durations in ms, rates as shares, defaults from the rollout filled in. */
-export interface ResolvedLive extends LiveLimits {
-  source: 'local' | 'azure-monitor';
-  azure?: { resourceId: string; metricsEndpoint?: string; logs?: { workspaceId: string; endpoint?: string; query?: string } };
-  /** Ingestion delay override, ms; undefined: the source's own. */
-  delayMs?: number;
-  intervalMs: number;
-  windowMs: number;
-  queryRetries: number;
-  onInconclusive: 'rollback' | 'pause';
-  /** Longest extension of an undecided hold, ms; undefined: the step's hold. */
-  maxExtensionMs?: number;
-}
-
-/** The rollout plan as the engine reads it: durations in ms, env references expanded. */
-export interface ResolvedRollout {
-  backend: BackendConfig;
-  /** 'auto' or a revision name. */
-  blue: string;
-  /** 'latest' or a revision name. */
-  green: string;
-  /** Replay URL per revision name (overrides the revision's own URL). */
-  urls: Record<string, string>;
-  urlPath: string;
-  steps: RolloutStep[];
-  keepPrevious: number;
-  onInconclusive: 'rollback' | 'pause';
-  analysisInterval: number;
-  approvalTimeout: number;
-  /** Poll interval during waits (health, fingerprint, approvals), ms. */
-  pollInterval: number;
-  /** Retry budget of a traffic write, ms. */
-  writeTimeout: number;
-  /** Retry budget of a rollback, ms. */
-  rollbackTimeout: number;
-  lockTtl: number;
-  stateDir: string;
-  /** Live analysis during holds, when configured. */
-  live?: ResolvedLive;
-}
 
 /** A placeholder replay URL for suites whose targets come from the rollout's revisions. */
 export const ROLLOUT_PENDING_URL = 'http://revision-url-from-rollout.invalid/';

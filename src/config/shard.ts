@@ -6,13 +6,7 @@
 // so adding or removing a case never moves another one to a different shard, and the n shards
 // are disjoint and together hold every case exactly once.
 import { UsageError } from '../model/errors.js';
-import type { ResolvedSuite } from './resolved.js';
-
-/** One slice of a suite: `index` of `total`, 1-based (`--shard 2/4` is `{ index: 2, total: 4 }`). */
-export interface Shard {
-  index: number;
-  total: number;
-}
+import type { ResolvedSuite, Shard } from './resolved.js';
 
 const SHARD = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
 const HINT = 'write --shard <k>/<n> with 1 ≤ k ≤ n, e.g. --shard 1/4 … --shard 4/4 (one job per shard, then `revgate merge`)';

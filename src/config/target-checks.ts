@@ -5,7 +5,7 @@ import type { ConfigIssue } from '../model/errors.js';
 import { parsePath } from '../targets/path.js';
 import { missingPlaceholders } from '../targets/template.js';
 import type { GoldenCase } from '../model/golden.js';
-import type { TargetInput } from './suite-schema.js';
+import type { TargetInput } from '../targets/schema.js';
 
 /** Where a field of the merged target was written (`green.body` or `target.body`). */
 export type FieldLocator = (field: string, sub?: (string | number)[]) => { path: string; line?: number };

@@ -4,8 +4,8 @@ import type { ConfigIssue } from '../model/errors.js';
 import type { Revision } from '../model/outcome.js';
 import { expandEnv, hasEnvRef, isSecretHeader } from './env.js';
 import type { GoldenCase } from '../model/golden.js';
-import type { DocsExtract, ResolvedTarget } from './resolved.js';
-import type { TargetInput } from './suite-schema.js';
+import type { DocsExtract, ResolvedTarget } from '../targets/options.js';
+import type { TargetInput } from '../targets/schema.js';
 import { checkTarget, type FieldLocator } from './target-checks.js';
 
 type Located = (path: (string | number)[]) => { path: string; line?: number };

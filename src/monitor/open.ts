@@ -1,10 +1,17 @@
 // Open the live-metrics source a rollout's `live:` section names: the local proxy's counters, or
 // Azure Monitor (loaded lazily, so only that path imports @azure/*). A configured `delay` replaces
 // the source's own ingestion delay: windows then end at now − delay.
-import type { ResolvedLive } from '../config/rollout.js';
 import { UsageError } from '../model/errors.js';
 import { createLocalLiveMetrics, type LocalStatsSource } from './local/index.js';
 import type { LiveMetrics } from '../model/live.js';
+
+/** Where live metrics come from (a rollout's `live.source`, `live.azure`, `live.delay`). */
+export interface LiveSourceConfig {
+  source: 'local' | 'azure-monitor';
+  azure?: { resourceId: string; metricsEndpoint?: string; logs?: { workspaceId: string; endpoint?: string; query?: string } };
+  /** Ingestion delay override, ms; undefined: the source's own. */
+  delayMs?: number;
+}
 
 export interface OpenLiveOptions {
   /** The local proxy's counters (source local). */
@@ -17,7 +24,7 @@ export interface OpenLiveOptions {
 }
 
 /** Create the source; source local without a local proxy in this process is a usage error. */
-export async function openLiveMetrics(live: ResolvedLive, o: OpenLiveOptions): Promise<LiveMetrics> {
+export async function openLiveMetrics(live: LiveSourceConfig, o: OpenLiveOptions): Promise<LiveMetrics> {
   if (live.source === 'local') {
     if (!o.local) throw new UsageError('live source local needs the local backend\'s proxy in this process', 'use source: azure-monitor with an azure-container-apps backend');
     return createLocalLiveMetrics(o.local, live.delayMs !== undefined ? { delayMs: live.delayMs } : {});
@@ -26,7 +33,7 @@ export async function openLiveMetrics(live: ResolvedLive, o: OpenLiveOptions): P
 }
 
 /** Azure Monitor metrics (+ Log Analytics for latency), with the backend's credential resolution. */
-async function openAzure(live: ResolvedLive, o: OpenLiveOptions): Promise<LiveMetrics> {
+async function openAzure(live: LiveSourceConfig, o: OpenLiveOptions): Promise<LiveMetrics> {
   const azure = live.azure;
   if (!azure?.metricsEndpoint) throw new UsageError('live source azure-monitor needs azure.metricsEndpoint', 'e.g. https://westeurope.metrics.monitor.azure.com');
   const [{ createAzureMonitorMetrics }, { resolveAzureCredential }] = await Promise.all([import('./azure/index.js'), import('../traffic/azure/index.js')]);

@@ -3,11 +3,12 @@
 
 export { loadSuite } from '../config/load-suite.js';
 export type { LoadSuiteOptions, LoadedSuite, SuiteOverrides } from '../config/load-suite.js';
-export type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
+export type { ResolvedSuite } from '../config/resolved.js';
+export type { ResolvedTarget } from '../targets/options.js';
 export type { SuiteInput, SuiteFile } from '../config/suite-schema.js';
 export type { GoldenCase, Assertion } from '../model/golden.js';
 export { parseShard, selectShard, shardOf } from '../config/shard.js';
-export type { Shard } from '../config/shard.js';
+export type { Shard } from '../config/resolved.js';
 
 export { compare } from '../run/compare.js';
 export type { CompareOptions, CompareResult } from '../run/compare.js';

@@ -1,7 +1,7 @@
 // Replay ONE revision over the suite's cases for `revgate record`: readiness, warm-up, bounded
 // concurrency, retries and deadline as in compare, then the most central answer of each case.
 import { setMaxListeners } from 'node:events';
-import type { ResolvedSuite } from '../config/resolved.js';
+import type { GoldenCase } from '../model/golden.js';
 import { TargetUnreachableError } from '../model/errors.js';
 import { waitForTarget, warmUpTarget } from '../replay/readiness-gate.js';
 import { seededRandom } from '../replay/random.js';
@@ -11,7 +11,17 @@ import type { Revision } from '../model/outcome.js';
 import { medoidIndex } from './medoid.js';
 import { createRedactor } from '../secrets/redact.js';
 import { sanitizeText } from '../report/sanitize.js';
-import { secretValuesOf } from '../run/secrets.js';
+import type { Sampling } from '../replay/schema.js';
+import type { ResolvedTarget } from '../targets/options.js';
+
+/** What a recording reads of a suite. */
+export interface RecordPlan {
+  cases: GoldenCase[];
+  targets: Record<Revision, ResolvedTarget>;
+  sampling: Sampling;
+  /** Secret values that must never reach a recorded answer. */
+  secrets: string[];
+}
 
 export interface RecordOptions {
   revision: Revision;
@@ -48,7 +58,7 @@ interface Answer {
 }
 
 /** Record `options.revision` on every case of the suite. Throws when the revision is unreachable or never ready. */
-export async function recordRevision(suite: ResolvedSuite, options: RecordOptions): Promise<RecordResult> {
+export async function recordRevision(suite: RecordPlan, options: RecordOptions): Promise<RecordResult> {
   const { revision } = options;
   const resolved = suite.targets[revision];
   const input = options.signal ?? new AbortController().signal;
@@ -58,7 +68,7 @@ export async function recordRevision(suite: ResolvedSuite, options: RecordOption
   const repeats = Math.max(1, options.repeats ?? 1);
   const target = createTarget(resolved, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes });
   // Recorded answers become golden references: a revision echoing its request must not write a secret into them.
-  const secrets = createRedactor(secretValuesOf(suite));
+  const secrets = createRedactor(suite.secrets);
   const redact = (text: string) => sanitizeText(secrets(text));
   try {
     await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);

@@ -3,7 +3,7 @@
 // per-request and whole-run deadlines, each attempt handed on as soon as it ends.
 import { setMaxListeners } from 'node:events';
 import type { GoldenCase } from '../model/golden.js';
-import type { ResolvedSuite } from '../config/resolved.js';
+import type { Sampling } from './schema.js';
 import type { Revision } from '../model/outcome.js';
 import type { Target } from '../targets/types.js';
 import { seededRandom } from './random.js';
@@ -23,7 +23,7 @@ export interface ReplayProgress {
 export interface ReplayInput {
   cases: readonly GoldenCase[];
   targets: Record<Revision, Target>;
-  sampling: ResolvedSuite['sampling'];
+  sampling: Sampling;
   /** Called with every finished attempt, in completion order. */
   onAttempt(attempt: AttemptRecord): Promise<void> | void;
   /** Called once all attempts of a case (both revisions, every repeat) are in. */

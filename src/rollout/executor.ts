@@ -2,7 +2,7 @@
 // input event. It decides nothing. Writes go through the serialized writer with their own
 // deadlines (never the run's signal: a Ctrl-C must not abandon a write the platform is still
 // applying); analyses, live windows and polls share one cancellable "work" signal.
-import type { ResolvedRollout } from '../config/rollout.js';
+import type { ResolvedRollout } from './options.js';
 import type { TrafficRouter } from '../traffic/types.js';
 import type { StepAnalysis } from './analysis.js';
 import type { ApprovalSource } from './approvals.js';

@@ -7,7 +7,7 @@
 // is an `error` check (never a pass, never a green failure).
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResolvedLive } from '../config/rollout.js';
+import type { ResolvedLive } from './options.js';
 import type { CheckResult } from '../model/verdict.js';
 import { analyseWindow, windowVerdict } from '../gate/live/analysis.js';
 import { queryWithRetry } from '../monitor/query.js';

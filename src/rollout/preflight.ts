@@ -1,7 +1,7 @@
 // Pre-flight, before anything moves: resolve blue and green, check green is healthy and ready,
 // the app runs in Multiple mode, blue serves 100%, and the table is pinned by revision name.
 // Every problem is collected and reported at once (RG_TRAFFIC_PREFLIGHT).
-import type { ResolvedRollout } from '../config/rollout.js';
+import type { ResolvedRollout } from './options.js';
 import { TrafficError } from '../model/errors.js';
 import type { AppInfo, RevisionInfo, RouterCallOptions, TrafficRouter } from '../traffic/types.js';
 import type { Table } from './types.js';

@@ -2,7 +2,7 @@
 // `resumed`) → run the event loop until the machine finishes, pauses or stops → let the writer
 // finish what it sent → release the lock. Ctrl-C is an input like any other: the machine rolls
 // back (or, after the cutover, stops with blue warm) and the loop ends when the table is verified.
-import type { ResolvedRollout } from '../config/rollout.js';
+import type { ResolvedRollout } from './options.js';
 import { RolloutStateError } from '../model/errors.js';
 import type { TrafficRouter } from '../traffic/types.js';
 import type { StepAnalysis } from './analysis.js';

@@ -10,6 +10,7 @@ import { makeDirs } from '../files/run-dir.js';
 import type { Revision } from '../model/outcome.js';
 import { rewriteGolden, type Recording } from '../record/golden-writer.js';
 import { recordedPath } from '../record/paths.js';
+import { secretValuesOf } from './secrets.js';
 import { recordRevision, type RecordedCase, type RecordResult } from '../record/recorder.js';
 
 export interface RecordGoldenOptions {
@@ -40,7 +41,7 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
   // Every output must be writable before anything is sent.
   for (const { target } of plan) await probeWritable(dirname(target));
   const started = options.now ?? new Date();
-  const result = await recordRevision(suite, {
+  const result = await recordRevision({ ...suite, secrets: secretValuesOf(suite) }, {
     revision: options.revision,
     ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -2,7 +2,9 @@
 // `config.thresholds` list), parsed again exactly as a suite's would be, so `merge` gates the
 // merged cases with the thresholds and tests of the runs it combines.
 import { z } from 'zod';
-import { ReportSchema, ScoringSchema, StatisticsSchema, ThresholdSchema } from '../config/suite-schema.js';
+import { ScoringSchema } from '../config/suite-schema.js';
+import { StatisticsSchema, ThresholdSchema } from '../gate/schema.js';
+import { ReportSchema } from '../report/schema.js';
 import { ReportInvalidError } from '../model/errors.js';
 import { parseStatSpecs } from '../gate/statistical/specs.js';
 import { parseThresholds } from '../gate/thresholds/parse.js';

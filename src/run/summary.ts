@@ -1,5 +1,6 @@
 // Assemble the report summary (everything but the cases) from the run's parts.
-import type { ResolvedSuite, ResolvedTarget } from '../config/resolved.js';
+import type { ResolvedTarget } from '../targets/options.js';
+import type { ResolvedSuite } from '../config/resolved.js';
 import type { CheckResult, Verdict } from '../model/verdict.js';
 import { REPORT_SCHEMA_VERSION, type ErrorSample, type ReportSummary, type RunInfo, type TargetSummary } from '../model/report.js';
 import type { CaseRecord, MetricsSet } from '../model/metrics.js';

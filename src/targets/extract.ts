@@ -1,5 +1,5 @@
 // Reading the answer text, retrieved document ids and token usage out of a response body.
-import type { DocsExtract } from '../config/resolved.js';
+import type { DocsExtract } from './options.js';
 import { getPath } from './path.js';
 import { type Usage } from '../model/outcome.js';
 import { TargetCallError } from './types.js';

@@ -1,5 +1,5 @@
 // Choosing the Target implementation for a resolved target.
-import type { ResolvedTarget } from '../config/resolved.js';
+import type { ResolvedTarget } from './options.js';
 import { createHttpJsonTarget, type TransportOptions } from './http-json.js';
 import { createOpenAIChatTarget } from './openai-chat.js';
 import type { Target } from './types.js';

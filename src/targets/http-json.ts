@@ -1,6 +1,6 @@
 // The http-json target: POST a templated JSON body, read the answer and docs by path.
 import { Pool } from 'undici';
-import type { ResolvedTarget } from '../config/resolved.js';
+import type { ResolvedTarget } from './options.js';
 import type { GoldenCase } from '../model/golden.js';
 import { startDeadline } from './deadline.js';
 import { extractAnswer, extractDocs, extractUsage } from './extract.js';

@@ -2,7 +2,7 @@
 import type OpenAI from 'openai';
 import { Agent } from 'undici';
 import type { GoldenCase } from '../model/golden.js';
-import type { ResolvedTarget } from '../config/resolved.js';
+import type { ResolvedTarget } from './options.js';
 import { startDeadline } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';
 import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';

@@ -2,7 +2,7 @@
 import { pipeline, Readable } from 'node:stream';
 import OpenAI from 'openai';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
-import type { ResolvedTarget } from '../config/resolved.js';
+import type { ResolvedTarget } from './options.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, limitStream, readLimited } from './body-limit.js';
 import { TargetCallError } from './types.js';
 

@@ -2,7 +2,7 @@
 // user traffic sent through it (scripts/user-traffic.ts), the engine wired as the CLI wires it.
 import type { PharmabotOptions } from '../../reference/pharmabot/index.js';
 import { loadSuite } from '../../src/config/load-suite.js';
-import type { ResolvedLive } from '../../src/config/rollout.js';
+import type { ResolvedLive } from '../../src/rollout/options.js';
 import { createLocalLiveMetrics } from '../../src/monitor/local/index.js';
 import type { LiveMetrics } from '../../src/model/live.js';
 import { liveAnalysis } from '../../src/rollout/live.js';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTarget } from '../../src/targets/factory.js';
 import { TargetCallError, type Target } from '../../src/targets/types.js';
-import type { ResolvedTarget } from '../../src/config/resolved.js';
+import type { ResolvedTarget } from '../../src/targets/options.js';
 import { chatCompletion, closedPort, golden, opts, sendJson, sleep, startServer, target, type Handler, type TestServer } from './fixtures.js';
 
 const API_KEY = 'sk-very-secret-key-123';

@@ -1,7 +1,7 @@
 // Real node:http servers on 127.0.0.1:0 for the target tests, and a ResolvedTarget builder.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DocsExtract, ResolvedTarget } from '../../src/config/resolved.js';
+import type { DocsExtract, ResolvedTarget } from '../../src/targets/options.js';
 import type { GoldenCase } from '../../src/model/golden.js';
 
 export interface Received {

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { loadSuite } from '../../config/load-suite.js';
 import type { ResolvedSuite } from '../../config/resolved.js';
-import type { ResolvedRollout } from '../../config/rollout.js';
+import type { ResolvedRollout } from '../../rollout/options.js';
 import { UsageError } from '../../model/errors.js';
 import { openRouter, type OpenedRouter } from '../../rollout/router.js';
 export { latestRun } from '../../rollout/session.js';

@@ -4,7 +4,7 @@
 import { loadSuite } from '../../config/load-suite.js';
 import { openLiveMetrics } from '../../monitor/open.js';
 import type { LiveMetrics } from '../../model/live.js';
-import { goldenReplay } from '../../rollout/analysis.js';
+import { goldenReplay } from '../../run/rollout-analysis.js';
 import { approvalsFile, fileApprovals } from '../../rollout/approvals.js';
 import { dryRunRouter } from '../../rollout/dry-run-router.js';
 import { memoryJournal, readJournal } from '../../rollout/journal.js';

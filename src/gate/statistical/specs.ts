@@ -1,5 +1,5 @@
 // Configured `test:` thresholds → validated StatSpecs, reporting every problem at once (before traffic).
-import type { ThresholdInput } from '../../config/suite-schema.js';
+import type { ThresholdInput } from '../schema.js';
 import type { ConfigIssue } from '../../model/errors.js';
 import { editDistance } from '../metric-lookup.js';
 import { STAT_TESTS, STAT_TEST_NAMES, findStatTest, type StatTestDef } from './tests.js';

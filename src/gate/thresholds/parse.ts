@@ -1,5 +1,5 @@
 // Configured thresholds → validated ThresholdSpecs, reporting every problem at once.
-import type { ThresholdInput } from '../../config/suite-schema.js';
+import type { ThresholdInput } from '../schema.js';
 import type { ConfigIssue } from '../../model/errors.js';
 import { findMetric, metricName, metricNames, type MetricDef } from '../../scoring/catalog.js';
 import { formatExact } from '../format.js';
