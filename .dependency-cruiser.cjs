@@ -7,7 +7,7 @@ const LAYERS = {
   stats: ['model'],
   secrets: ['model'],
   targets: ['model', 'secrets'],
-  semantic: ['model', 'targets'],
+  semantic: ['model', 'files', 'targets'],
   replay: ['model', 'targets', 'stats'],
   scoring: ['model', 'stats'],
   gate: ['model', 'scoring', 'stats'],

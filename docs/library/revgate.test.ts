@@ -17,6 +17,7 @@ describe.skipIf(!BLUE_URL || !GREEN_URL)('release gate (revgate)', () => {
     // Validates the suite, its golden sets and thresholds; throws a ConfigError listing every problem.
     const { suite } = await loadSuite('suites/pharmabot.yaml', {
       overrides: { blue: BLUE_URL, green: GREEN_URL, out: 'reports' },
+      env: process.env, // ${VAR} references in the suite expand from here
     });
     // Replays, scores, gates and writes reports/<run-id>/{report.json,summary.md,junit.xml}.
     const { summary, files } = await compare(suite);

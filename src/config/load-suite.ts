@@ -24,8 +24,9 @@ export type { SuiteOverrides } from './overrides.js';
 
 export interface LoadSuiteOptions {
   overrides?: SuiteOverrides;
+  /** Variables that `${NAME}` references expand from; pass `process.env` to use the environment. @default {} */
   env?: Record<string, string | undefined>;
-  /** Paths in messages are shown relative to this directory. */
+  /** The suite path is resolved, and paths in messages are shown, relative to this directory. @default the current directory */
   cwd?: string;
 }
 
@@ -37,8 +38,9 @@ export interface LoadedSuite {
 
 /** Load and validate a suite file and everything it references. Throws ConfigError listing every problem. */
 export async function loadSuite(file: string, options: LoadSuiteOptions = {}): Promise<LoadedSuite> {
-  const cwd = options.cwd ?? process.cwd();
-  const env = options.env ?? process.env;
+  // The caller hands over its working directory and environment (the CLI passes its own): config/ never reads process.*.
+  const cwd = resolve(options.cwd ?? '.');
+  const env = options.env ?? {};
   const abs = resolve(cwd, file);
   const shown = relative(cwd, abs) || abs;
   let text: string;

@@ -4,18 +4,27 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
-const tempOf = (file: string) => join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+// A unique name per write: concurrent writers of one file (processes or calls) never share a temp file.
+const tempOf = (file: string) => join(dirname(file), `.${basename(file)}.${randomUUID().slice(0, 13)}.tmp`);
+
+export interface AtomicWriteOptions {
+  /** fsync the file before the rename (durable against power loss, slower). @default true */
+  fsync?: boolean;
+  /** Also fsync the directory after the rename, so the rename itself survives a crash (journals, pointers). @default false */
+  syncDir?: boolean;
+}
 
 /** Write `data` to `file` atomically. */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const tmp = tempOf(file);
   try {
     const h = await open(tmp, 'w');
     try {
       await h.writeFile(data);
-      await h.sync();
+      if (options.fsync !== false) await h.sync();
     } finally {
       await h.close();
     }
@@ -23,6 +32,12 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  }
+  if (options.syncDir) {
+    // Best effort: some file systems refuse to open or fsync a directory.
+    const d = await open(dirname(file), 'r').catch(() => undefined);
+    await d?.sync().catch(() => undefined);
+    await d?.close();
   }
 }
 

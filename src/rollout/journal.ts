@@ -3,6 +3,7 @@
 // (written to a temp file, fsynced, renamed over the old one) naming the app's latest run.
 import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeAtomic } from '../files/atomic-write.js';
 import { RolloutStateError } from '../model/errors.js';
 import type { RolloutEvent, RolloutEventBody } from './types.js';
 
@@ -101,18 +102,7 @@ export async function writePointer(stateDir: string, p: Pointer): Promise<void> 
   const file = pointerFile(stateDir, p.app);
   const dir = join(stateDir, 'rollouts');
   await mkdir(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const h = await open(tmp, 'w');
-  try {
-    await h.write(`${JSON.stringify(p, null, 2)}\n`);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  await rename(tmp, file);
-  const d = await open(dir, 'r').catch(() => undefined);
-  await d?.sync().catch(() => undefined);
-  await d?.close();
+  await writeAtomic(file, `${JSON.stringify(p, null, 2)}\n`, { syncDir: true });
 }
 
 /** The app's pointer, or null when it has none. */

@@ -1,5 +1,6 @@
 // `revgate record` as named steps: replay one revision, then write each golden set's copy with
 // the recorded references. Returns what was written and which cases kept their old reference.
+import { randomUUID } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
@@ -65,7 +66,7 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
       await writeAtomic(target, rewriteGolden(text, { format, recordings: mine, updateDocs: options.updateDocs ?? false, header }));
     } catch (e) {
       // The answers cost a replay: never lose them to a write that failed.
-      const saved = join(tmpdir(), `revgate-recorded-${started.getTime()}-${process.pid}.jsonl`);
+      const saved = join(tmpdir(), `revgate-recorded-${started.getTime()}-${randomUUID().slice(0, 8)}.jsonl`);
       await writeFile(saved, [...recordings].map(([id, r]) => JSON.stringify({ id, ...r })).join('\n') + '\n');
       throw new RecordWriteError(relative(options.cwd, target) || target, saved, recordings.size, e);
     }
@@ -78,7 +79,7 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
 async function probeWritable(dir: string): Promise<void> {
   try {
     await makeDirs(dir);
-    const probe = join(dir, `.revgate-probe-${process.pid}`);
+    const probe = join(dir, `.revgate-probe-${randomUUID().slice(0, 8)}`);
     await writeFile(probe, '', { flag: 'wx' });
     await rm(probe, { force: true });
   } catch (e) {

@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeAtomic } from '../files/atomic-write.js';
 
 /** What a cache entry holds. Deliberately closed: there is no kind for target responses. */
 export type CacheKind = 'embedding' | 'judge.rubric' | 'judge.pairwise';
@@ -54,15 +55,13 @@ export function openCache(dir: string | false = DEFAULT_CACHE_DIR): SemanticCach
   // and concurrent writers of one key each rename a complete file (last one wins, same content).
   async function set(key: string, value: unknown, meta: { kind: CacheKind; model: string }): Promise<void> {
     const file = fileOf(key);
-    const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
     try {
       await mkdir(join(root, key.slice(0, 2)), { recursive: true });
-      await writeFile(temp, JSON.stringify({ v: ENTRY_VERSION, ...meta, value }));
-      await rename(temp, file);
+      // No fsync: a cache entry lost to a power cut is only measured again.
+      await writeAtomic(file, JSON.stringify({ v: ENTRY_VERSION, ...meta, value }), { fsync: false });
       stats.writes++;
     } catch {
       stats.writeErrors++;
-      await rm(temp, { force: true }).catch(() => undefined);
     }
   }
 

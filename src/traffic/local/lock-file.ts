@@ -13,7 +13,7 @@ const jsonText = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`
 // Writes `data` to a fresh temp file next to `path` and returns its name.
 async function temp(path: string, data: unknown): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+  const tmp = `${path}.${randomUUID()}.tmp`;
   await writeFile(tmp, jsonText(data), { flag: 'wx' });
   return tmp;
 }
@@ -44,7 +44,7 @@ async function underBreakMutex(path: string, fn: () => Promise<void>): Promise<v
   const mutex = `${path}.breaking`;
   for (let i = 0; ; i++) {
     try {
-      await writeFile(mutex, String(process.pid), { flag: 'wx' });
+      await writeFile(mutex, new Date().toISOString(), { flag: 'wx' });
       break;
     } catch (error) {
       if (!isCode(error, 'EEXIST')) throw new TrafficError('RG_TRAFFIC_API', `cannot create ${mutex}: ${String(error)}`, { cause: error });
