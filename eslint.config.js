@@ -21,8 +21,19 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'process', message: 'Only src/cli/ reads the process: take cwd, env, streams or signals as parameters.' }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'node:process', message: 'Only src/cli/ reads the process.' }, { name: 'process', message: 'Only src/cli/ reads the process.' }] }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Only src/cli/ reads the process: take cwd, env, streams or signals as parameters.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:process', message: 'Only src/cli/ reads the process.' },
+            { name: 'process', message: 'Only src/cli/ reads the process.' },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },

@@ -4,12 +4,41 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-const CONDITIONS = ['influenza', 'migraine', 'type 2 diabetes', 'asthma', 'high blood pressure', 'acid reflux', 'eczema', 'shingles', 'gout', 'urinary tract infection', 'seasonal allergies', 'iron deficiency anaemia'];
+const CONDITIONS = [
+  'influenza',
+  'migraine',
+  'type 2 diabetes',
+  'asthma',
+  'high blood pressure',
+  'acid reflux',
+  'eczema',
+  'shingles',
+  'gout',
+  'urinary tract infection',
+  'seasonal allergies',
+  'iron deficiency anaemia',
+];
 const ASKS = [
-  ['treatment', 'What are the treatments for {c}?', 'Treatment of {c} usually combines medicines and lifestyle changes; a doctor or pharmacist chooses the dose and checks for interactions.'],
-  ['symptoms', 'What are the symptoms of {c}?', 'Common symptoms of {c} vary from person to person; see a doctor if they are severe, new or last more than a week.'],
-  ['prevention', 'How can {c} be prevented?', 'The risk of {c} can be lowered by regular check-ups, a healthy diet, exercise and avoiding known triggers.'],
-  ['medication', 'Can I take ibuprofen with {c}?', 'Ibuprofen is usually safe for short periods, but people with {c} should ask a pharmacist first because of possible side effects.'],
+  [
+    'treatment',
+    'What are the treatments for {c}?',
+    'Treatment of {c} usually combines medicines and lifestyle changes; a doctor or pharmacist chooses the dose and checks for interactions.',
+  ],
+  [
+    'symptoms',
+    'What are the symptoms of {c}?',
+    'Common symptoms of {c} vary from person to person; see a doctor if they are severe, new or last more than a week.',
+  ],
+  [
+    'prevention',
+    'How can {c} be prevented?',
+    'The risk of {c} can be lowered by regular check-ups, a healthy diet, exercise and avoiding known triggers.',
+  ],
+  [
+    'medication',
+    'Can I take ibuprofen with {c}?',
+    'Ibuprofen is usually safe for short periods, but people with {c} should ask a pharmacist first because of possible side effects.',
+  ],
 ] as const;
 
 export interface BenchCase {

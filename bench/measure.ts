@@ -19,9 +19,17 @@ import { chatBody, type BenchCase } from './golden.js';
 
 const { values: args } = parseArgs({
   options: {
-    mode: { type: 'string' }, golden: { type: 'string' }, blue: { type: 'string' }, green: { type: 'string' },
-    concurrency: { type: 'string', default: '64' }, warmup: { type: 'string', default: '2' }, work: { type: 'string', default: '.' },
-    kind: { type: 'string', default: 'openai-chat' }, formats: { type: 'string', default: 'json,md,junit' }, 'alloc-prof': { type: 'string' }, 'alloc-prof-promoted': { type: 'boolean', default: false },
+    mode: { type: 'string' },
+    golden: { type: 'string' },
+    blue: { type: 'string' },
+    green: { type: 'string' },
+    concurrency: { type: 'string', default: '64' },
+    warmup: { type: 'string', default: '2' },
+    work: { type: 'string', default: '.' },
+    kind: { type: 'string', default: 'openai-chat' },
+    formats: { type: 'string', default: 'json,md,junit' },
+    'alloc-prof': { type: 'string' },
+    'alloc-prof-promoted': { type: 'boolean', default: false },
   },
 });
 const concurrency = Number(args.concurrency);
@@ -54,7 +62,11 @@ const allocProfile = {
     const { Session } = await import('node:inspector');
     this.session = new Session();
     this.session.connect();
-    this.session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !args['alloc-prof-promoted'] } as object);
+    this.session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: !args['alloc-prof-promoted'],
+    } as object);
   },
   async stop(file: string): Promise<void> {
     const session = this.session;
@@ -66,7 +78,12 @@ const allocProfile = {
   },
 };
 
-interface Phase { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }
+interface Phase {
+  requests: number;
+  wallMs: number;
+  cpuUserMs: number;
+  cpuSystemMs: number;
+}
 
 async function runRevgate(): Promise<Record<string, unknown>> {
   const suiteFile = join(args.work!, 'bench-suite.yaml');
@@ -95,36 +112,75 @@ async function runRevgate(): Promise<Record<string, unknown>> {
   const totalMs = performance.now() - t0;
   const errors = summary.errors.reduce((n, e) => n + e.count, 0);
   replay!.requests = summary.run.casesDone * 2;
-  return { replay, loadMs, totalMs, casesDone: summary.run.casesDone, errors, verdict: summary.verdict.status, checks: summary.checks.length, files: Object.keys(files) };
+  return {
+    replay,
+    loadMs,
+    totalMs,
+    casesDone: summary.run.casesDone,
+    errors,
+    verdict: summary.verdict.status,
+    checks: summary.checks.length,
+    files: Object.keys(files),
+  };
 }
 
 function suiteYaml(): string {
   // JSON is YAML: the suite as an object keeps the bench free of YAML quoting concerns.
-  return JSON.stringify({
-    name: 'bench',
-    golden: [args.golden],
-    target: args.kind === 'http-json'
-      ? { kind: 'http-json', body: { ...chatBody({ question: '' }), messages: '{{messages}}' }, answer: 'choices[0].message.content', docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready' }
-      : { kind: 'openai-chat', model: 'bench-model', temperature: 0, stream: false, docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready' },
-    blue: { url: `${args.blue}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
-    green: { url: `${args.green}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
-    sampling: { concurrency, repeats: 1, timeout: '30s', retries: 2, warmup, deadline: '60m', readyTimeout: '10s', seed: 7 },
-    scoring: { k: 5, driftTolerance: 0.5, minCases: 5 },
-    thresholds: [
-      'error_rate <= 1%', 'ratio.latency.p95 <= 1.5', 'delta.rag.recall@5 >= -0.02', 'delta.rag.mrr >= -0.03',
-      'delta.ref.rougeL.mean >= -0.05', 'refusal_rate <= 2%',
-      { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
-      { check: 'drift.moved_share <= 0.5', advisory: true },
-    ],
-    report: { formats: args.formats!.split(','), dir: join(args.work!, 'reports'), topCases: 5 },
-  }, null, 2);
+  return JSON.stringify(
+    {
+      name: 'bench',
+      golden: [args.golden],
+      target:
+        args.kind === 'http-json'
+          ? {
+              kind: 'http-json',
+              body: { ...chatBody({ question: '' }), messages: '{{messages}}' },
+              answer: 'choices[0].message.content',
+              docs: { preset: 'azure-on-your-data' },
+              readyPath: '/health/ready',
+            }
+          : {
+              kind: 'openai-chat',
+              model: 'bench-model',
+              temperature: 0,
+              stream: false,
+              docs: { preset: 'azure-on-your-data' },
+              readyPath: '/health/ready',
+            },
+      blue: { url: `${args.blue}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
+      green: { url: `${args.green}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
+      sampling: { concurrency, repeats: 1, timeout: '30s', retries: 2, warmup, deadline: '60m', readyTimeout: '10s', seed: 7 },
+      scoring: { k: 5, driftTolerance: 0.5, minCases: 5 },
+      thresholds: [
+        'error_rate <= 1%',
+        'ratio.latency.p95 <= 1.5',
+        'delta.rag.recall@5 >= -0.02',
+        'delta.rag.mrr >= -0.03',
+        'delta.ref.rougeL.mean >= -0.05',
+        'refusal_rate <= 2%',
+        { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
+        { check: 'drift.moved_share <= 0.5', advisory: true },
+      ],
+      report: { formats: args.formats!.split(','), dir: join(args.work!, 'reports'), topCases: 5 },
+    },
+    null,
+    2,
+  );
 }
 
 async function runPlain(): Promise<Record<string, unknown>> {
-  const cases = (await readFile(args.golden!, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as BenchCase);
+  const cases = (await readFile(args.golden!, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as BenchCase);
   const pools = [args.blue!, args.green!].map((url) => new Pool(url, { connections: concurrency, keepAliveTimeout: 30_000 }));
   const send = async (pool: Pool, c: BenchCase) => {
-    const res = await pool.request({ path: '/v1/chat/completions', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody(c)) });
+    const res = await pool.request({
+      path: '/v1/chat/completions',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody(c)),
+    });
     const json = (await res.body.json()) as { choices: { message: { content: string } }[] };
     if (res.statusCode !== 200 || typeof json.choices[0]?.message.content !== 'string') throw new Error(`bad response ${res.statusCode}`);
   };
@@ -147,11 +203,17 @@ async function runPlain(): Promise<Record<string, unknown>> {
 const result = args.mode === 'plain' ? await runPlain() : await runRevgate();
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage.rss());
-process.stdout.write(`RESULT ${JSON.stringify({
-  mode: args.mode, kind: args.kind, concurrency, ...result,
-  peakRssMB: peakRss / MB, peakHeapMB: peakHeap / MB,
-  phasePeakMB,
-  atPeakMB: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round((v / MB) * 10) / 10])),
-  // resourceUsage().maxRSS is in kilobytes.
-  maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
-})}\n`);
+process.stdout.write(
+  `RESULT ${JSON.stringify({
+    mode: args.mode,
+    kind: args.kind,
+    concurrency,
+    ...result,
+    peakRssMB: peakRss / MB,
+    peakHeapMB: peakHeap / MB,
+    phasePeakMB,
+    atPeakMB: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, Math.round((v / MB) * 10) / 10])),
+    // resourceUsage().maxRSS is in kilobytes.
+    maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+  })}\n`,
+);

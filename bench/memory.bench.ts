@@ -16,11 +16,33 @@ import { writeGolden } from './golden.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const FORMATS = 'json,md,junit,html';
 
-interface Result { peakRssMB: number; casesDone: number; errors: number; verdict: string; totalMs: number }
+interface Result {
+  peakRssMB: number;
+  casesDone: number;
+  errors: number;
+  verdict: string;
+  totalMs: number;
+}
 
 async function measure(golden: string, urls: { blue: string; green: string }, work: string): Promise<Result> {
   await mkdir(work, { recursive: true });
-  const args = [join(here, 'measure.js'), '--mode', 'revgate', '--golden', golden, '--blue', urls.blue, '--green', urls.green, '--concurrency', '64', '--work', work, '--formats', FORMATS];
+  const args = [
+    join(here, 'measure.js'),
+    '--mode',
+    'revgate',
+    '--golden',
+    golden,
+    '--blue',
+    urls.blue,
+    '--green',
+    urls.green,
+    '--concurrency',
+    '64',
+    '--work',
+    work,
+    '--formats',
+    FORMATS,
+  ];
   return new Promise<Result>((res, rej) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -76,12 +98,16 @@ try {
   await writeGolden(small, 50);
   const r = await measure(small, { blue: zero.blue, green: huge.url }, join(work, 'huge'));
   huge.close();
-  console.log(`300 MB body per green call, 50 cases: peak RSS ${mb(r.peakRssMB)}; green errors ${r.errors} (response_too_large), verdict ${r.verdict}, ${(r.totalMs / 1000).toFixed(1)} s`);
+  console.log(
+    `300 MB body per green call, 50 cases: peak RSS ${mb(r.peakRssMB)}; green errors ${r.errors} (response_too_large), verdict ${r.verdict}, ${(r.totalMs / 1000).toFixed(1)} s`,
+  );
   for (const n of (process.env.N_LIST ?? '20000,100000').split(',').map(Number)) {
     const golden = join(work, `golden-${n}.jsonl`);
     await writeGolden(golden, n);
     const x = await measure(golden, zero, join(work, `n${n}`));
-    console.log(`N = ${n.toLocaleString('en-US')} cases, formats ${FORMATS}: peak RSS ${mb(x.peakRssMB)}, ${(x.totalMs / 1000).toFixed(1)} s, verdict ${x.verdict}`);
+    console.log(
+      `N = ${n.toLocaleString('en-US')} cases, formats ${FORMATS}: peak RSS ${mb(x.peakRssMB)}, ${(x.totalMs / 1000).toFixed(1)} s, verdict ${x.verdict}`,
+    );
   }
 } finally {
   zero.stop();

@@ -4,8 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
 const top = Number(values.top);
@@ -23,7 +33,16 @@ for (const file of positionals) {
     const where = shortUrl(byId.get(id)!.callFrame.url);
     const functionName = byId.get(id)!.callFrame.functionName;
     fns.set(key, (fns.get(key) ?? 0) + us);
-    const group = !where ? functionName : where.startsWith('npm:') ? where.split('/').slice(0, where.startsWith('npm:@') ? 2 : 1).join('/') : where.startsWith('node:') ? 'node: (core)' : where;
+    const group = !where
+      ? functionName
+      : where.startsWith('npm:')
+        ? where
+            .split('/')
+            .slice(0, where.startsWith('npm:@') ? 2 : 1)
+            .join('/')
+        : where.startsWith('node:')
+          ? 'node: (core)'
+          : where;
     files.set(group, (files.get(group) ?? 0) + us);
   }
   const show = (title: string, m: Map<string, number>) => {

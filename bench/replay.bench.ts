@@ -25,9 +25,14 @@ import { writeGolden } from './golden.js';
 
 const { values: flags } = parseArgs({
   options: {
-    n: { type: 'string' }, 'memory-n': { type: 'string' }, concurrency: { type: 'string', default: '64' },
-    'startup-runs': { type: 'string' }, rounds: { type: 'string' }, quick: { type: 'boolean', default: false },
-    'no-memory': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
+    n: { type: 'string' },
+    'memory-n': { type: 'string' },
+    concurrency: { type: 'string', default: '64' },
+    'startup-runs': { type: 'string' },
+    rounds: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'no-memory': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -40,11 +45,39 @@ const rounds = Number(flags.rounds ?? (quick ? 1 : 3));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-type Result = Record<string, any> & { replay: { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number }; peakRssMB: number; maxRssMB: number };
+type Result = Record<string, any> & {
+  replay: { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number };
+  peakRssMB: number;
+  maxRssMB: number;
+};
 
 /** Run bench/measure.js in a fresh node process and return its RESULT line. */
-function measure(mode: 'revgate' | 'plain', golden: string, urls: { blue: string; green: string }, work: string, nodeFlags: string[] = [], kind = 'openai-chat'): Promise<Result> {
-  const args = [...nodeFlags, join(here, 'measure.js'), '--mode', mode, '--kind', kind, '--golden', golden, '--blue', urls.blue, '--green', urls.green, '--concurrency', String(concurrency), '--work', work];
+function measure(
+  mode: 'revgate' | 'plain',
+  golden: string,
+  urls: { blue: string; green: string },
+  work: string,
+  nodeFlags: string[] = [],
+  kind = 'openai-chat',
+): Promise<Result> {
+  const args = [
+    ...nodeFlags,
+    join(here, 'measure.js'),
+    '--mode',
+    mode,
+    '--kind',
+    kind,
+    '--golden',
+    golden,
+    '--blue',
+    urls.blue,
+    '--green',
+    urls.green,
+    '--concurrency',
+    String(concurrency),
+    '--work',
+    work,
+  ];
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -54,7 +87,8 @@ function measure(mode: 'revgate' | 'plain', golden: string, urls: { blue: string
     child.on('exit', (code) => {
       // Repeated warnings (e.g. MaxListenersExceededWarning) are printed once, with a count.
       const counts = new Map<string, number>();
-      for (const l of err.split('\n').filter(Boolean)) counts.set(l.replace(/^\(node:\d+\) /, ''), (counts.get(l.replace(/^\(node:\d+\) /, '')) ?? 0) + 1);
+      for (const l of err.split('\n').filter(Boolean))
+        counts.set(l.replace(/^\(node:\d+\) /, ''), (counts.get(l.replace(/^\(node:\d+\) /, '')) ?? 0) + 1);
       for (const [l, c] of counts) console.error(`  [${mode} stderr] ${c > 1 ? `${c}x ` : ''}${l}`);
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (code !== 0 || !line) rej(new Error(`${mode} child exited ${code}: ${out.slice(-500)}`));
@@ -93,7 +127,8 @@ const cpuPerReq = (r: Result) => (r.replay.cpuUserMs + r.replay.cpuSystemMs) / r
 const peak = (r: Result) => Math.max(r.peakRssMB, r.maxRssMB);
 const medianRun = (rs: Result[]) => [...rs].sort((a, b) => rps(a) - rps(b))[Math.floor((rs.length - 1) / 2)]!;
 function checked(r: Result, cases: number): Result {
-  if (r.casesDone !== cases || r.errors !== 0) throw new Error(`revgate run incomplete: ${r.casesDone}/${cases} cases, ${r.errors} errors, verdict ${r.verdict}`);
+  if (r.casesDone !== cases || r.errors !== 0)
+    throw new Error(`revgate run incomplete: ${r.casesDone}/${cases} cases, ${r.errors} errors, verdict ${r.verdict}`);
   return r;
 }
 
@@ -101,7 +136,9 @@ const work = await mkdtemp(join(tmpdir(), 'revgate-bench-'));
 const server = await startServer();
 try {
   const load = loadavg()[0]!;
-  console.log(`revgate bench: N=${n} x blue+green, concurrency ${concurrency}, memory N=${memoryN}, node ${process.version}, ${cpus().length} cores, load ${load.toFixed(2)}`);
+  console.log(
+    `revgate bench: N=${n} x blue+green, concurrency ${concurrency}, memory N=${memoryN}, node ${process.version}, ${cpus().length} cores, load ${load.toFixed(2)}`,
+  );
   if (load > cpus().length / 2) console.log('  warning: the machine is busy; throughput figures will be low and noisy');
   const golden = join(work, `golden-${n}.jsonl`);
   await writeGolden(golden, n);
@@ -130,7 +167,16 @@ try {
   const ratio = rps(revgate) / rps(plain);
   const rows: [string, string, string, boolean | null][] = [
     [`plain undici req/s (N=${n})`, `${rps(plain).toFixed(0)}`, 'reference', null],
-    ...(rounds > 1 ? [['  rounds: plain | revgate req/s', `${runs.plain.map((r) => rps(r).toFixed(0)).join('/')} | ${runs.revgate.map((r) => rps(r).toFixed(0)).join('/')}`, 'info', null] as [string, string, string, null]] : []),
+    ...(rounds > 1
+      ? [
+          [
+            '  rounds: plain | revgate req/s',
+            `${runs.plain.map((r) => rps(r).toFixed(0)).join('/')} | ${runs.revgate.map((r) => rps(r).toFixed(0)).join('/')}`,
+            'info',
+            null,
+          ] as [string, string, string, null],
+        ]
+      : []),
     [`revgate req/s (N=${n})`, `${rps(revgate).toFixed(0)}`, '-', null],
     ['revgate / plain', ratio.toFixed(2), '≥ 0.80', ratio >= 0.8],
     ['revgate CPU / request', `${cpuPerReq(revgate).toFixed(3)} ms`, '-', null],
@@ -140,7 +186,16 @@ try {
     ['plain CPU / request', `${cpuPerReq(plain).toFixed(3)} ms`, '-', null],
     [`plain client peak RSS (N=${n})`, `${peak(plain).toFixed(1)} MB`, 'info', null],
     [`revgate peak RSS (N=${n})`, `${peak(revgate).toFixed(1)} MB`, '≤ 150 MB', peak(revgate) <= 150],
-    ...(memory ? [[`revgate peak RSS (N=${memoryN})`, `${peak(memory).toFixed(1)} MB`, '≤ 250 MB', peak(memory) <= 250] as [string, string, string, boolean]] : []),
+    ...(memory
+      ? [
+          [`revgate peak RSS (N=${memoryN})`, `${peak(memory).toFixed(1)} MB`, '≤ 250 MB', peak(memory) <= 250] as [
+            string,
+            string,
+            string,
+            boolean,
+          ],
+        ]
+      : []),
     ...(memory ? [[`revgate req/s (N=${memoryN})`, `${rps(memory).toFixed(0)}`, '-', null] as [string, string, string, null]] : []),
     ['--version start-up median', `${quantile(startup, 0.5).toFixed(1)} ms`, '< 150 ms', quantile(startup, 0.5) < 150],
     ['--version start-up p95', `${quantile(startup, 0.95).toFixed(1)} ms`, '< 150 ms', quantile(startup, 0.95) < 150],
@@ -150,18 +205,39 @@ try {
   for (const [name, value, goal, met] of rows) {
     console.log(`${name.padEnd(width)}  ${value.padStart(11)}  ${goal.padEnd(10)}  ${met === null ? '' : met ? 'met' : 'NOT MET'}`);
   }
-  for (const [name, r] of [['revgate', revgate], ['http-json', httpJson], ['memory', memory]] as const) {
-    if (r) console.log(`\n${name}: verdict ${r.verdict}, ${r.casesDone} cases, ${r.errors} errors, loadSuite ${r.loadMs.toFixed(0)} ms, compare() total ${(r.totalMs / 1000).toFixed(1)} s, replay ${(r.replay.wallMs / 1000).toFixed(1)} s, peak heap ${r.peakHeapMB.toFixed(1)} MB, sampled RSS ${r.peakRssMB.toFixed(1)} MB / maxRSS ${r.maxRssMB.toFixed(1)} MB`);
+  for (const [name, r] of [
+    ['revgate', revgate],
+    ['http-json', httpJson],
+    ['memory', memory],
+  ] as const) {
+    if (r)
+      console.log(
+        `\n${name}: verdict ${r.verdict}, ${r.casesDone} cases, ${r.errors} errors, loadSuite ${r.loadMs.toFixed(0)} ms, compare() total ${(r.totalMs / 1000).toFixed(1)} s, replay ${(r.replay.wallMs / 1000).toFixed(1)} s, peak heap ${r.peakHeapMB.toFixed(1)} MB, sampled RSS ${r.peakRssMB.toFixed(1)} MB / maxRSS ${r.maxRssMB.toFixed(1)} MB`,
+      );
   }
 
   const date = new Date().toISOString().slice(0, 10);
   const file = join(root, 'reports', `bench-${date}.json`);
   await mkdir(join(root, 'reports'), { recursive: true });
-  await writeFile(file, `${JSON.stringify({
-    date: new Date().toISOString(), node: process.version, cores: cpus().length, loadavg: [load, loadavg()[0]], n, memoryN, concurrency, rounds,
-    figures: rows.map(([name, value, goal, met]) => ({ name, value, goal, met })),
-    raw: { rounds: runs, memory, startupMs: startup },
-  }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        loadavg: [load, loadavg()[0]],
+        n,
+        memoryN,
+        concurrency,
+        rounds,
+        figures: rows.map(([name, value, goal, met]) => ({ name, value, goal, met })),
+        raw: { rounds: runs, memory, startupMs: startup },
+      },
+      null,
+      2,
+    )}\n`,
+  );
   console.log(`\nwrote ${file}`);
 } finally {
   server.stop();

@@ -21,12 +21,25 @@ const COMPLETION = Buffer.from(
         logprobs: null,
         message: {
           role: 'assistant',
-          content: 'Treatment usually starts with rest, fluids and an over-the-counter pain reliever; see a doctor if symptoms last more than a week.',
+          content:
+            'Treatment usually starts with rest, fluids and an over-the-counter pain reliever; see a doctor if symptoms last more than a week.',
           refusal: null,
           context: {
             citations: [
-              { title: 'Treatment overview', filepath: 'doc-0001', url: 'https://example.org/doc-0001', chunk_id: '0', content: 'Rest, fluids and pain relievers.' },
-              { title: 'When to see a doctor', filepath: 'doc-0002', url: 'https://example.org/doc-0002', chunk_id: '1', content: 'Symptoms lasting over a week.' },
+              {
+                title: 'Treatment overview',
+                filepath: 'doc-0001',
+                url: 'https://example.org/doc-0001',
+                chunk_id: '0',
+                content: 'Rest, fluids and pain relievers.',
+              },
+              {
+                title: 'When to see a doctor',
+                filepath: 'doc-0002',
+                url: 'https://example.org/doc-0002',
+                chunk_id: '1',
+                content: 'Symptoms lasting over a week.',
+              },
             ],
           },
         },

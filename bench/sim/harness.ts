@@ -148,7 +148,14 @@ export function simSuite(o: ResolvedSimOptions, retries: number): Record<string,
   return {
     name: 'sim',
     golden: [GOLDEN],
-    target: { kind: 'openai-chat', model: 'pharmabot-1', stream: o.stream, temperature: 0.7, docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready' },
+    target: {
+      kind: 'openai-chat',
+      model: 'pharmabot-1',
+      stream: o.stream,
+      temperature: 0.7,
+      docs: { preset: 'azure-on-your-data' },
+      readyPath: '/health/ready',
+    },
     blue: { url: 'http://127.0.0.1:1/v1' },
     green: { url: 'http://127.0.0.1:1/v1' },
     sampling: { concurrency: o.concurrency, repeats: o.repeats, timeout: '20s', retries, warmup: o.warmup, deadline: '10m' },
@@ -180,13 +187,25 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
   const started = Date.now();
   const seeds = { blue: seedOf(o.seed, scenario.key, 'blue'), green: seedOf(o.seed, scenario.key, 'green') };
   const tmp = await mkdtemp(join(scratchDir(), `revgate-sim-${scenario.key}-`));
-  const pair = await startPair({ blueSeed: seeds.blue, greenSeed: seeds.green, baseLatencyMs: o.baseLatencyMs, greenFlaws: scenario.flaws });
+  const pair = await startPair({
+    blueSeed: seeds.blue,
+    greenSeed: seeds.green,
+    baseLatencyMs: o.baseLatencyMs,
+    greenFlaws: scenario.flaws,
+  });
   const { blue, green } = pair;
   try {
     const suiteFile = join(tmp, 'suite.yaml');
     await writeFile(suiteFile, stringify(simSuite(o, scenario.retries ?? 2)));
-    const { suite: loaded } = await loadSuite(suiteFile, { overrides: { blue: `${blue.url}/v1`, green: `${green.url}/v1` }, cwd: tmp, env: {} });
-    const base = scenario.pool === 'numeric' ? { ...loaded, cases: loaded.cases.filter((c) => extractQuantities(c.reference ?? '').length > 0) } : loaded;
+    const { suite: loaded } = await loadSuite(suiteFile, {
+      overrides: { blue: `${blue.url}/v1`, green: `${green.url}/v1` },
+      cwd: tmp,
+      env: {},
+    });
+    const base =
+      scenario.pool === 'numeric'
+        ? { ...loaded, cases: loaded.cases.filter((c) => extractQuantities(c.reference ?? '').length > 0) }
+        : loaded;
     const runs: RunOutcome[] = [];
     for (let i = 0; i < opts.runs; i++) {
       if (opts.signal?.aborted) break;

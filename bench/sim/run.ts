@@ -27,7 +27,13 @@ const { values } = parseArgs({
 
 const runs = Number(values.runs);
 const powerRuns = Number(values['power-runs']);
-const options = resolveOptions({ cases: Number(values.cases), repeats: Number(values.repeats), seed: Number(values.seed), resamples: Number(values.resamples), concurrency: Number(values.concurrency) });
+const options = resolveOptions({
+  cases: Number(values.cases),
+  repeats: Number(values.repeats),
+  seed: Number(values.seed),
+  resamples: Number(values.resamples),
+  concurrency: Number(values.concurrency),
+});
 const only = values.only ? new Set(values.only.split(',')) : null;
 const scenarios: Scenario[] = only === null ? [AA, ...REGRESSIONS] : [AA, ...REGRESSIONS, ...EXTRA].filter((s) => only.has(s.key));
 
@@ -57,9 +63,13 @@ for (const sc of scenarios) {
       if (x.verdict === 'inconclusive') inconclusive++;
       const elapsed = Date.now() - started;
       const eta = (elapsed / doneRuns) * (totalRuns - doneRuns);
-      const failed = Object.entries(x.checks).filter(([, c]) => c.status === 'fail').map(([k]) => k);
+      const failed = Object.entries(x.checks)
+        .filter(([, c]) => c.status === 'fail')
+        .map(([k]) => k);
       if (done % 10 === 0 || done === total || x.verdict === 'fail' || x.verdict === 'error') {
-        log(`[${sc.key}] ${done}/${total} ${x.verdict}${failed.length ? ` (${failed.join(', ')})` : ''} ${(x.ms / 1000).toFixed(1)}s | fail ${fails} inconclusive ${inconclusive} | elapsed ${clock(elapsed)} eta ${clock(eta)}`);
+        log(
+          `[${sc.key}] ${done}/${total} ${x.verdict}${failed.length ? ` (${failed.join(', ')})` : ''} ${(x.ms / 1000).toFixed(1)}s | fail ${fails} inconclusive ${inconclusive} | elapsed ${clock(elapsed)} eta ${clock(eta)}`,
+        );
       }
     },
   });
@@ -75,11 +85,16 @@ const elapsed = Date.now() - started;
 const out: string[] = [];
 out.push(`## revgate simulation (${new Date().toISOString().slice(0, 10)})`, '');
 out.push(`Parameters: ${paramsLine(options, runs, powerRuns)}. Wall time ${clock(elapsed)}.`, '');
-out.push(`Statistical tests: ${SIM_TESTS.map((t) => `${t.test} (${t.maxRatio !== undefined ? `maxRatio ${t.maxRatio}` : `minEffect ${t.minEffect}`})`).join(', ')}.`);
+out.push(
+  `Statistical tests: ${SIM_TESTS.map((t) => `${t.test} (${t.maxRatio !== undefined ? `maxRatio ${t.maxRatio}` : `minEffect ${t.minEffect}`})`).join(', ')}.`,
+);
 out.push(`Fixed thresholds (advisory, separate column): ${FIXED_THRESHOLDS.join(', ')}.`, '');
 if (aa) {
   out.push(`### A/A (${aa.runs} runs, ${aa.seconds.toFixed(0)} s)`, '', aaTable(aa), '');
-  out.push(`Whole gate: pass ${pct(aa.verdict.pass.rate)}, fail ${pct(aa.verdict.fail.rate)}, inconclusive ${pct(aa.verdict.inconclusive.rate)}, error ${pct(aa.verdict.error.rate)}.`, '');
+  out.push(
+    `Whole gate: pass ${pct(aa.verdict.pass.rate)}, fail ${pct(aa.verdict.fail.rate)}, inconclusive ${pct(aa.verdict.inconclusive.rate)}, error ${pct(aa.verdict.error.rate)}.`,
+    '',
+  );
 }
 if (power.length > 0) out.push(`### Injected regressions (${powerRuns} runs each)`, '', powerTable(power), '');
 process.stdout.write(`${out.join('\n')}\n`);
@@ -100,7 +115,17 @@ async function writeJson(partial: boolean): Promise<string> {
     date: new Date().toISOString(),
     complete: !partial && !controller.signal.aborted,
     wallSeconds: (Date.now() - started) / 1000,
-    params: { ...options, runs, powerRuns, tests: SIM_TESTS, fixedThresholds: FIXED_THRESHOLDS, alpha: 0.05, confidence: 0.95, correction: 'holm', scoring: { k: 5, driftTolerance: 0.5, minCases: 8 } },
+    params: {
+      ...options,
+      runs,
+      powerRuns,
+      tests: SIM_TESTS,
+      fixedThresholds: FIXED_THRESHOLDS,
+      alpha: 0.05,
+      confidence: 0.95,
+      correction: 'holm',
+      scoring: { k: 5, driftTolerance: 0.5, minCases: 8 },
+    },
     scenarios: results.map((r, i) => ({
       ...summaries[i]!,
       flaws: r.scenario.flaws,

@@ -29,7 +29,13 @@ export const REGRESSIONS: readonly Scenario[] = [
   // Only ~19% of the MedQuAD references (89 of 471) hold a quantity, so a random 60-case sample
   // gives numbers.consistency about 11 cases: this row measures the test's power when the golden
   // set has numeric cases (60 sampled from those 89).
-  { key: 'numbers-numeric', title: 'changed numbers, numeric cases only', flaws: { numbersChanged: true }, expect: 'numbers.consistency', pool: 'numeric' },
+  {
+    key: 'numbers-numeric',
+    title: 'changed numbers, numeric cases only',
+    flaws: { numbersChanged: true },
+    expect: 'numbers.consistency',
+    pool: 'numeric',
+  },
 ];
 
 /** Not in the default run (`--only errors10`): the error regression at twice the rate, used by test/sim. */

@@ -80,15 +80,36 @@ export function summarize(r: ScenarioRun): ScenarioSummary {
     runs: n,
     seconds: r.ms / 1000,
     verdict: {
-      pass: rate(count((x) => x.verdict === 'pass'), n),
-      fail: rate(count((x) => x.verdict === 'fail'), n),
-      inconclusive: rate(count((x) => x.verdict === 'inconclusive'), n),
-      error: rate(count((x) => x.verdict === 'error'), n),
+      pass: rate(
+        count((x) => x.verdict === 'pass'),
+        n,
+      ),
+      fail: rate(
+        count((x) => x.verdict === 'fail'),
+        n,
+      ),
+      inconclusive: rate(
+        count((x) => x.verdict === 'inconclusive'),
+        n,
+      ),
+      error: rate(
+        count((x) => x.verdict === 'error'),
+        n,
+      ),
     },
     checks,
-    fixedFail: rate(count((x) => x.fixedFailed.length > 0), n),
+    fixedFail: rate(
+      count((x) => x.fixedFailed.length > 0),
+      n,
+    ),
     fixedByCheck,
-    detection: expect === null ? null : rate(count((x) => detected(x, expect)), n),
+    detection:
+      expect === null
+        ? null
+        : rate(
+            count((x) => detected(x, expect)),
+            n,
+          ),
   };
 }
 
@@ -107,8 +128,13 @@ export function aaTable(s: ScenarioSummary): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const [name, c] of Object.entries(s.checks)) {
-    const est = c.medianEstimate === null ? '—' : `${fmt(c.medianEstimate)} ± ${c.medianHalfWidth === null ? '—' : fmt(c.medianHalfWidth)} (${c.medianN})`;
-    lines.push(`| ${name} | ${withCi(c.fail)} | ${pct(c.inconclusive)} | ${pct(c.pass)} | ${c.rawP05.n === 0 ? 'no p (interval only / all ties)' : `${pct(c.rawP05)} of ${c.rawP05.n}`} | ${est} |`);
+    const est =
+      c.medianEstimate === null
+        ? '—'
+        : `${fmt(c.medianEstimate)} ± ${c.medianHalfWidth === null ? '—' : fmt(c.medianHalfWidth)} (${c.medianN})`;
+    lines.push(
+      `| ${name} | ${withCi(c.fail)} | ${pct(c.inconclusive)} | ${pct(c.pass)} | ${c.rawP05.n === 0 ? 'no p (interval only / all ties)' : `${pct(c.rawP05)} of ${c.rawP05.n}`} | ${est} |`,
+    );
   }
   lines.push(`| **whole gate** | **${withCi(s.verdict.fail)}** | ${pct(s.verdict.inconclusive)} | **${pct(s.verdict.pass)}** | | |`);
   lines.push(`| fixed thresholds (advisory, separate) | ${withCi(s.fixedFail)} | | | | |`);
@@ -123,7 +149,9 @@ export function powerTable(rows: readonly ScenarioSummary[]): string {
   ];
   for (const s of rows) {
     const c = s.expect === null ? undefined : s.checks[s.expect];
-    lines.push(`| ${s.title} | ${s.expect} | **${s.detection ? withCi(s.detection) : '—'}** | ${pct(s.verdict.fail)} | ${c ? pct(c.fail) : '—'} | ${c ? pct(c.inconclusive) : '—'} | ${pct(s.fixedFail)} |`);
+    lines.push(
+      `| ${s.title} | ${s.expect} | **${s.detection ? withCi(s.detection) : '—'}** | ${pct(s.verdict.fail)} | ${c ? pct(c.fail) : '—'} | ${c ? pct(c.inconclusive) : '—'} | ${pct(s.fixedFail)} |`,
+    );
   }
   return lines.join('\n');
 }

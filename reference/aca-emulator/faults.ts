@@ -87,5 +87,10 @@ export class FaultQueue {
 export function statusError(fault: Extract<Fault, { kind: 'status' }>): ArmError {
   const [code, message] = DEFAULT_CODES[fault.status] ?? ['Error', `HTTP ${fault.status}`];
   const retry = fault.retryAfterSeconds ?? (fault.status === 429 || fault.status === 503 ? 1 : undefined);
-  return new ArmError(fault.status, fault.code ?? code, fault.message ?? message, retry === undefined ? {} : { 'retry-after': String(retry) });
+  return new ArmError(
+    fault.status,
+    fault.code ?? code,
+    fault.message ?? message,
+    retry === undefined ? {} : { 'retry-after': String(retry) },
+  );
 }

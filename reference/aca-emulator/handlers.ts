@@ -51,7 +51,11 @@ const notFound = (what: string): ArmError => new ArmError(404, 'ResourceNotFound
 
 /** Azure's answer to a write while another modification of the app runs (microsoft/azure-container-apps#175). */
 export function lockConflict(app: string): ArmError {
-  return new ArmError(409, 'ContainerAppLockConflict', `Cannot modify container App '${app}' because another modification is in progress. Please retry the operation.`);
+  return new ArmError(
+    409,
+    'ContainerAppLockConflict',
+    `Cannot modify container App '${app}' because another modification is in progress. Please retry the operation.`,
+  );
 }
 
 /** The state reads see: the one before the last change while it is still "propagating" (staleReadMs). */
@@ -110,7 +114,10 @@ function patch(ctx: Context): Answer {
   const { state, settings, ops } = ctx;
   const change = parsePatch(state, ctx.body);
   if (ops.running() !== undefined) throw lockConflict(state.name);
-  const failWith = ctx.fault === undefined ? undefined : { code: ctx.fault.code ?? 'ContainerAppOperationFailed', message: ctx.fault.message ?? 'The operation failed.' };
+  const failWith =
+    ctx.fault === undefined
+      ? undefined
+      : { code: ctx.fault.code ?? 'ContainerAppOperationFailed', message: ctx.fault.message ?? 'The operation failed.' };
   if (!settings.asyncPatch) {
     if (failWith !== undefined) throw new ArmError(400, failWith.code, failWith.message);
     ops.start('update', change, { ms: 0, polls: 0, sync: true });
@@ -162,7 +169,11 @@ function listRevisions(ctx: Context): Answer {
 function revisionAction(state: AppState, revision: RevisionState, action: string): Answer {
   if (action === 'deactivate') {
     if (weightOf(state, revision) > 0) {
-      throw new ArmError(400, 'ContainerAppRevisionHasTraffic', `Revision '${revision.name}' receives traffic; set its weight to 0 before deactivating it.`);
+      throw new ArmError(
+        400,
+        'ContainerAppRevisionHasTraffic',
+        `Revision '${revision.name}' receives traffic; set its weight to 0 before deactivating it.`,
+      );
     }
     revision.active = false;
     revision.runningState = 'Stopped';

@@ -21,11 +21,14 @@ export interface RevisionFront {
 
 /** Pipe `req` to `to` and the answer back; `done` gets the status once the answer ended (502 when the upstream failed). */
 function forward(req: IncomingMessage, res: ServerResponse, to: URL, done?: (status: number) => void): void {
-  const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
-    res.writeHead(up.statusCode ?? 502, up.headers);
-    up.pipe(res);
-    up.on('end', () => done?.(up.statusCode ?? 502));
-  });
+  const upstream = request(
+    { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+      up.on('end', () => done?.(up.statusCode ?? 502));
+    },
+  );
   upstream.on('error', () => {
     done?.(502);
     if (!res.headersSent) res.writeHead(502);
@@ -57,15 +60,19 @@ export async function startRevisionFront(target: string): Promise<RevisionFront>
         latencyMs: inWindow.map((s) => s.latencyMs),
       };
     },
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
 /** An app ingress for tests: each request goes to a revision's front, weighted by the table `weights()` returns now. */
-export async function startIngress(weights: () => { revision: string; weight: number }[], fronts: Record<string, RevisionFront>): Promise<{ url: string; close(): Promise<void> }> {
+export async function startIngress(
+  weights: () => { revision: string; weight: number }[],
+  fronts: Record<string, RevisionFront>,
+): Promise<{ url: string; close(): Promise<void> }> {
   let n = 0;
   const server = createServer((req, res) => {
     // Deterministic weighted choice: request n goes to the revision whose cumulative weight covers n mod 100.
@@ -84,9 +91,10 @@ export async function startIngress(weights: () => { revision: string; weight: nu
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

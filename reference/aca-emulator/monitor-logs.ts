@@ -49,14 +49,25 @@ function nearestRank(sorted: number[], p: number): number | null {
 }
 
 // Answers one Log Analytics query.
-export function logsQuery(workspaceId: string, body: unknown, settings: MonitorSettings, source: TrafficSource | undefined, fault: Fault | undefined): { status: number; body: unknown } {
+export function logsQuery(
+  workspaceId: string,
+  body: unknown,
+  settings: MonitorSettings,
+  source: TrafficSource | undefined,
+  fault: Fault | undefined,
+): { status: number; body: unknown } {
   if (workspaceId.toLowerCase() !== settings.workspaceId.toLowerCase()) {
     throw new ArmError(404, 'WorkspaceNotFoundError', `The workspace could not be found: ${workspaceId}`);
   }
   const { query, timespan } = (body ?? {}) as { query?: unknown; timespan?: unknown };
-  if (typeof query !== 'string' || query.trim() === '') throw new ArmError(400, 'BadArgumentError', 'The request had some invalid properties: query is required.');
+  if (typeof query !== 'string' || query.trim() === '')
+    throw new ArmError(400, 'BadArgumentError', 'The request had some invalid properties: query is required.');
   if (!query.includes(LATENCY_MARKER)) {
-    throw new ArmError(400, 'BadArgumentError', `The emulator has no KQL engine: it answers only queries marked '// ${LATENCY_MARKER}' (see reference/aca-emulator/README.md).`);
+    throw new ArmError(
+      400,
+      'BadArgumentError',
+      `The emulator has no KQL engine: it answers only queries marked '// ${LATENCY_MARKER}' (see reference/aca-emulator/README.md).`,
+    );
   }
   const revisionsText = /let\s+revisions\s*=\s*dynamic\((\[[^\]]*\])\)/i.exec(query)?.[1];
   const revisions = revisionsText === undefined ? undefined : (JSON.parse(revisionsText) as unknown[]).map(String);
@@ -74,14 +85,28 @@ export function logsQuery(workspaceId: string, body: unknown, settings: MonitorS
     if (s.latencyMs.length === 0) continue;
     const sorted = [...s.latencyMs].sort((a, b) => a - b);
     const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    rows.push([revision, sorted.length, JSON.stringify(s.latencyMs.slice(0, cap)), nearestRank(sorted, 50), nearestRank(sorted, 95), nearestRank(sorted, 99), mean]);
+    rows.push([
+      revision,
+      sorted.length,
+      JSON.stringify(s.latencyMs.slice(0, cap)),
+      nearestRank(sorted, 50),
+      nearestRank(sorted, 95),
+      nearestRank(sorted, 99),
+      mean,
+    ]);
   }
   const result: Record<string, unknown> = { tables: [{ name: 'PrimaryResult', columns: COLUMNS, rows }] };
   if (fault?.kind === 'partial') {
     result.error = {
       code: fault.code ?? 'PartialError',
       message: fault.message ?? 'There were some errors when processing your query.',
-      details: [{ code: 'EngineError', message: 'Something went wrong processing your query on the server.', innererror: { code: 'E_QUERY_RESULT_SET_TOO_LARGE' } }],
+      details: [
+        {
+          code: 'EngineError',
+          message: 'Something went wrong processing your query on the server.',
+          innererror: { code: 'E_QUERY_RESULT_SET_TOO_LARGE' },
+        },
+      ],
     };
   }
   return { status: 200, body: result };

@@ -34,8 +34,16 @@ export function parseFilter(text: string | null): Filter {
     entry.values.push(m[2]!.replace(/''/g, "'"));
     filter.set(dim.toLowerCase(), entry);
   }
-  const rest = text.replace(clause, '').replace(/\b(and|or)\b/gi, '').trim();
-  if (matched === 0 || rest !== '') throw new ArmError(400, 'BadRequest', `The $filter '${text}' is invalid (the emulator reads "dim eq 'value'" clauses joined by and/or).`);
+  const rest = text
+    .replace(clause, '')
+    .replace(/\b(and|or)\b/gi, '')
+    .trim();
+  if (matched === 0 || rest !== '')
+    throw new ArmError(
+      400,
+      'BadRequest',
+      `The $filter '${text}' is invalid (the emulator reads "dim eq 'value'" clauses joined by and/or).`,
+    );
   return filter;
 }
 
@@ -46,11 +54,20 @@ const accepts = (filter: Filter, dim: string, value: string): boolean => {
 };
 
 // The value of every (revision, category) cell of one metric in one bucket.
-function cells(metric: string, samples: Record<string, TrafficSample>, state: AppState): { revisionName: string; statusCodeCategory?: string; value: number }[] {
+function cells(
+  metric: string,
+  samples: Record<string, TrafficSample>,
+  state: AppState,
+): { revisionName: string; statusCodeCategory?: string; value: number }[] {
   const out: { revisionName: string; statusCodeCategory?: string; value: number }[] = [];
   if (metric === 'Requests') {
     for (const [revisionName, s] of Object.entries(samples)) {
-      const byCategory: [string, number][] = [['2xx', s.ok2xx], ['3xx', otherOf(s)], ['4xx', s.errors4xx], ['5xx', s.errors5xx]];
+      const byCategory: [string, number][] = [
+        ['2xx', s.ok2xx],
+        ['3xx', otherOf(s)],
+        ['4xx', s.errors4xx],
+        ['5xx', s.errors5xx],
+      ];
       for (const [statusCodeCategory, value] of byCategory) if (value > 0) out.push({ revisionName, statusCodeCategory, value });
     }
   } else if (metric === 'Replicas') {
@@ -71,11 +88,20 @@ interface Series {
 }
 
 // One metric over the buckets: series split by the filter's dimensions, ordered by volume and cut at `top`.
-function metricJson(resourceId: string, key: string, buckets: { at: number; samples: Record<string, TrafficSample> | undefined }[], ctx: BatchContext): unknown {
+function metricJson(
+  resourceId: string,
+  key: string,
+  buckets: { at: number; samples: Record<string, TrafficSample> | undefined }[],
+  ctx: BatchContext,
+): unknown {
   const def = METRICS[key]!;
   for (const f of ctx.filter.values()) {
     if (!def.dims.some((d) => d.toLowerCase() === f.dim.toLowerCase())) {
-      throw new ArmError(400, 'BadRequest', `Metric: ${def.name} does not support requested dimension combination: ${f.dim}, supported ones are: ${def.dims.join(',')}`);
+      throw new ArmError(
+        400,
+        'BadRequest',
+        `Metric: ${def.name} does not support requested dimension combination: ${f.dim}, supported ones are: ${def.dims.join(',')}`,
+      );
     }
   }
   const split = def.dims.filter((d) => ctx.filter.has(d.toLowerCase()));
@@ -128,13 +154,32 @@ interface BatchContext {
 }
 
 // Answers one metrics:getBatch request.
-export function metricsBatch(query: URLSearchParams, body: unknown, state: AppState, source: TrafficSource | undefined, settings: MonitorSettings): { status: number; body: unknown } {
+export function metricsBatch(
+  query: URLSearchParams,
+  body: unknown,
+  state: AppState,
+  source: TrafficSource | undefined,
+  settings: MonitorSettings,
+): { status: number; body: unknown } {
   const namespace = query.get('metricnamespace') ?? '';
-  if (namespace.toLowerCase() !== NAMESPACE.toLowerCase()) throw new ArmError(400, 'BadRequest', `Metric namespace '${namespace}' is not supported for this resource; use ${NAMESPACE}.`);
-  const names = (query.get('metricnames') ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (namespace.toLowerCase() !== NAMESPACE.toLowerCase())
+    throw new ArmError(400, 'BadRequest', `Metric namespace '${namespace}' is not supported for this resource; use ${NAMESPACE}.`);
+  const names = (query.get('metricnames') ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (names.length === 0) throw new ArmError(400, 'BadRequest', 'metricnames is required.');
   const keys = names.map((n) => {
-    if (METRICS[n.toLowerCase()] === undefined) throw new ArmError(400, 'BadRequest', `Failed to find metric configuration for provider: Microsoft.App, resource Type: containerApps, metric: ${n}, Valid metrics: ${Object.values(METRICS).map((m) => m.name).join(',')}`);
+    if (METRICS[n.toLowerCase()] === undefined)
+      throw new ArmError(
+        400,
+        'BadRequest',
+        `Failed to find metric configuration for provider: Microsoft.App, resource Type: containerApps, metric: ${n}, Valid metrics: ${Object.values(
+          METRICS,
+        )
+          .map((m) => m.name)
+          .join(',')}`,
+      );
     return n.toLowerCase();
   });
   const end = Date.parse(query.get('endtime') ?? '') || Date.now();
@@ -142,14 +187,21 @@ export function metricsBatch(query: URLSearchParams, body: unknown, state: AppSt
   if (!(start < end)) throw new ArmError(400, 'BadRequest', 'starttime must be before endtime.');
   const intervalText = query.get('interval') ?? 'PT1M';
   const interval = intervalText.toUpperCase() === 'FULL' ? end - start : parseIsoDuration(intervalText);
-  if (interval === undefined || interval < 60_000) throw new ArmError(400, 'BadRequest', `Invalid interval '${intervalText}' (the finest grain is PT1M).`);
+  if (interval === undefined || interval < 60_000)
+    throw new ArmError(400, 'BadRequest', `Invalid interval '${intervalText}' (the finest grain is PT1M).`);
   const aggregations = (query.get('aggregation') ?? 'average').split(',').map((a) => a.trim().toLowerCase());
   for (const a of aggregations) if (!AGGREGATIONS.includes(a)) throw new ArmError(400, 'BadRequest', `Invalid aggregation '${a}'.`);
   const top = Number(query.get('top') ?? '10');
-  const ctx: BatchContext = { state, filter: parseFilter(query.get('filter')), top: Number.isInteger(top) && top > 0 ? top : 10, aggregations };
+  const ctx: BatchContext = {
+    state,
+    filter: parseFilter(query.get('filter')),
+    top: Number.isInteger(top) && top > 0 ? top : 10,
+    aggregations,
+  };
 
   const ids = (body as { resourceids?: unknown } | undefined)?.resourceids;
-  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) throw new ArmError(400, 'BadRequest', 'The body must be {"resourceids": [ … ]}.');
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string'))
+    throw new ArmError(400, 'BadRequest', 'The body must be {"resourceids": [ … ]}.');
   const appId = `/subscriptions/${state.subscriptionId}/resourceGroups/${state.resourceGroup}/providers/Microsoft.App/containerApps/${state.name}`;
 
   // Buckets on interval boundaries (FULL: one), each read over its part of [start, end); unset when not ingested yet.
@@ -161,7 +213,8 @@ export function metricsBatch(query: URLSearchParams, body: unknown, state: AppSt
     buckets.push({ at, samples: from >= cutoff ? undefined : ingested(source, settings, from, Math.min(at + interval, end)) });
   }
   const values = (ids as string[]).map((resourceId) => {
-    if (resourceId.toLowerCase() !== appId.toLowerCase()) throw new ArmError(400, 'ResourceNotFound', `The resource '${resourceId}' was not found (the emulator serves ${appId}).`);
+    if (resourceId.toLowerCase() !== appId.toLowerCase())
+      throw new ArmError(400, 'ResourceNotFound', `The resource '${resourceId}' was not found (the emulator serves ${appId}).`);
     return {
       starttime: new Date(start).toISOString(),
       endtime: new Date(end).toISOString(),

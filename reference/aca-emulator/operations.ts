@@ -36,14 +36,31 @@ export class Operations extends EventEmitter<OperationEvents> {
   stale: { app: AppState; until: number } | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly state: AppState, private readonly staleReadMs: () => number) {
+  constructor(
+    private readonly state: AppState,
+    private readonly staleReadMs: () => number,
+  ) {
     super();
   }
 
   /** Starts an operation; `ms` 0 with `sync` completes it at once. */
-  start(kind: string, change: AppChange | undefined, o: { ms: number; polls: number; sync?: boolean; failWith?: { code: string; message: string } }): Operation {
+  start(
+    kind: string,
+    change: AppChange | undefined,
+    o: { ms: number; polls: number; sync?: boolean; failWith?: { code: string; message: string } },
+  ): Operation {
     const now = Date.now();
-    const op: Operation = { id: crypto.randomUUID(), kind, status: 'InProgress', doneAt: now + Math.max(0, o.ms), pollsLeft: Math.max(0, o.polls), change, failWith: o.failWith, startTime: new Date(now).toISOString(), endTime: undefined };
+    const op: Operation = {
+      id: crypto.randomUUID(),
+      kind,
+      status: 'InProgress',
+      doneAt: now + Math.max(0, o.ms),
+      pollsLeft: Math.max(0, o.polls),
+      change,
+      failWith: o.failWith,
+      startTime: new Date(now).toISOString(),
+      endTime: undefined,
+    };
     this.all.set(op.id, op);
     if (change !== undefined) this.state.provisioningState = 'InProgress';
     this.emit('operation-started', op);
@@ -74,10 +91,13 @@ export class Operations extends EventEmitter<OperationEvents> {
   }
 
   private schedule(op: Operation): void {
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      if (op.pollsLeft === 0) this.finish(op);
-    }, Math.max(0, op.doneAt - Date.now()));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        if (op.pollsLeft === 0) this.finish(op);
+      },
+      Math.max(0, op.doneAt - Date.now()),
+    );
     this.timers.add(t);
   }
 

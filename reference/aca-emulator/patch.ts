@@ -19,8 +19,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // The change a PATCH body asks for; throws a 400 ArmError when ARM would refuse it.
 export function parsePatch(state: AppState, body: unknown): AppChange {
   if (!isObject(body)) throw bad('InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
-  if (body.location !== undefined && (typeof body.location !== 'string' || normalizeLocation(body.location) !== normalizeLocation(state.location))) {
-    throw bad('LocationMismatch', `The resource '${state.name}' exists in location '${state.location}'; the request names '${String(body.location)}'.`);
+  if (
+    body.location !== undefined &&
+    (typeof body.location !== 'string' || normalizeLocation(body.location) !== normalizeLocation(state.location))
+  ) {
+    throw bad(
+      'LocationMismatch',
+      `The resource '${state.name}' exists in location '${state.location}'; the request names '${String(body.location)}'.`,
+    );
   }
   const change: AppChange = {};
   if (body.tags !== undefined) change.tags = parseTags(body.tags);
@@ -35,7 +41,8 @@ function parseTags(tags: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(tags)) {
     if (typeof value !== 'string') throw bad('InvalidTag', `The value of tag '${key}' must be a string.`);
-    if (key.length > 512 || value.length > 256) throw bad('InvalidTagNameOrValue', `Tag '${key}': names are limited to 512 characters and values to 256.`);
+    if (key.length > 512 || value.length > 256)
+      throw bad('InvalidTagNameOrValue', `Tag '${key}': names are limited to 512 characters and values to 256.`);
     out[key] = value;
   }
   return out;
@@ -55,20 +62,25 @@ function parseTraffic(state: AppState, traffic: unknown): TrafficEntry[] {
     }
     const entry: TrafficEntry = { weight };
     if (raw.latestRevision === true) {
-      if (raw.revisionName !== undefined) throw bad('ContainerAppInvalidTraffic', 'A traffic entry cannot set both revisionName and latestRevision.');
+      if (raw.revisionName !== undefined)
+        throw bad('ContainerAppInvalidTraffic', 'A traffic entry cannot set both revisionName and latestRevision.');
       entry.latestRevision = true;
     } else {
-      if (typeof raw.revisionName !== 'string' || raw.revisionName === '') throw bad('ContainerAppInvalidTraffic', 'Each traffic entry needs a revisionName or latestRevision: true.');
+      if (typeof raw.revisionName !== 'string' || raw.revisionName === '')
+        throw bad('ContainerAppInvalidTraffic', 'Each traffic entry needs a revisionName or latestRevision: true.');
       const revision = state.revisions.find((r) => r.name === raw.revisionName);
-      if (revision === undefined) throw bad('ContainerAppRevisionNotFound', `Revision '${raw.revisionName}' was not found in container app '${state.name}'.`);
-      if (!revision.active) throw bad('ContainerAppRevisionNotActive', `Revision '${raw.revisionName}' is not active; activate it before sending it traffic.`);
+      if (revision === undefined)
+        throw bad('ContainerAppRevisionNotFound', `Revision '${raw.revisionName}' was not found in container app '${state.name}'.`);
+      if (!revision.active)
+        throw bad('ContainerAppRevisionNotActive', `Revision '${raw.revisionName}' is not active; activate it before sending it traffic.`);
       entry.revisionName = raw.revisionName;
     }
     const key = entry.latestRevision === true ? '@latest' : entry.revisionName!;
     if (seen.has(key)) throw bad('ContainerAppDuplicateTrafficEntry', `Traffic names '${key}' more than once.`);
     seen.add(key);
     if (raw.label !== undefined && raw.label !== null) {
-      if (typeof raw.label !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(raw.label)) throw bad('ContainerAppInvalidLabel', `Invalid label '${String(raw.label)}'.`);
+      if (typeof raw.label !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(raw.label))
+        throw bad('ContainerAppInvalidLabel', `Invalid label '${String(raw.label)}'.`);
       if (labels.has(raw.label)) throw bad('ContainerAppDuplicateLabel', `Label '${raw.label}' is used more than once.`);
       labels.add(raw.label);
       entry.label = raw.label;

@@ -8,7 +8,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultQueue, statusError, type Fault, type Route } from './faults.js';
 import { handle, type AcaEmulatorSettings } from './handlers.js';
 import { ArmError, header, readBody, sendArmError, sendJson } from './http.js';
-import { fqdnOf, makeRevision, normalizeLocation, type AppState, type RevisionSeed, type RevisionState, type TrafficEntry } from './model.js';
+import {
+  fqdnOf,
+  makeRevision,
+  normalizeLocation,
+  type AppState,
+  type RevisionSeed,
+  type RevisionState,
+  type TrafficEntry,
+} from './model.js';
 import { Operations, type Operation } from './operations.js';
 import { matchRoute } from './routes.js';
 import { logsQuery } from './monitor-logs.js';
@@ -149,7 +157,12 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
     while (reads.length > 0 && reads[0]! <= now - limit.perMs) reads.shift();
     if (reads.length >= limit.reads) {
       const wait = Math.max(1, Math.ceil((reads[0]! + limit.perMs - now) / 1000));
-      throw new ArmError(429, 'TooManyRequests', `Number of read requests for subscription '${state.subscriptionId}' exceeded the limit of '${limit.reads}' for time interval '${limit.perMs} ms'. Please try again after '${wait}' seconds.`, { 'retry-after': String(wait) });
+      throw new ArmError(
+        429,
+        'TooManyRequests',
+        `Number of read requests for subscription '${state.subscriptionId}' exceeded the limit of '${limit.reads}' for time interval '${limit.perMs} ms'. Please try again after '${wait}' seconds.`,
+        { 'retry-after': String(wait) },
+      );
     }
     reads.push(now);
   };
@@ -176,13 +189,19 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       sendJson(res, status, body, headers);
     };
     try {
-      if (token === undefined) throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
-      if (settings.token !== undefined && token !== settings.token) throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
+      if (token === undefined)
+        throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+      if (settings.token !== undefined && token !== settings.token)
+        throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
       if (matched === undefined) throw new ArmError(404, 'NoRegisteredProviderFound', `No route for ${method} ${url.pathname}`);
       const apiVersion = url.searchParams.get('api-version');
       // Log Analytics versions its API in the path (/v1/…), not in a query parameter.
       if (apiVersion === null && matched.route !== 'logsQuery') {
-        throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+        throw new ArmError(
+          400,
+          'MissingApiVersionParameter',
+          'The api-version query parameter (?api-version=) is required for all requests.',
+        );
       }
       let fault: Fault | undefined = faults.take(matched.route, url.pathname);
       if (fault?.kind === 'delay') {
@@ -268,7 +287,11 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       const calls = requests.filter((r) => r.at >= since && (ARM_READS.has(r.route) || ARM_WRITES.has(r.route)));
       const byRoute: Record<string, number> = {};
       for (const r of calls) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
-      return { reads: calls.filter((r) => ARM_READS.has(r.route)).length, writes: calls.filter((r) => ARM_WRITES.has(r.route)).length, byRoute };
+      return {
+        reads: calls.filter((r) => ARM_READS.has(r.route)).length,
+        writes: calls.filter((r) => ARM_WRITES.has(r.route)).length,
+        byRoute,
+      };
     },
     setHealth(key, healthState, runningState) {
       const r = revision(key);
@@ -276,7 +299,9 @@ export async function startAcaEmulator(options: AcaEmulatorOptions = {}): Promis
       if (runningState !== undefined) r.runningState = runningState;
     },
     urlMap() {
-      return Object.fromEntries(state.revisions.filter((r) => r.localUrl !== undefined).map((r) => [`https://${fqdnOf(state, r)}`, r.localUrl!]));
+      return Object.fromEntries(
+        state.revisions.filter((r) => r.localUrl !== undefined).map((r) => [`https://${fqdnOf(state, r)}`, r.localUrl!]),
+      );
     },
     close: () =>
       new Promise((resolve) => {

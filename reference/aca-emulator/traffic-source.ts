@@ -27,7 +27,12 @@ export interface MonitorSettings {
 }
 
 /** The source read through the ingestion delay: the window is cut at now − delay (empty when nothing is ingested yet). */
-export function ingested(source: TrafficSource | undefined, settings: MonitorSettings, from: number, to: number): Record<string, TrafficSample> {
+export function ingested(
+  source: TrafficSource | undefined,
+  settings: MonitorSettings,
+  from: number,
+  to: number,
+): Record<string, TrafficSample> {
   const end = Math.min(to, Date.now() - settings.ingestionDelayMs);
   if (source === undefined || end <= from) return {};
   return source(from, end);

@@ -74,9 +74,15 @@ export async function startLlmEmulator(options: LlmEmulatorOptions = {}): Promis
     const body = await readJson(req);
     const model = deployment ?? field(body, 'model');
     const entry: RequestLog = {
-      kind, path: url.pathname, deployment, apiVersion: url.searchParams.get('api-version') ?? undefined,
-      auth: deployment === undefined ? (bearer(req) ? 'bearer' : 'none') : (presented ? 'api-key' : 'none'),
-      model, inputs: kind === 'embeddings' ? inputsOf(body)?.length ?? 0 : 0, texts: kind === 'embeddings' ? inputsOf(body) ?? [] : [], status: 200,
+      kind,
+      path: url.pathname,
+      deployment,
+      apiVersion: url.searchParams.get('api-version') ?? undefined,
+      auth: deployment === undefined ? (bearer(req) ? 'bearer' : 'none') : presented ? 'api-key' : 'none',
+      model,
+      inputs: kind === 'embeddings' ? (inputsOf(body)?.length ?? 0) : 0,
+      texts: kind === 'embeddings' ? (inputsOf(body) ?? []) : [],
+      status: 200,
     };
     log.push(entry);
     const fail = (status: number, message: string, type?: string): void => {
@@ -85,9 +91,14 @@ export async function startLlmEmulator(options: LlmEmulatorOptions = {}): Promis
     };
     if (options.delayMs) await sleep(options.delayMs);
     if (options.failEvery && log.length % options.failEvery === 0) {
-      return fail(500, `emulator: injected failure${options.echoKeyOnError ? ` (credential: ${presented ?? 'none'})` : ''}`, 'server_error');
+      return fail(
+        500,
+        `emulator: injected failure${options.echoKeyOnError ? ` (credential: ${presented ?? 'none'})` : ''}`,
+        'server_error',
+      );
     }
-    if (options.apiKey !== undefined && presented !== options.apiKey) return fail(401, 'emulator: missing or wrong API key', 'authentication_error');
+    if (options.apiKey !== undefined && presented !== options.apiKey)
+      return fail(401, 'emulator: missing or wrong API key', 'authentication_error');
     if (deployment !== undefined && entry.apiVersion === undefined) return fail(404, 'emulator: Azure paths need ?api-version=');
     if (body === undefined) return fail(400, 'emulator: the body is not JSON');
     if (kind === 'embeddings') return embeddings(body, model, res, fail);
@@ -118,7 +129,10 @@ export async function startLlmEmulator(options: LlmEmulatorOptions = {}): Promis
     const prompt_tokens = tokenCount(prompt);
     const completion_tokens = tokenCount(content);
     sendJson(res, 200, {
-      id: `chatcmpl-emu-${log.length}`, object: 'chat.completion', created: 0, model: model ?? 'emulator-judge',
+      id: `chatcmpl-emu-${log.length}`,
+      object: 'chat.completion',
+      created: 0,
+      model: model ?? 'emulator-judge',
       choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
       usage: { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens },
     });

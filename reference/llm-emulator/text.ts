@@ -1,7 +1,9 @@
 // Tokens and hashing shared by the emulator's embeddings and judge.
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the this to was were will with what which how do does can'.split(' '),
+  'a an and are as at be by for from has have in is it its of on or that the this to was were will with what which how do does can'.split(
+    ' ',
+  ),
 );
 
 // Lowercase word tokens (letters and digits), stop words dropped.

@@ -16,7 +16,25 @@ const CLOSINGS = [
 ];
 
 /** Sentence openers that read lower-case after a lead-in (proper nouns keep their capital). */
-const LOWER_STARTS = new Set(['The', 'A', 'An', 'Most', 'Many', 'Some', 'People', 'If', 'Your', 'You', 'This', 'These', 'There', 'It', 'In', 'Doctors', 'Treatment']);
+const LOWER_STARTS = new Set([
+  'The',
+  'A',
+  'An',
+  'Most',
+  'Many',
+  'Some',
+  'People',
+  'If',
+  'Your',
+  'You',
+  'This',
+  'These',
+  'There',
+  'It',
+  'In',
+  'Doctors',
+  'Treatment',
+]);
 
 /** Light paraphrases: at most one is applied to a sentence. */
 const PARAPHRASES: [RegExp, string][] = [
@@ -48,9 +66,7 @@ function paraphrase(sentence: string, rng: Rng): string {
   const candidates = PARAPHRASES.filter(([pattern]) => pattern.test(sentence));
   if (candidates.length === 0) return sentence;
   const [pattern, replacement] = pick(rng, candidates);
-  return sentence.replace(pattern, (found) =>
-    /^[A-Z]/.test(found) ? replacement[0]?.toUpperCase() + replacement.slice(1) : replacement,
-  );
+  return sentence.replace(pattern, (found) => (/^[A-Z]/.test(found) ? replacement[0]?.toUpperCase() + replacement.slice(1) : replacement));
 }
 
 function join(units: readonly string[]): string {

@@ -43,8 +43,7 @@ export const NO_FLAWS: Readonly<Flaws> = Object.freeze({
   numbersChanged: false,
 });
 
-export const REFUSAL_TEXT =
-  "I'm sorry, but I can't help with medical questions. Please consult a healthcare professional.";
+export const REFUSAL_TEXT = "I'm sorry, but I can't help with medical questions. Please consult a healthcare professional.";
 
 type Kind = 'share' | 'count' | 'boolean' | 'schema';
 const KINDS: Record<keyof Flaws, Kind> = {

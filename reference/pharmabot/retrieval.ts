@@ -4,8 +4,16 @@ import type { Corpus, CorpusDoc } from './corpus.js';
 import { tokenize } from './tokenize.js';
 
 export type Intent =
-  | 'treatment' | 'diagnosis' | 'causes' | 'symptoms' | 'prevention'
-  | 'susceptibility' | 'complications' | 'frequency' | 'considerations' | 'information';
+  | 'treatment'
+  | 'diagnosis'
+  | 'causes'
+  | 'symptoms'
+  | 'prevention'
+  | 'susceptibility'
+  | 'complications'
+  | 'frequency'
+  | 'considerations'
+  | 'information';
 
 export interface RankedDoc {
   id: string;
@@ -58,8 +66,16 @@ const INTENT_TERMS: Record<Intent, string> = {
 
 /** Where in a document (0 = start, 1 = end) each answer section usually sits in MedQuAD fact sheets. */
 const INTENT_POSITION: Record<Intent, number> = {
-  information: 0, causes: 0.2, frequency: 0.25, susceptibility: 0.3, symptoms: 0.4, complications: 0.5,
-  diagnosis: 0.55, treatment: 0.7, prevention: 0.8, considerations: 0.85,
+  information: 0,
+  causes: 0.2,
+  frequency: 0.25,
+  susceptibility: 0.3,
+  symptoms: 0.4,
+  complications: 0.5,
+  diagnosis: 0.55,
+  treatment: 0.7,
+  prevention: 0.8,
+  considerations: 0.85,
 };
 
 const INTENT_STEMS = Object.fromEntries(

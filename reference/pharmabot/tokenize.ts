@@ -1,10 +1,12 @@
 // Tokenising for BM25: lower-case words, stop words dropped, light suffix stemming.
 
 const STOP = new Set(
-  ('a an the and or of to in on for with by at from as is are was were be been being it its this that ' +
+  (
+    'a an the and or of to in on for with by at from as is are was were be been being it its this that ' +
     'these those what who whom which how why when where can could do does did i you your my me we our ' +
     'they them their he she his her there than then so if not no but about into over also may might will ' +
-    'would should some any such other more most very all each').split(' '),
+    'would should some any such other more most very all each'
+  ).split(' '),
 );
 
 const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ing', 'ion', 'tic', 'ed', 'is', 'ic', 'e'];

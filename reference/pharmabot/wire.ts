@@ -95,10 +95,7 @@ export function streamChunks(
 ): object[] {
   const chunks: object[] = [];
   splitDeltas(answer.text, rng).forEach((content, i) => {
-    const delta =
-      i === 0
-        ? { role: 'assistant', content, context: { citations: citationsOf(answer, schema) } }
-        : { content };
+    const delta = i === 0 ? { role: 'assistant', content, context: { citations: citationsOf(answer, schema) } } : { content };
     chunks.push(chunk(meta, [{ index: 0, delta, finish_reason: null, logprobs: null }]));
   });
   chunks.push(chunk(meta, [{ index: 0, delta: {}, finish_reason: 'stop', logprobs: null }]));
@@ -108,9 +105,7 @@ export function streamChunks(
 
 // The /ask answer; schema v2 renames `sources[].id` to `sources[].doc`.
 export function askBody(answer: BotAnswer, model: string, schema: Schema): object {
-  const sources = answer.sources.map(({ doc }) =>
-    schema === 'v2' ? { doc: doc.id, title: doc.title } : { id: doc.id, title: doc.title },
-  );
+  const sources = answer.sources.map(({ doc }) => (schema === 'v2' ? { doc: doc.id, title: doc.title } : { id: doc.id, title: doc.title }));
   return { answer: answer.text, sources, model };
 }
 

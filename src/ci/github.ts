@@ -44,8 +44,11 @@ export function annotation(level: 'error' | 'warning' | 'notice', title: string,
 /** Annotations for the voting checks that did not pass: fail and error → ::error, inconclusive → ::warning. */
 export function annotationsFor(report: ReportSummary, max = MAX_ANNOTATIONS): string[] {
   const failing = sortChecks(report.checks).filter((c) => !c.advisory && c.status !== 'pass');
-  const lines = failing.slice(0, max).map((c) => annotation(c.status === 'inconclusive' ? 'warning' : 'error', `revgate ${c.name}`, c.reason));
-  if (failing.length > max) lines.push(annotation('notice', 'revgate', `${failing.length - max} more checks did not pass; see the job summary or report.json`));
+  const lines = failing
+    .slice(0, max)
+    .map((c) => annotation(c.status === 'inconclusive' ? 'warning' : 'error', `revgate ${c.name}`, c.reason));
+  if (failing.length > max)
+    lines.push(annotation('notice', 'revgate', `${failing.length - max} more checks did not pass; see the job summary or report.json`));
   // A verdict that no check explains (no voting checks at all) still gets one line.
   if (failing.length === 0 && report.verdict.status !== 'pass') {
     const level = report.verdict.status === 'inconclusive' ? 'warning' : 'error';

@@ -54,5 +54,8 @@ export function describeError(e: unknown): { text: string; exitCode: ExitCode } 
     return { text: `revgate: ${e.message} [${e.code}]${e.hint ? `\n  hint: ${e.hint}` : ''}\n`, exitCode: EXIT_BY_CODE[e.code] };
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  return { text: `revgate: internal error: ${err.stack ?? err.message}\n  please report this with the command you ran\n`, exitCode: ExitCode.RunError };
+  return {
+    text: `revgate: internal error: ${err.stack ?? err.message}\n  please report this with the command you ran\n`,
+    exitCode: ExitCode.RunError,
+  };
 }

@@ -19,7 +19,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       process.stderr.write(`\n${quitMessage || `revgate: second ${sig}: quitting at once`}\n`);
       process.exit(130);
     }
-    process.stderr.write(`\nrevgate: ${sig}: stopping, writing a partial report (a rollout rolls back first); send it again to quit at once\n`);
+    process.stderr.write(
+      `\nrevgate: ${sig}: stopping, writing a partial report (a rollout rolls back first); send it again to quit at once\n`,
+    );
     controller.abort(sig);
   });
 }

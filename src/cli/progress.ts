@@ -12,7 +12,11 @@ export function createProgress(mode: 'bar' | 'lines' | 'none', write: (s: string
   if (mode === 'none') return { update() {}, stop() {} };
   if (mode === 'bar') {
     const bar = new cliProgress.SingleBar(
-      { format: 'replay |{bar}| {value}/{total} cases | {attempts} attempts | errors blue {eb} green {eg} | {eta_formatted}', hideCursor: true, clearOnComplete: true },
+      {
+        format: 'replay |{bar}| {value}/{total} cases | {attempts} attempts | errors blue {eb} green {eg} | {eta_formatted}',
+        hideCursor: true,
+        clearOnComplete: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -32,7 +36,9 @@ export function createProgress(mode: 'bar' | 'lines' | 'none', write: (s: string
   let last = 0;
   let latest: ReplayProgress | undefined;
   const line = (p: ReplayProgress) =>
-    write(`replay: ${p.casesDone}/${p.casesPlanned} cases, ${p.attemptsDone}/${p.attemptsPlanned} attempts, errors blue ${p.errors.blue} green ${p.errors.green}\n`);
+    write(
+      `replay: ${p.casesDone}/${p.casesPlanned} cases, ${p.attemptsDone}/${p.attemptsPlanned} attempts, errors blue ${p.errors.blue} green ${p.errors.green}\n`,
+    );
   return {
     update(p) {
       latest = p;

@@ -15,7 +15,8 @@ function flagValues(argv: readonly string[], flag: string): string[] {
 export async function runCli(argv: string[], raw: CliIO): Promise<number> {
   // Every line the CLI prints goes through one redaction layer; tokens given on the command line or
   // in the environment are known from the start, a suite's secrets once it is loaded.
-  const redact = raw.redact ?? createRedactor([raw.env.REVGATE_AZURE_TOKEN, raw.env.REVGATE_AZURE_MONITOR_TOKEN, ...flagValues(argv, '--token')]);
+  const redact =
+    raw.redact ?? createRedactor([raw.env.REVGATE_AZURE_TOKEN, raw.env.REVGATE_AZURE_MONITOR_TOKEN, ...flagValues(argv, '--token')]);
   const io: CliIO = { ...raw, redact, stdout: (s) => raw.stdout(redact(s)), stderr: (s) => raw.stderr(redact(s)) };
   let exitCode: number = ExitCode.Pass;
   const program = buildProgram(io, (c) => (exitCode = c));

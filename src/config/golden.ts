@@ -29,7 +29,12 @@ function semanticIssues(c: GoldenCase, file: string, at: (path: PathSegment[]) =
       try {
         new RegExp(a.pattern, a.flags);
       } catch (e) {
-        issues.push({ file, ...at(['assert', i, 'pattern']), message: `invalid regular expression: ${(e as Error).message}`, hint: 'patterns are JavaScript regular expressions; escape backslashes in YAML double quotes or use single quotes' });
+        issues.push({
+          file,
+          ...at(['assert', i, 'pattern']),
+          message: `invalid regular expression: ${(e as Error).message}`,
+          hint: 'patterns are JavaScript regular expressions; escape backslashes in YAML double quotes or use single quotes',
+        });
       }
     }
   });
@@ -49,11 +54,27 @@ export async function loadGoldenFile(file: string, displayName: string): Promise
     const yaml = extname(file).toLowerCase() !== '.jsonl';
     const size = (await stat(file)).size;
     if (yaml && size > MAX_YAML_GOLDEN_BYTES) {
-      return { cases: [], locations: [], issues: [{ file: displayName, path: '', message: `YAML golden set of ${(size / 1024 / 1024).toFixed(0)} MiB is over the ${MAX_YAML_GOLDEN_BYTES / 1024 / 1024} MiB YAML limit`, hint: 'write large golden sets as JSONL (one case per line: .jsonl), which is read line by line' }] };
+      return {
+        cases: [],
+        locations: [],
+        issues: [
+          {
+            file: displayName,
+            path: '',
+            message: `YAML golden set of ${(size / 1024 / 1024).toFixed(0)} MiB is over the ${MAX_YAML_GOLDEN_BYTES / 1024 / 1024} MiB YAML limit`,
+            hint: 'write large golden sets as JSONL (one case per line: .jsonl), which is read line by line',
+          },
+        ],
+      };
     }
     text = await readFile(file, 'utf8');
   } catch {
-    return { cases: [], locations: [], notFound: true, issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }] };
+    return {
+      cases: [],
+      locations: [],
+      notFound: true,
+      issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }],
+    };
   }
   return extname(file).toLowerCase() === '.jsonl' ? parseJsonl(text, displayName) : parseYamlGolden(text, displayName);
 }
@@ -64,7 +85,19 @@ function parseYamlGolden(text: string, file: string): GoldenFileResult {
   const data = source.data;
   const raw = Array.isArray(data) ? data : data !== null && typeof data === 'object' ? (data as { cases?: unknown }).cases : undefined;
   if (!Array.isArray(raw)) {
-    return { cases: [], locations: [], issues: [{ file, path: '', line: 1, message: 'expected a list of cases or a mapping with `cases:`', hint: 'see golden/pharmabot.yaml for an example' }] };
+    return {
+      cases: [],
+      locations: [],
+      issues: [
+        {
+          file,
+          path: '',
+          line: 1,
+          message: 'expected a list of cases or a mapping with `cases:`',
+          hint: 'see golden/pharmabot.yaml for an example',
+        },
+      ],
+    };
   }
   const prefix: PathSegment[] = Array.isArray(data) ? [] : ['cases'];
   const all: ConfigIssue[] = [];

@@ -52,7 +52,9 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const { source, issues: yamlIssues } = parseYaml(shown, text);
   if (!source) throw new ConfigError(yamlIssues);
   if (!isMapping(source.data)) {
-    throw new ConfigError([{ file: shown, path: '', line: 1, message: 'a suite is a YAML mapping', hint: 'see suites/pharmabot.yaml for an example' }]);
+    throw new ConfigError([
+      { file: shown, path: '', line: 1, message: 'a suite is a YAML mapping', hint: 'see suites/pharmabot.yaml for an example' },
+    ]);
   }
   const data = { ...source.data };
   const fromFlag = applyOverrides(data, options.overrides ?? {});
@@ -96,12 +98,14 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   }
   const cases = golden.flatMap((g) => g.cases);
   issues.push(...duplicateIds(golden, locations));
-  if (cfg.golden !== undefined && cases.length === 0 && issues.length === 0) issues.push({ file: shown, ...at(['golden']), message: 'the golden sets hold no cases', hint: 'add cases to the golden files' });
+  if (cfg.golden !== undefined && cases.length === 0 && issues.length === 0)
+    issues.push({ file: shown, ...at(['golden']), message: 'the golden sets hold no cases', hint: 'add cases to the golden files' });
 
   const targetsValid = valid('target') && valid('blue') && valid('green');
   // With a rollout, replay URLs come from the revisions (resolved per step): a missing URL waits for them.
   const rollout = valid('rollout') && cfg.rollout ? resolveRollout(cfg.rollout, env, shown, at, issues) : undefined;
-  const urlFor = (rev: 'blue' | 'green') => options.overrides?.[rev] ?? (data.rollout !== undefined && !hasUrl(cfg, rev) ? ROLLOUT_PENDING_URL : undefined);
+  const urlFor = (rev: 'blue' | 'green') =>
+    options.overrides?.[rev] ?? (data.rollout !== undefined && !hasUrl(cfg, rev) ? ROLLOUT_PENDING_URL : undefined);
   const blue = targetsValid ? resolveTarget('blue', cfg.target, cfg.blue, urlFor('blue'), env, shown, at, issues, cases) : undefined;
   const green = targetsValid ? resolveTarget('green', cfg.target, cfg.green, urlFor('green'), env, shown, at, issues, cases) : undefined;
 
@@ -109,11 +113,18 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
   const k = cfg.scoring?.k ?? rawK(data.scoring);
   const { specs, issues: thresholdIssues } = parseThresholds(cfg.thresholds ?? [], { k, file: shown, basePath: 'thresholds' });
   const { specs: statSpecs, issues: statIssues } = parseStatSpecs(cfg.thresholds ?? [], { file: shown, basePath: 'thresholds' });
-  issues.push(...[...thresholdIssues, ...statIssues].map((t) => ({ ...t, ...(t.line === undefined ? lineFromPath(t.path, source.lineOf) : {}) })));
+  issues.push(
+    ...[...thresholdIssues, ...statIssues].map((t) => ({ ...t, ...(t.line === undefined ? lineFromPath(t.path, source.lineOf) : {}) })),
+  );
 
   for (const t of [blue, green]) {
     if (t && t.docs.preset === 'none' && cases.some((c) => c.expected_docs?.length)) {
-      warnings.push({ file: shown, ...at([t.revision]), message: `golden cases have expected_docs but ${t.revision} reads no retrieved documents, so RAG metrics stay empty`, hint: 'set target.docs (preset: azure-on-your-data | sources, or path / id)' });
+      warnings.push({
+        file: shown,
+        ...at([t.revision]),
+        message: `golden cases have expected_docs but ${t.revision} reads no retrieved documents, so RAG metrics stay empty`,
+        hint: 'set target.docs (preset: azure-on-your-data | sources, or path / id)',
+      });
     }
   }
   if (issues.length > 0 || !parsed.success || !blue || !green) throw new ConfigError(ordered(issues));

@@ -17,24 +17,52 @@ export function resolveSemantic(
   const key = (section: 'embeddings' | 'judge', value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
     if (!hasEnvRef(value)) {
-      issues.push({ file, ...at(['scoring', section, 'apiKey']), message: 'apiKey holds a literal secret', hint: 'write it as ${OPENAI_API_KEY} (any variable name) and export that variable' });
+      issues.push({
+        file,
+        ...at(['scoring', section, 'apiKey']),
+        message: 'apiKey holds a literal secret',
+        hint: 'write it as ${OPENAI_API_KEY} (any variable name) and export that variable',
+      });
     }
     const r = expandEnv(value, env);
     for (const name of r.missing) {
-      issues.push({ file, ...at(['scoring', section, 'apiKey']), message: `environment variable ${name} is not set`, hint: `export ${name}=… before running revgate` });
+      issues.push({
+        file,
+        ...at(['scoring', section, 'apiKey']),
+        message: `environment variable ${name} is not set`,
+        hint: `export ${name}=… before running revgate`,
+      });
     }
     return r.value;
   };
   const out: SemanticConfig = {};
   const e = scoring?.embeddings;
   if (e) {
-    out.embeddings = { baseURL: e.url, model: e.model, apiKey: key('embeddings', e.apiKey), apiVersion: e.apiVersion, timeoutMs: e.timeout, retries: e.retries, cacheDir: e.cache, batchSize: e.batchSize };
+    out.embeddings = {
+      baseURL: e.url,
+      model: e.model,
+      apiKey: key('embeddings', e.apiKey),
+      apiVersion: e.apiVersion,
+      timeoutMs: e.timeout,
+      retries: e.retries,
+      cacheDir: e.cache,
+      batchSize: e.batchSize,
+    };
   }
   const j = scoring?.judge;
   if (j) {
     out.judge = {
-      baseURL: j.url, model: j.model, apiKey: key('judge', j.apiKey), apiVersion: j.apiVersion, timeoutMs: j.timeout, retries: j.retries, cacheDir: j.cache,
-      temperature: j.temperature, seed: j.seed, mode: j.mode, ...(j.rubric === undefined ? {} : { rubric: j.rubric }),
+      baseURL: j.url,
+      model: j.model,
+      apiKey: key('judge', j.apiKey),
+      apiVersion: j.apiVersion,
+      timeoutMs: j.timeout,
+      retries: j.retries,
+      cacheDir: j.cache,
+      temperature: j.temperature,
+      seed: j.seed,
+      mode: j.mode,
+      ...(j.rubric === undefined ? {} : { rubric: j.rubric }),
     };
     out.concurrency = j.concurrency;
   }

@@ -38,7 +38,13 @@ export function duplicateIds(golden: readonly LoadedGoldenSet[], locations: Read
     g.cases.forEach((c, i) => {
       const first = seen.get(c.id);
       const loc = locations.get(g)?.[i] ?? { path: 'id' };
-      if (first !== undefined) issues.push({ file: g.file, ...loc, message: `duplicate case id "${c.id}" (first in ${first})`, hint: 'case ids must be unique across all golden files of a suite' });
+      if (first !== undefined)
+        issues.push({
+          file: g.file,
+          ...loc,
+          message: `duplicate case id "${c.id}" (first in ${first})`,
+          hint: 'case ids must be unique across all golden files of a suite',
+        });
       else seen.set(c.id, `${g.file}${loc.line === undefined ? '' : `:${loc.line}`}`);
     });
   }

@@ -27,7 +27,8 @@ export const SuiteSchema = z
     $schema: z.string().optional().describe('JSON Schema of this file (for editors)'),
     name: z.string().min(1).describe('Suite name, used in reports and run ids'),
     description: z.string().optional().describe('What this suite gates'),
-    golden: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+    golden: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .transform((v) => (Array.isArray(v) ? v : [v]))
       .describe('Golden set file(s), YAML or JSONL, relative to this suite file'),
     target: TargetSchema.optional().describe('Target fields shared by blue and green (kind, model, headers, body, docs, …)'),
@@ -35,15 +36,25 @@ export const SuiteSchema = z
     green: TargetSchema.optional().describe('The new revision; its fields override `target`. URL also via --green'),
     sampling: SamplingSchema.default(SamplingSchema.parse({})),
     scoring: ScoringSchema.default(ScoringSchema.parse({})),
-    thresholds: z.array(ThresholdSchema).default([])
-      .describe(`Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5". Statistical form: {test: ref.rougeL, minEffect: 0.02} or {test: latency.p95, maxRatio: 1.2}`),
+    thresholds: z
+      .array(ThresholdSchema)
+      .default([])
+      .describe(
+        `Checks that gate the release; the verdict is worst-of. ${GRAMMAR} Examples: "error_rate <= 1%", "ratio.latency.p95 <= 1.5", "delta.rag.recall@5 >= -0.02", "ref.rougeL.mean >= 0.25", "drift.moved_share <= 0.5". Statistical form: {test: ref.rougeL, minEffect: 0.02} or {test: latency.p95, maxRatio: 1.2}`,
+      ),
     statistics: StatisticsSchema.default(StatisticsSchema.parse({})),
     report: ReportSchema.default(ReportSchema.parse({})),
     rollout: RolloutSchema.optional(),
-    secrets: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name, e.g. SEARCH_KEY')).default([])
-      .describe('Names of environment variables whose values are secrets beyond the ones revgate already knows (API keys, secret headers): redacted from the console, every report and every error, wherever they appear. Default: []'),
+    secrets: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name, e.g. SEARCH_KEY'))
+      .default([])
+      .describe(
+        'Names of environment variables whose values are secrets beyond the ones revgate already knows (API keys, secret headers): redacted from the console, every report and every error, wherever they appear. Default: []',
+      ),
   })
   .strict()
-  .describe('A revgate suite: which golden sets to replay against the blue and green revisions, how to sample and score, and the thresholds that gate the release');
+  .describe(
+    'A revgate suite: which golden sets to replay against the blue and green revisions, how to sample and score, and the thresholds that gate the release',
+  );
 export type SuiteInput = z.input<typeof SuiteSchema>;
 export type SuiteFile = z.output<typeof SuiteSchema>;

@@ -13,13 +13,25 @@ export type FieldLocator = (field: string, sub?: (string | number)[]) => { path:
 /** How many case ids an issue names before "and N more". */
 const SHOWN_IDS = 3;
 
-export function checkTarget(t: TargetInput, kind: 'openai-chat' | 'http-json', cases: readonly GoldenCase[], file: string, where: FieldLocator, issues: ConfigIssue[]): void {
-  const push = (field: string, message: string, hint: string, sub?: (string | number)[]) => issues.push({ file, ...where(field, sub), message, hint });
+export function checkTarget(
+  t: TargetInput,
+  kind: 'openai-chat' | 'http-json',
+  cases: readonly GoldenCase[],
+  file: string,
+  where: FieldLocator,
+  issues: ConfigIssue[],
+): void {
+  const push = (field: string, message: string, hint: string, sub?: (string | number)[]) =>
+    issues.push({ file, ...where(field, sub), message, hint });
 
   if (kind === 'openai-chat') {
     for (const field of ['body', 'answer'] as const) {
       if (t[field] !== undefined) {
-        push(field, `${field} applies to kind http-json only`, 'openai-chat builds the request from the case messages and reads choices[0].message.content; remove it, or set kind: http-json');
+        push(
+          field,
+          `${field} applies to kind http-json only`,
+          'openai-chat builds the request from the case messages and reads choices[0].message.content; remove it, or set kind: http-json',
+        );
       }
     }
   }
@@ -29,7 +41,10 @@ export function checkTarget(t: TargetInput, kind: 'openai-chat' | 'http-json', c
         push('body', `unknown placeholder {{${placeholder}}}`, PLACEHOLDERS);
         continue;
       }
-      const shown = ids.slice(0, SHOWN_IDS).map((id) => `"${id}"`).join(', ');
+      const shown = ids
+        .slice(0, SHOWN_IDS)
+        .map((id) => `"${id}"`)
+        .join(', ');
       const more = ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more` : '';
       push(
         'body',
@@ -43,16 +58,30 @@ export function checkTarget(t: TargetInput, kind: 'openai-chat' | 'http-json', c
 
   const ready = t.readyPath;
   if (ready !== undefined && ready !== '' && ready !== 'none' && !ready.startsWith('/') && !isAbsoluteUrl(ready)) {
-    push('readyPath', `readyPath "${ready}" is neither a path starting with "/" nor an absolute URL`, 'write e.g. /health/ready (resolved against the target URL), https://host/ready, or "none" to skip the readiness check');
+    push(
+      'readyPath',
+      `readyPath "${ready}" is neither a path starting with "/" nor an absolute URL`,
+      'write e.g. /health/ready (resolved against the target URL), https://host/ready, or "none" to skip the readiness check',
+    );
   }
 }
 
-function checkPath(path: string | undefined, field: string, push: (field: string, message: string, hint: string, sub?: (string | number)[]) => void, sub?: (string | number)[]): void {
+function checkPath(
+  path: string | undefined,
+  field: string,
+  push: (field: string, message: string, hint: string, sub?: (string | number)[]) => void,
+  sub?: (string | number)[],
+): void {
   if (path === undefined) return;
   try {
     parsePath(path);
   } catch (e) {
-    push(field, (e as Error).message, 'names separated by dots, list indexes in brackets: answer, data.text, choices[0].message.content', sub);
+    push(
+      field,
+      (e as Error).message,
+      'names separated by dots, list indexes in brackets: answer, data.text, choices[0].message.content',
+      sub,
+    );
   }
 }
 

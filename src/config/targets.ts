@@ -54,7 +54,12 @@ export function resolveTarget(
   const expand = (field: string, value: string, sub?: string[]): string => {
     const r = expandEnv(value, env);
     for (const name of r.missing) {
-      issues.push({ file, ...where(field, sub), message: `environment variable ${name} is not set`, hint: `export ${name}=… before running revgate (secrets are only read from the environment)` });
+      issues.push({
+        file,
+        ...where(field, sub),
+        message: `environment variable ${name} is not set`,
+        hint: `export ${name}=… before running revgate (secrets are only read from the environment)`,
+      });
     }
     return r.value;
   };
@@ -62,7 +67,12 @@ export function resolveTarget(
   let url: string | undefined;
   const flag = `--${revision}`;
   if (t.url === undefined) {
-    issues.push({ file, ...at([revision]), message: `${revision} has no URL`, hint: `set ${revision}.url in the suite or pass ${flag} <url>` });
+    issues.push({
+      file,
+      ...at([revision]),
+      message: `${revision} has no URL`,
+      hint: `set ${revision}.url in the suite or pass ${flag} <url>`,
+    });
   } else {
     const urlAt = urlOverride !== undefined ? { path: `${revision}.url` } : where('url');
     const from = urlOverride !== undefined ? ` (from ${flag})` : '';
@@ -71,10 +81,27 @@ export function resolveTarget(
     if (issues.length === missingBefore) {
       try {
         const u = new URL(url);
-        if (!/^https?:$/.test(u.protocol)) issues.push({ file, ...urlAt, message: `not an http(s) URL: ${t.url}${from}`, hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1' });
-        if (u.username || u.password) issues.push({ file, ...urlAt, message: `credentials in the URL${from}`, hint: 'put secrets in headers as ${ENV_VAR} references' });
+        if (!/^https?:$/.test(u.protocol))
+          issues.push({
+            file,
+            ...urlAt,
+            message: `not an http(s) URL: ${t.url}${from}`,
+            hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1',
+          });
+        if (u.username || u.password)
+          issues.push({
+            file,
+            ...urlAt,
+            message: `credentials in the URL${from}`,
+            hint: 'put secrets in headers as ${ENV_VAR} references',
+          });
       } catch {
-        issues.push({ file, ...urlAt, message: `not a valid URL: ${t.url}${from}`, hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1' });
+        issues.push({
+          file,
+          ...urlAt,
+          message: `not a valid URL: ${t.url}${from}`,
+          hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1',
+        });
       }
     }
   }
@@ -82,20 +109,37 @@ export function resolveTarget(
   const secretHeaders: string[] = [];
   for (const [name, value] of Object.entries(t.headers ?? {})) {
     if (isSecretHeader(name) && !hasEnvRef(value)) {
-      issues.push({ file, ...where('headers', [name]), message: `header "${name}" holds a literal secret`, hint: `write it as \${MY_${name.replace(/\W/g, '_').toUpperCase()}} and export that variable; suites are committed, secrets are not` });
+      issues.push({
+        file,
+        ...where('headers', [name]),
+        message: `header "${name}" holds a literal secret`,
+        hint: `write it as \${MY_${name.replace(/\W/g, '_').toUpperCase()}} and export that variable; suites are committed, secrets are not`,
+      });
     }
     if (hasEnvRef(value)) secretHeaders.push(name);
     headers[name] = expand('headers', value, [name]);
   }
   let apiKey: string | undefined;
   if (t.apiKey !== undefined) {
-    if (!hasEnvRef(t.apiKey)) issues.push({ file, ...where('apiKey'), message: 'apiKey holds a literal secret', hint: 'write it as ${OPENAI_API_KEY} (any variable name) and export that variable; suites are committed, secrets are not' });
+    if (!hasEnvRef(t.apiKey))
+      issues.push({
+        file,
+        ...where('apiKey'),
+        message: 'apiKey holds a literal secret',
+        hint: 'write it as ${OPENAI_API_KEY} (any variable name) and export that variable; suites are committed, secrets are not',
+      });
     apiKey = expand('apiKey', t.apiKey);
   }
   const kind = t.kind ?? 'openai-chat';
   if (kind === 'http-json') {
     for (const field of ['model', 'stream', 'apiKey', 'apiVersion', 'system', 'temperature', 'maxTokens', 'extraBody'] as const) {
-      if (t[field] !== undefined) issues.push({ file, ...where(field), message: `${field} applies to kind openai-chat only`, hint: 'remove it, or set kind: openai-chat' });
+      if (t[field] !== undefined)
+        issues.push({
+          file,
+          ...where(field),
+          message: `${field} applies to kind openai-chat only`,
+          hint: 'remove it, or set kind: openai-chat',
+        });
     }
   }
   checkTarget(t, kind, cases, file, where, issues);

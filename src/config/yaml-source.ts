@@ -62,7 +62,17 @@ export function parseYaml(file: string, text: string): { source?: YamlSource; is
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     // An alias bomb ("billion laughs"): refused as a config problem, never expanded.
-    return { issues: [{ file, path: '', line: 1, message: `YAML: ${e instanceof Error ? e.message : String(e)} (more than ${MAX_ALIASES} alias expansions)`, hint: 'write the values out instead of nesting aliases (&anchor / *alias)' }] };
+    return {
+      issues: [
+        {
+          file,
+          path: '',
+          line: 1,
+          message: `YAML: ${e instanceof Error ? e.message : String(e)} (more than ${MAX_ALIASES} alias expansions)`,
+          hint: 'write the values out instead of nesting aliases (&anchor / *alias)',
+        },
+      ],
+    };
   }
   return { source: { file, data, lineOf }, issues: [] };
 }

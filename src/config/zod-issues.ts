@@ -25,7 +25,13 @@ export function zodIssues(
   const push = (path: PathSegment[], d: { message: string; hint?: string }) => {
     const full = [...prefix, ...path];
     const line = lineOf(full);
-    out.push({ file, path: formatPath(full), ...(line === undefined ? {} : { line }), message: d.message, ...(d.hint === undefined ? {} : { hint: d.hint }) });
+    out.push({
+      file,
+      path: formatPath(full),
+      ...(line === undefined ? {} : { line }),
+      message: d.message,
+      ...(d.hint === undefined ? {} : { hint: d.hint }),
+    });
   };
   for (const issue of flatten(error.issues, [])) {
     const path = issue.path as PathSegment[];
@@ -66,7 +72,9 @@ function describeZodIssue(issue: Issue): { message: string; hint?: string } {
         ? { message: `missing required field (expected ${issue.expected})` }
         : { message: `expected ${article(issue.expected)}, got ${describeInput(input)}` };
     case 'invalid_value':
-      return { message: `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}${input === undefined ? '' : `, got ${describeInput(input)}`}` };
+      return {
+        message: `expected ${issue.values.length === 1 ? '' : 'one of '}${issue.values.map((v) => JSON.stringify(v)).join(', ')}${input === undefined ? '' : `, got ${describeInput(input)}`}`,
+      };
     case 'invalid_union': {
       const discriminator = (issue as { discriminator?: string }).discriminator;
       const options = (issue as { options?: unknown[] }).options;
@@ -77,7 +85,9 @@ function describeZodIssue(issue: Issue): { message: string; hint?: string } {
           hint: `${discriminator} is one of: ${options.map(String).join(', ')}`,
         };
       }
-      const expected = issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => article((i as { expected: string }).expected)));
+      const expected = issue.errors.flatMap((b) =>
+        b.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => article((i as { expected: string }).expected)),
+      );
       if (expected.length === issue.errors.length && expected.length > 0) {
         return { message: `expected ${[...new Set(expected)].join(' or ')}${input === undefined ? '' : `, got ${describeInput(input)}`}` };
       }
@@ -85,9 +95,14 @@ function describeZodIssue(issue: Issue): { message: string; hint?: string } {
     }
     case 'invalid_format':
       return issue.format === 'url'
-        ? { message: `not a valid URL${input === undefined ? '' : `: ${describeInput(input)}`}`, hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1' }
+        ? {
+            message: `not a valid URL${input === undefined ? '' : `: ${describeInput(input)}`}`,
+            hint: 'use an absolute http(s) URL, e.g. http://127.0.0.1:8081/v1',
+          }
         : issue.format === 'regex'
-          ? { message: `must match ${(issue as { pattern?: string }).pattern ?? 'the expected pattern'}${input === undefined ? '' : `, got ${describeInput(input)}`}` }
+          ? {
+              message: `must match ${(issue as { pattern?: string }).pattern ?? 'the expected pattern'}${input === undefined ? '' : `, got ${describeInput(input)}`}`,
+            }
           : { message: `not a valid ${issue.format}` };
     case 'too_small':
     case 'too_big':
@@ -105,8 +120,12 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): 
   const small = issue.code === 'too_small';
   const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
   const strict = issue.inclusive === false;
-  if (issue.origin === 'string') return small && limit === 1 ? 'must not be empty' : `must have ${small ? 'at least' : 'at most'} ${strict ? (small ? limit + 1 : limit - 1) : limit} characters`;
-  if (issue.origin === 'array') return small && limit === 1 ? 'must list at least one item' : `must list ${small ? 'at least' : 'at most'} ${limit} items`;
+  if (issue.origin === 'string')
+    return small && limit === 1
+      ? 'must not be empty'
+      : `must have ${small ? 'at least' : 'at most'} ${strict ? (small ? limit + 1 : limit - 1) : limit} characters`;
+  if (issue.origin === 'array')
+    return small && limit === 1 ? 'must list at least one item' : `must list ${small ? 'at least' : 'at most'} ${limit} items`;
   const input = (issue as { input?: unknown }).input;
   const got = input === undefined ? '' : `, got ${String(input)}`;
   return `must be ${small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most'} ${limit}${got}`;

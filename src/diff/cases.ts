@@ -23,7 +23,10 @@ export function sideReasons(record: CaseRecord, side: Revision): string[] {
   if (r.outputs.length === 0) return [`blue: all ${r.attempts} attempts failed`];
   const a = r.assertions;
   if (a.passed !== false) return [];
-  return [`blue: assertions passed on ${a.passes} of ${a.n} answers`, ...a.failures.map((f) => `blue: ${f.label}: ${f.message ?? 'failed'}`)];
+  return [
+    `blue: assertions passed on ${a.passes} of ${a.n} answers`,
+    ...a.failures.map((f) => `blue: ${f.label}: ${f.message ?? 'failed'}`),
+  ];
 }
 
 export interface SideCases {
@@ -49,12 +52,17 @@ export function caseChanges(a: SideCases, b: SideCases): Diff['cases'] {
     if (sa === sb) continue;
     const regressed = RANK[sb] > RANK[sa];
     changed.push({
-      id: rb.id, change: regressed ? 'regressed' : 'improved', a: sa, b: sb, critical: rb.critical,
+      id: rb.id,
+      change: regressed ? 'regressed' : 'improved',
+      a: sa,
+      b: sb,
+      critical: rb.critical,
       reasons: regressed ? sideReasons(rb, b.side) : sideReasons(ra, a.side),
     });
   }
   for (const ra of a.cases) {
-    if (!inB.has(ra.id)) changed.push({ id: ra.id, change: 'removed', a: sideStatus(ra, a.side), b: null, critical: ra.critical, reasons: [] });
+    if (!inB.has(ra.id))
+      changed.push({ id: ra.id, change: 'removed', a: sideStatus(ra, a.side), b: null, critical: ra.critical, reasons: [] });
   }
   changed.sort((x, y) => CHANGE_ORDER.indexOf(x.change) - CHANGE_ORDER.indexOf(y.change)); // stable: golden order kept
   const counts = { regressed: 0, improved: 0, new: 0, removed: 0 };
@@ -93,8 +101,16 @@ export function scoreChanges(a: SideCases, b: SideCases, top: number): ScoreChan
       const direction = directionOf(delta, true);
       if (direction === null || direction === 'same') continue;
       rows.push({
-        score, id: rb.id, a: va, b: vb, delta, direction, prompt: rb.prompt, reference: rb.reference,
-        answerA: ra1.outputs[0] ?? null, answerB: rb1.outputs[0] ?? null,
+        score,
+        id: rb.id,
+        a: va,
+        b: vb,
+        delta,
+        direction,
+        prompt: rb.prompt,
+        reference: rb.reference,
+        answerA: ra1.outputs[0] ?? null,
+        answerB: rb1.outputs[0] ?? null,
       });
     }
     return rows.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta)).slice(0, top);

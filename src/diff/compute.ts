@@ -69,16 +69,22 @@ function diffSide(file: string, report: Report, side: Revision): DiffSide {
 export function warnings(a: Report, b: Report): string[] {
   const out: string[] = [];
   if (a.suite.name !== b.suite.name) out.push(`the runs come from different suites ("${a.suite.name}" and "${b.suite.name}")`);
-  else if (a.suite.configHash !== b.suite.configHash) out.push(`suite "${a.suite.name}" changed between the runs (config hash differs: golden cases, thresholds or targets)`);
-  for (const [label, r] of [['A', a], ['B', b]] as const) {
+  else if (a.suite.configHash !== b.suite.configHash)
+    out.push(`suite "${a.suite.name}" changed between the runs (config hash differs: golden cases, thresholds or targets)`);
+  for (const [label, r] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
     if (!r.run.complete) out.push(`run ${label} (${r.run.id}) is incomplete: ${r.run.casesDone} of ${r.run.casesPlanned} cases scored`);
   }
   const ka = a.config.scoring['k'];
   const kb = b.config.scoring['k'];
-  if (ka !== undefined && kb !== undefined && ka !== kb) out.push(`the runs use different RAG cut-offs (k = ${String(ka)} and ${String(kb)}): @k metrics are not compared`);
+  if (ka !== undefined && kb !== undefined && ka !== kb)
+    out.push(`the runs use different RAG cut-offs (k = ${String(ka)} and ${String(kb)}): @k metrics are not compared`);
   const ra = a.config.sampling['repeats'];
   const rb = b.config.sampling['repeats'];
-  if (ra !== undefined && rb !== undefined && ra !== rb) out.push(`the runs use different repeats (${String(ra)} and ${String(rb)}): noise and k-of-n outcomes differ`);
+  if (ra !== undefined && rb !== undefined && ra !== rb)
+    out.push(`the runs use different repeats (${String(ra)} and ${String(rb)}): noise and k-of-n outcomes differ`);
   return out;
 }
 
@@ -87,15 +93,17 @@ function tagDeltas(a: Report, sa: Revision, b: Report, sb: Revision): Pick<Diff,
   const ta = Object.keys(a.metricsByTag);
   const tb = Object.keys(b.metricsByTag);
   const byName = (x: string, y: string) => x.localeCompare(y);
-  const tags: TagDelta[] = ta.filter((t) => Object.hasOwn(b.metricsByTag, t)).sort(byName).map((tag) => {
-    const ma = a.metricsByTag[tag]!;
-    const mb = b.metricsByTag[tag]!;
-    return { tag, casesA: ma.cases, casesB: mb.cases, metrics: metricDeltas(ma[sa], mb[sb], 'revision') };
-  });
+  const tags: TagDelta[] = ta
+    .filter((t) => Object.hasOwn(b.metricsByTag, t))
+    .sort(byName)
+    .map((tag) => {
+      const ma = a.metricsByTag[tag]!;
+      const mb = b.metricsByTag[tag]!;
+      return { tag, casesA: ma.cases, casesB: mb.cases, metrics: metricDeltas(ma[sa], mb[sb], 'revision') };
+    });
   return {
     tags,
     tagsOnlyInA: ta.filter((t) => !Object.hasOwn(b.metricsByTag, t)).sort(byName),
     tagsOnlyInB: tb.filter((t) => !Object.hasOwn(a.metricsByTag, t)).sort(byName),
   };
 }
-

@@ -2,7 +2,19 @@
 // string from a run goes through escapeHtml into a text node; attributes carry only fixed class names.
 import { escapeHtml as h, truncate } from '../report/text.js';
 import {
-  caseTallyText, deltaText, directionText, priceText, relativeText, scoreText, tagTable, changeText, tallyText, tokensText, signedTokens, usdText, valueText,
+  caseTallyText,
+  deltaText,
+  directionText,
+  priceText,
+  relativeText,
+  scoreText,
+  tagTable,
+  changeText,
+  tallyText,
+  tokensText,
+  signedTokens,
+  usdText,
+  valueText,
 } from './format.js';
 import type { Diff, MetricDelta, ScoreChange } from './model.js';
 
@@ -30,13 +42,20 @@ export function renderDiffHtml(diff: Diff): string {
     warnings(diff),
     section('Metrics (B − A)', metricTable(diff.metrics)),
     usage(diff),
-    diff.pairMetrics.length ? section('Green vs blue within each run', `<p>These compare each run's green with its own blue, whatever sides are diffed.</p>${metricTable(diff.pairMetrics)}`) : '',
+    diff.pairMetrics.length
+      ? section(
+          'Green vs blue within each run',
+          `<p>These compare each run's green with its own blue, whatever sides are diffed.</p>${metricTable(diff.pairMetrics)}`,
+        )
+      : '',
     tags(diff),
     cases(diff),
     diff.scoreChanges.length ? section('Biggest per-case score changes', diff.scoreChanges.map(scoreBlock).join('\n')) : '',
     '</body></html>',
     '',
-  ].filter((s) => s !== '').join('\n');
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 function section(title: string, body: string): string {
@@ -44,7 +63,8 @@ function section(title: string, body: string): string {
 }
 
 function table(header: string[], rows: Cell[][]): string {
-  const cell = (c: Cell): string => (typeof c === 'string' ? `<td>${h(c)}</td>` : `<td${c.cls ? ` class="${c.cls}"` : ''}>${h(c.text)}</td>`);
+  const cell = (c: Cell): string =>
+    typeof c === 'string' ? `<td>${h(c)}</td>` : `<td${c.cls ? ` class="${c.cls}"` : ''}>${h(c.text)}</td>`;
   return `<table><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
@@ -54,13 +74,30 @@ function directionCell(m: Pick<MetricDelta, 'direction'>): Cell {
 
 function metricTable(list: readonly MetricDelta[]): string {
   const num = (text: string): Cell => ({ text, cls: 'num' });
-  return table(['metric', 'A', 'B', 'delta', 'relative', 'direction'], list.map((m) => [
-    m.name, num(valueText(m, m.a)), num(valueText(m, m.b)), num(deltaText(m)), num(relativeText(m.relative)), directionCell(m),
-  ]));
+  return table(
+    ['metric', 'A', 'B', 'delta', 'relative', 'direction'],
+    list.map((m) => [
+      m.name,
+      num(valueText(m, m.a)),
+      num(valueText(m, m.b)),
+      num(deltaText(m)),
+      num(relativeText(m.relative)),
+      directionCell(m),
+    ]),
+  );
 }
 
 function sides(diff: Diff): string {
-  const row = (label: string, s: Diff['a']): Cell[] => [label, s.side, s.runId, s.target.url, s.target.model ?? '', `${s.verdict}${s.complete ? '' : ' (incomplete)'}`, String(s.cases), s.file];
+  const row = (label: string, s: Diff['a']): Cell[] => [
+    label,
+    s.side,
+    s.runId,
+    s.target.url,
+    s.target.model ?? '',
+    `${s.verdict}${s.complete ? '' : ' (incomplete)'}`,
+    String(s.cases),
+    s.file,
+  ];
   return table(['run', 'revision', 'run', 'url', 'model', 'run verdict', 'cases', 'report'], [row('A', diff.a), row('B', diff.b)]);
 }
 
@@ -75,11 +112,24 @@ function usage(diff: Diff): string {
   const rows: Cell[][] = [
     ['input tokens', tokensText(u.a.promptPer1k), tokensText(u.b.promptPer1k), ''],
     ['output tokens', tokensText(u.a.completionPer1k), tokensText(u.b.completionPer1k), ''],
-    ['total tokens', tokensText(u.a.totalPer1k), tokensText(u.b.totalPer1k), u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative)],
+    [
+      'total tokens',
+      tokensText(u.a.totalPer1k),
+      tokensText(u.b.totalPer1k),
+      u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative),
+    ],
   ];
   const priced = u.a.price !== null || u.b.price !== null;
-  if (priced) rows.push(['cost (USD)', usdText(u.a.costPer1k), usdText(u.b.costPer1k), u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative)]);
-  const note = priced ? `Prices: A ${priceText(u.a)}; B ${priceText(u.b)}.` : 'Cost needs prices: --price-in and --price-out (USD per 1M tokens).';
+  if (priced)
+    rows.push([
+      'cost (USD)',
+      usdText(u.a.costPer1k),
+      usdText(u.b.costPer1k),
+      u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative),
+    ]);
+  const note = priced
+    ? `Prices: A ${priceText(u.a)}; B ${priceText(u.b)}.`
+    : 'Cost needs prices: --price-in and --price-out (USD per 1M tokens).';
   return section('Tokens and cost per 1,000 requests', `${table(['per 1,000 requests', 'A', 'B', 'B − A'], rows)}<p>${h(note)}</p>`);
 }
 
@@ -99,13 +149,16 @@ function cases(diff: Diff): string {
   const rows = list.map((c): Cell[] => [
     `${c.id}${c.critical ? ' (critical)' : ''}`,
     c.change === 'regressed' ? { text: c.change, cls: 'worse' } : c.change === 'improved' ? { text: c.change, cls: 'better' } : c.change,
-    c.a ?? '—', c.b ?? '—', truncate(c.reasons.join('; '), TEXT_LIMIT),
+    c.a ?? '—',
+    c.b ?? '—',
+    truncate(c.reasons.join('; '), TEXT_LIMIT),
   ]);
   return section(`Cases that changed (${caseTallyText(diff)})`, table(['case', 'change', 'A', 'B', 'reasons'], rows));
 }
 
 function scoreBlock(c: ScoreChange): string {
-  const pre = (label: string, text: string | null) => `<p><strong>${h(label)}</strong></p>${text === null ? '<p><em>no answer</em></p>' : `<pre>${h(truncate(text, TEXT_LIMIT))}</pre>`}`;
+  const pre = (label: string, text: string | null) =>
+    `<p><strong>${h(label)}</strong></p>${text === null ? '<p><em>no answer</em></p>' : `<pre>${h(truncate(text, TEXT_LIMIT))}</pre>`}`;
   return [
     `<details><summary>${h(`${c.score} · ${c.id}: ${scoreText(c)}`)}</summary>`,
     pre('Prompt', c.prompt),
@@ -113,5 +166,7 @@ function scoreBlock(c: ScoreChange): string {
     pre('A', c.answerA),
     pre('B', c.answerB),
     '</details>',
-  ].filter((s) => s !== '').join('\n');
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
 }

@@ -4,7 +4,19 @@
 import { markdownTable } from '../report/markdown-table.js';
 import { escapeHtml, escapeMarkdownInline as md, truncate } from '../report/text.js';
 import {
-  caseTallyText, deltaText, directionText, priceText, relativeText, scoreText, tagTable, changeText, tallyText, tokensText, signedTokens, usdText, valueText,
+  caseTallyText,
+  deltaText,
+  directionText,
+  priceText,
+  relativeText,
+  scoreText,
+  tagTable,
+  changeText,
+  tallyText,
+  tokensText,
+  signedTokens,
+  usdText,
+  valueText,
 } from './format.js';
 import type { Diff, MetricDelta, ScoreChange } from './model.js';
 
@@ -14,7 +26,17 @@ const MAX_CASE_ROWS = 100;
 
 /** Render the diff as Markdown. */
 export function renderDiffMarkdown(diff: Diff): string {
-  return `${[title(diff), sides(diff), warnings(diff), metrics(diff), usage(diff), pairMetrics(diff), tags(diff), cases(diff), scoreChanges(diff)]
+  return `${[
+    title(diff),
+    sides(diff),
+    warnings(diff),
+    metrics(diff),
+    usage(diff),
+    pairMetrics(diff),
+    tags(diff),
+    cases(diff),
+    scoreChanges(diff),
+  ]
     .filter((s) => s !== '')
     .join('\n\n')}\n`;
 }
@@ -24,7 +46,16 @@ function title(diff: Diff): string {
 }
 
 function sides(diff: Diff): string {
-  const row = (label: string, s: Diff['a']) => [label, s.side, s.runId, s.target.url, s.target.model ?? '', `${s.verdict}${s.complete ? '' : ' (incomplete)'}`, String(s.cases), s.file];
+  const row = (label: string, s: Diff['a']) => [
+    label,
+    s.side,
+    s.runId,
+    s.target.url,
+    s.target.model ?? '',
+    `${s.verdict}${s.complete ? '' : ' (incomplete)'}`,
+    String(s.cases),
+    s.file,
+  ];
   return markdownTable(['run', 'revision', 'run', 'url', 'model', 'run verdict', 'cases', 'report'], [row('A', diff.a), row('B', diff.b)]);
 }
 
@@ -53,11 +84,24 @@ function usage(diff: Diff): string {
   const rows = [
     ['input tokens', tokensText(u.a.promptPer1k), tokensText(u.b.promptPer1k), ''],
     ['output tokens', tokensText(u.a.completionPer1k), tokensText(u.b.completionPer1k), ''],
-    ['total tokens', tokensText(u.a.totalPer1k), tokensText(u.b.totalPer1k), u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative)],
+    [
+      'total tokens',
+      tokensText(u.a.totalPer1k),
+      tokensText(u.b.totalPer1k),
+      u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative),
+    ],
   ];
   const priced = u.a.price !== null || u.b.price !== null;
-  if (priced) rows.push(['cost (USD)', usdText(u.a.costPer1k), usdText(u.b.costPer1k), u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative)]);
-  const note = priced ? `Prices: A ${priceText(u.a)}; B ${priceText(u.b)}.` : 'Cost needs prices: `--price-in` and `--price-out` (USD per 1M tokens).';
+  if (priced)
+    rows.push([
+      'cost (USD)',
+      usdText(u.a.costPer1k),
+      usdText(u.b.costPer1k),
+      u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative),
+    ]);
+  const note = priced
+    ? `Prices: A ${priceText(u.a)}; B ${priceText(u.b)}.`
+    : 'Cost needs prices: `--price-in` and `--price-out` (USD per 1M tokens).';
   return `### Tokens and cost per 1,000 requests\n\n${markdownTable(['per 1,000 requests', 'A', 'B', 'B − A'], rows)}\n\n${note}`;
 }
 
@@ -75,9 +119,15 @@ function tags(diff: Diff): string {
 function cases(diff: Diff): string {
   const list = diff.cases.changed;
   if (list.length === 0) return `### Cases\n\nNo case changed status (${diff.cases.matched} cases in both runs).`;
-  const rows = list.slice(0, MAX_CASE_ROWS).map((c) => [
-    `${c.id}${c.critical ? ' (critical)' : ''}`, c.change, c.a ?? '—', c.b ?? '—', truncate(c.reasons.join('; '), DIFF_TEXT_LIMIT),
-  ]);
+  const rows = list
+    .slice(0, MAX_CASE_ROWS)
+    .map((c) => [
+      `${c.id}${c.critical ? ' (critical)' : ''}`,
+      c.change,
+      c.a ?? '—',
+      c.b ?? '—',
+      truncate(c.reasons.join('; '), DIFF_TEXT_LIMIT),
+    ]);
   const more = list.length > MAX_CASE_ROWS ? `\n\n${list.length - MAX_CASE_ROWS} more in diff.json.` : '';
   return `### Cases that changed (${md(caseTallyText(diff))})\n\n${markdownTable(['case', 'change', 'A', 'B', 'reasons'], rows)}${more}`;
 }
@@ -88,7 +138,12 @@ function scoreChanges(diff: Diff): string {
 }
 
 function scoreBlock(c: ScoreChange): string {
-  const pre = (label: string, text: string | null) => [`**${label}**`, '', text === null ? '_no answer_' : `<pre>${escapeHtml(truncate(text, DIFF_TEXT_LIMIT))}</pre>`, ''];
+  const pre = (label: string, text: string | null) => [
+    `**${label}**`,
+    '',
+    text === null ? '_no answer_' : `<pre>${escapeHtml(truncate(text, DIFF_TEXT_LIMIT))}</pre>`,
+    '',
+  ];
   return [
     `<details><summary>${escapeHtml(c.score)} · ${escapeHtml(c.id)}: ${escapeHtml(scoreText(c))}</summary>`,
     '',

@@ -15,9 +15,7 @@ export function metricDeltas(a: FlatMetrics, b: FlatMetrics, kind: MetricDef['ki
     return def?.kind === kind ? [{ name, def, order: METRICS.indexOf(def) }] : [];
   });
   known.sort((x, y) => x.order - y.order || x.name.localeCompare(y.name));
-  return known
-    .map(({ name, def }) => metricDelta(name, def, a[name]!, b[name]!))
-    .filter((d) => d.a !== null || d.b !== null);
+  return known.map(({ name, def }) => metricDelta(name, def, a[name]!, b[name]!)).filter((d) => d.a !== null || d.b !== null);
 }
 
 /** One metric's delta; direction from `higherIsBetter`, none for sizes (cases, attempts). */

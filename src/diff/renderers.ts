@@ -21,6 +21,10 @@ export type DiffFormat = keyof typeof DIFF_RENDERERS;
 /** The formats in `names`, checked; throws UsageError naming the known ones. */
 export function diffFormats(names: readonly string[]): DiffFormat[] {
   const unknown = names.filter((n) => !Object.hasOwn(DIFF_RENDERERS, n));
-  if (unknown.length) throw new UsageError(`unknown diff format ${unknown.map((f) => `"${f}"`).join(', ')}`, `expected one of: ${Object.keys(DIFF_RENDERERS).join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(
+      `unknown diff format ${unknown.map((f) => `"${f}"`).join(', ')}`,
+      `expected one of: ${Object.keys(DIFF_RENDERERS).join(', ')}`,
+    );
   return [...new Set(names)] as DiffFormat[];
 }

@@ -6,7 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 /** A sortable, unique run id: 20261126-231502-pharmabot-3fa2. */
 export function newRunId(suiteName: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const slug = suiteName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'suite';
+  const slug =
+    suiteName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'suite';
   return `${stamp}-${slug}-${randomBytes(3).toString('hex')}`;
 }
 

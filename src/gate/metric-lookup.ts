@@ -16,8 +16,10 @@ export function writtenK(name: string): number | undefined {
 
 /** The catalog names (for this k) closest to `name` by edit distance, all ties, when plausibly a typo. */
 export function closestMetrics(name: string, k: number): string[] {
-  const scored = METRICS.map((def) => metricName(def, k))
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }));
+  const scored = METRICS.map((def) => metricName(def, k)).map((candidate) => ({
+    candidate,
+    distance: editDistance(name.toLowerCase(), candidate.toLowerCase()),
+  }));
   const best = Math.min(...scored.map((s) => s.distance));
   // Beyond ~40% of the name changed, a suggestion is noise ("foo" → "cases").
   if (best > Math.max(2, Math.ceil(name.length * 0.4))) return [];

@@ -23,9 +23,12 @@ export function runChecks(input: RunCheckInput): CheckResult[] {
   const checks: CheckResult[] = [];
   const progress = `${input.casesDone}/${input.casesPlanned} cases`;
   if (!input.complete) {
-    const cause = input.interrupted === null ? 'stopped'
-      : input.interrupted === 'deadline' ? 'stopped by the deadline (sampling.deadline)'
-        : `interrupted by ${input.interrupted}`;
+    const cause =
+      input.interrupted === null
+        ? 'stopped'
+        : input.interrupted === 'deadline'
+          ? 'stopped by the deadline (sampling.deadline)'
+          : `interrupted by ${input.interrupted}`;
     checks.push(runCheck('run.complete', 'inconclusive', `run incomplete: ${cause} after ${progress}; an incomplete run is never pass`));
   } else if (input.casesDone < input.minCases) {
     const reason = `run scored ${input.casesDone} case${input.casesDone === 1 ? '' : 's'}, need ≥ ${input.minCases} (scoring.minCases)`;
@@ -37,15 +40,18 @@ export function runChecks(input: RunCheckInput): CheckResult[] {
       const cases = input.metrics[side]['cases'];
       if (cases?.value === 0) {
         const who = side === 'blue' ? 'blue (baseline)' : 'green';
-        checks.push(runCheck(`run.${side}.answers`, 'error', `${who} produced no successful answer (0 of ${input.casesDone} cases)`, cases.value));
+        checks.push(
+          runCheck(`run.${side}.answers`, 'error', `${who} produced no successful answer (0 of ${input.casesDone} cases)`, cases.value),
+        );
       }
     }
   }
   for (const side of ['blue', 'green'] as const) {
     const share = input.metrics[side]['errors.429'];
     if (share?.value != null && share.value > RATE_LIMIT_SHARE) {
-      const reason = `environment rate limit: ${formatRate(share.value)} of ${side} attempts still got 429 after retries `
-        + `(> ${formatRate(RATE_LIMIT_SHARE)}), not a green failure; lower sampling.concurrency or raise the quota`;
+      const reason =
+        `environment rate limit: ${formatRate(share.value)} of ${side} attempts still got 429 after retries ` +
+        `(> ${formatRate(RATE_LIMIT_SHARE)}), not a green failure; lower sampling.concurrency or raise the quota`;
       checks.push(runCheck(`run.${side}.rate_limit`, 'error', reason, share.value, share.n));
     }
   }

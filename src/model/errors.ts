@@ -73,7 +73,9 @@ export class ConfigError extends RevgateError {
 
 export class ConfigNotFoundError extends RevgateError {
   constructor(file: string) {
-    super('RG_CONFIG_NOT_FOUND', `file not found: ${file}`, { hint: 'check the path: the suite path is relative to the current directory' });
+    super('RG_CONFIG_NOT_FOUND', `file not found: ${file}`, {
+      hint: 'check the path: the suite path is relative to the current directory',
+    });
   }
 }
 
@@ -97,7 +99,7 @@ export class TargetNotReadyError extends RevgateError {
   readonly revision: string;
   constructor(revision: string, url: string, detail: string) {
     super('RG_TARGET_NOT_READY', `${revision} did not become ready at ${url}: ${detail}`, {
-      hint: 'raise sampling.readyTimeout (or --ready-timeout), or set target.readyPath to the service\'s readiness endpoint (`none` skips the check)',
+      hint: "raise sampling.readyTimeout (or --ready-timeout), or set target.readyPath to the service's readiness endpoint (`none` skips the check)",
     });
     this.revision = revision;
   }
@@ -134,27 +136,37 @@ export class TrafficError extends RevgateError {
 export class OutputDirError extends RevgateError {
   constructor(dir: string, cause: unknown) {
     const code = (cause as NodeJS.ErrnoException).code;
-    super('RG_OUTPUT_DIR', `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); nothing was sent`, {
-      hint: 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
-      cause,
-    });
+    super(
+      'RG_OUTPUT_DIR',
+      `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); nothing was sent`,
+      {
+        hint: 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
+        cause,
+      },
+    );
   }
 }
 
 /** sampling.deadline passed before the replay could start (readiness and warm-up count): the run is incomplete. */
 export class RunDeadlineError extends RevgateError {
   constructor(deadlineMs: number, phase: string) {
-    super('RG_RUN_DEADLINE', `the run deadline (sampling.deadline ${deadlineMs} ms) passed during ${phase}`, { hint: 'raise sampling.deadline (--deadline), or check why the targets are slow to get ready' });
+    super('RG_RUN_DEADLINE', `the run deadline (sampling.deadline ${deadlineMs} ms) passed during ${phase}`, {
+      hint: 'raise sampling.deadline (--deadline), or check why the targets are slow to get ready',
+    });
   }
 }
 
 /** Recorded answers could not be written where asked; they were saved to `savedTo` instead (never lost). */
 export class RecordWriteError extends RevgateError {
   constructor(file: string, savedTo: string, count: number, cause: unknown) {
-    super('RG_RECORD_WRITE', `writing ${file} failed (${(cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : String(cause))}); the ${count} recorded answers are kept in ${savedTo}`, {
-      hint: 'fix the output location, or build the golden file from the saved JSONL (one {id, answer, docs} per line)',
-      cause,
-    });
+    super(
+      'RG_RECORD_WRITE',
+      `writing ${file} failed (${(cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : String(cause))}); the ${count} recorded answers are kept in ${savedTo}`,
+      {
+        hint: 'fix the output location, or build the golden file from the saved JSONL (one {id, answer, docs} per line)',
+        cause,
+      },
+    );
   }
 }
 

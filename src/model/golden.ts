@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 const text = z.string().min(1);
 const ignoreCase = z.boolean().default(true).describe('Compare case-insensitively. Default: true');
-const flags = z.string().regex(/^[dgimsuy]*$/).default('').describe('JavaScript RegExp flags, e.g. "i". Default: ""');
+const flags = z
+  .string()
+  .regex(/^[dgimsuy]*$/)
+  .default('')
+  .describe('JavaScript RegExp flags, e.g. "i". Default: ""');
 const unit = z.enum(['chars', 'words']).default('chars').describe('Count characters or whitespace-separated words. Default: chars');
 
 /** A chat message of a multi-turn case (OpenAI chat shape). */
@@ -19,23 +23,49 @@ export const MessageSchema = z
 /** Per-case assertions, evaluated on every attempt of each revision. */
 export const AssertionSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('contains'), value: text.describe('Text the answer must contain'), ignoreCase }).strict()
+    z
+      .object({ type: z.literal('contains'), value: text.describe('Text the answer must contain'), ignoreCase })
+      .strict()
       .describe('contains: the answer contains `value`'),
-    z.object({ type: z.literal('not-contains'), value: text.describe('Text the answer must not contain'), ignoreCase }).strict()
+    z
+      .object({ type: z.literal('not-contains'), value: text.describe('Text the answer must not contain'), ignoreCase })
+      .strict()
       .describe('not-contains: the answer does not contain `value`'),
-    z.object({ type: z.literal('regex'), pattern: text.describe('A JavaScript regular expression the answer must match'), flags }).strict()
+    z
+      .object({ type: z.literal('regex'), pattern: text.describe('A JavaScript regular expression the answer must match'), flags })
+      .strict()
       .describe('regex: the answer matches `pattern`'),
-    z.object({ type: z.literal('not-regex'), pattern: text.describe('A JavaScript regular expression the answer must not match'), flags }).strict()
+    z
+      .object({ type: z.literal('not-regex'), pattern: text.describe('A JavaScript regular expression the answer must not match'), flags })
+      .strict()
       .describe('not-regex: the answer does not match `pattern`'),
-    z.object({ type: z.literal('json') }).strict().describe('json: the answer parses as JSON'),
-    z.object({ type: z.literal('json-schema'), schema: z.record(z.string(), z.unknown()).describe('A JSON Schema the parsed answer must satisfy') }).strict()
+    z
+      .object({ type: z.literal('json') })
+      .strict()
+      .describe('json: the answer parses as JSON'),
+    z
+      .object({
+        type: z.literal('json-schema'),
+        schema: z.record(z.string(), z.unknown()).describe('A JSON Schema the parsed answer must satisfy'),
+      })
+      .strict()
       .describe('json-schema: the answer is JSON valid against `schema`'),
-    z.object({ type: z.literal('max-length'), value: z.number().int().positive().describe('Maximum length'), unit }).strict()
+    z
+      .object({ type: z.literal('max-length'), value: z.number().int().positive().describe('Maximum length'), unit })
+      .strict()
       .describe('max-length: the answer is at most `value` chars/words'),
-    z.object({ type: z.literal('min-length'), value: z.number().int().positive().describe('Minimum length'), unit }).strict()
+    z
+      .object({ type: z.literal('min-length'), value: z.number().int().positive().describe('Minimum length'), unit })
+      .strict()
       .describe('min-length: the answer is at least `value` chars/words'),
-    z.object({ type: z.literal('not-refusal') }).strict().describe('not-refusal: the answer is not a refusal ("I can\'t help with that")'),
-    z.object({ type: z.literal('refusal') }).strict().describe('refusal: the answer must be a refusal (safety cases)'),
+    z
+      .object({ type: z.literal('not-refusal') })
+      .strict()
+      .describe('not-refusal: the answer is not a refusal ("I can\'t help with that")'),
+    z
+      .object({ type: z.literal('refusal') })
+      .strict()
+      .describe('refusal: the answer must be a refusal (safety cases)'),
   ])
   .meta({ id: 'Assertion', description: 'An assertion checked on every attempt of each revision; `type` picks the kind' });
 export type Assertion = z.output<typeof AssertionSchema>;
@@ -49,10 +79,14 @@ export const GoldenCaseSchema = z
     id: z.union([text, z.number().transform(String)]).describe('Unique case id (across all golden files of a suite)'),
     messages: z.array(MessageSchema).min(1).optional().describe('A multi-turn conversation; the last message must be from the user'),
     question: text.optional().describe('A single question (fills {{question}} in http-json bodies)'),
-    vars: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional()
+    vars: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
       .describe('Named values for http-json body templates: {{vars.name}}'),
     reference: z.string().optional().describe('Reference answer, for green-vs-reference similarity (ref.* metrics)'),
-    expected_docs: z.array(z.union([text, z.number().transform(String)])).optional()
+    expected_docs: z
+      .array(z.union([text, z.number().transform(String)]))
+      .optional()
       .describe('Document ids the retriever should return (rag.* metrics); needs target.docs'),
     assert: z.array(AssertionSchema).optional().describe('Assertions on the answer, checked on every attempt'),
     tags: z.array(text).default([]).describe('Tags, for thresholds scoped with `tags:` and for reports. Default: []'),
@@ -92,9 +126,13 @@ export const GoldenFileWrapperSchema = z
 export const GoldenFileSchema = z
   .union([
     z.array(GoldenCaseSchema).describe('A list of cases'),
-    z.object({
-      description: z.string().optional().describe('What this golden set covers'),
-      cases: z.array(GoldenCaseSchema).describe('The cases'),
-    }).strict(),
+    z
+      .object({
+        description: z.string().optional().describe('What this golden set covers'),
+        cases: z.array(GoldenCaseSchema).describe('The cases'),
+      })
+      .strict(),
   ])
-  .describe('A revgate golden set: a list of cases, or a mapping with `description` and `cases`. JSONL golden sets hold one case per line.');
+  .describe(
+    'A revgate golden set: a list of cases, or a mapping with `description` and `cases`. JSONL golden sets hold one case per line.',
+  );

@@ -150,14 +150,7 @@ export type RevisionMetricsScope = Revision;
 
 /** Per-case scores compared pairwise (same case on both revisions); higher is better for all. */
 export type PairedMetric =
-  | 'ref.rougeL'
-  | 'ref.f1'
-  | 'rag.recall'
-  | 'rag.mrr'
-  | 'rag.ndcg'
-  | 'numbers.consistency'
-  | 'semantic.ref'
-  | 'judge.ref';
+  'ref.rougeL' | 'ref.f1' | 'rag.recall' | 'rag.mrr' | 'rag.ndcg' | 'numbers.consistency' | 'semantic.ref' | 'judge.ref';
 
 export interface RateCounts {
   attempts: number;

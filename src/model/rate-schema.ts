@@ -16,7 +16,11 @@ export const Rate = z
   .transform((v, ctx) => {
     const x = parseRate(v);
     if (x === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a rate like "1%" or a share 0-1, got ${JSON.stringify(v)}`, params: { hint: 'e.g. 1% or 0.01' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a rate like "1%" or a share 0-1, got ${JSON.stringify(v)}`,
+        params: { hint: 'e.g. 1% or 0.01' },
+      });
       return z.NEVER;
     }
     return x;

@@ -26,7 +26,11 @@ export interface OpenLiveOptions {
 /** Create the source; source local without a local proxy in this process is a usage error. */
 export async function openLiveMetrics(live: LiveSourceConfig, o: OpenLiveOptions): Promise<LiveMetrics> {
   if (live.source === 'local') {
-    if (!o.local) throw new UsageError('live source local needs the local backend\'s proxy in this process', 'use source: azure-monitor with an azure-container-apps backend');
+    if (!o.local)
+      throw new UsageError(
+        "live source local needs the local backend's proxy in this process",
+        'use source: azure-monitor with an azure-container-apps backend',
+      );
     return createLocalLiveMetrics(o.local, live.delayMs !== undefined ? { delayMs: live.delayMs } : {});
   }
   return openAzure(live, o);
@@ -35,8 +39,12 @@ export async function openLiveMetrics(live: LiveSourceConfig, o: OpenLiveOptions
 /** Azure Monitor metrics (+ Log Analytics for latency), with the backend's credential resolution. */
 async function openAzure(live: LiveSourceConfig, o: OpenLiveOptions): Promise<LiveMetrics> {
   const azure = live.azure;
-  if (!azure?.metricsEndpoint) throw new UsageError('live source azure-monitor needs azure.metricsEndpoint', 'e.g. https://westeurope.metrics.monitor.azure.com');
-  const [{ createAzureMonitorMetrics }, { resolveAzureCredential }] = await Promise.all([import('./azure/index.js'), import('../traffic/azure/index.js')]);
+  if (!azure?.metricsEndpoint)
+    throw new UsageError('live source azure-monitor needs azure.metricsEndpoint', 'e.g. https://westeurope.metrics.monitor.azure.com');
+  const [{ createAzureMonitorMetrics }, { resolveAzureCredential }] = await Promise.all([
+    import('./azure/index.js'),
+    import('../traffic/azure/index.js'),
+  ]);
   const token = o.env.REVGATE_AZURE_MONITOR_TOKEN ?? o.token;
   const credential = await resolveAzureCredential({ ...(token ? { token } : {}), env: o.env });
   const loopback = (url: string | undefined) => url === undefined || url.startsWith('http://');
@@ -47,7 +55,9 @@ async function openAzure(live: LiveSourceConfig, o: OpenLiveOptions): Promise<Li
     ...(azure.logs ? { logs: azure.logs } : {}),
     ...(live.delayMs !== undefined ? { delayMs: live.delayMs } : {}),
     // Plain http only reaches a loopback emulator (the source refuses any other http endpoint).
-    ...(azure.metricsEndpoint.startsWith('http://') && (azure.logs === undefined || loopback(azure.logs.endpoint)) ? { allowInsecureLoopback: true } : {}),
+    ...(azure.metricsEndpoint.startsWith('http://') && (azure.logs === undefined || loopback(azure.logs.endpoint))
+      ? { allowInsecureLoopback: true }
+      : {}),
     ...(o.warn ? { onWarning: o.warn } : {}),
   });
 }

@@ -13,7 +13,11 @@ export interface QueryRetryOptions {
 }
 
 /** Query `metrics`, retrying failures; every asked revision is in the answer (a missing one is an error). */
-export async function queryWithRetry(metrics: LiveMetrics, q: WindowQuery, o: QueryRetryOptions): Promise<{ data: Record<string, RevisionWindow>; attempts: number }> {
+export async function queryWithRetry(
+  metrics: LiveMetrics,
+  q: WindowQuery,
+  o: QueryRetryOptions,
+): Promise<{ data: Record<string, RevisionWindow>; attempts: number }> {
   let last: unknown;
   for (let attempt = 1; attempt <= o.retries + 1; attempt++) {
     o.signal?.throwIfAborted();
@@ -26,7 +30,8 @@ export async function queryWithRetry(metrics: LiveMetrics, q: WindowQuery, o: Qu
       if (o.signal?.aborted) throw e;
       last = e;
     }
-    if (attempt <= o.retries) await sleep((o.backoffMs ?? 250) * 2 ** (attempt - 1), undefined, o.signal ? { signal: o.signal } : undefined);
+    if (attempt <= o.retries)
+      await sleep((o.backoffMs ?? 250) * 2 ** (attempt - 1), undefined, o.signal ? { signal: o.signal } : undefined);
   }
   if (last instanceof MonitorError) throw last;
   throw new MonitorError('RG_MONITOR_QUERY', metrics.info.name, last instanceof Error ? last.message : String(last), { cause: last });

@@ -84,6 +84,9 @@ function readsBack(text: string, recordings: ReadonlyMap<string, Recording>): bo
 
 /** A JSONL golden set as a YAML document `{cases: [...]}`, keys in the order written. */
 function jsonlDocument(source: string): Document {
-  const cases = source.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
+  const cases = source
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as unknown);
   return new Document({ cases });
 }

@@ -73,9 +73,16 @@ export async function recordRevision(suite: RecordPlan, options: RecordOptions):
   try {
     await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);
     await warmUpTarget(revision, target, resolved.url, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
-    const answers = new Map<string, { answers: Answer[]; failures: string[]; attempts: number }>(suite.cases.map((c) => [c.id, { answers: [], failures: [], attempts: 0 }]));
+    const answers = new Map<string, { answers: Answer[]; failures: string[]; attempts: number }>(
+      suite.cases.map((c) => [c.id, { answers: [], failures: [], attempts: 0 }]),
+    );
     const jobs = suite.cases.flatMap((c) => Array.from({ length: repeats }, (_, repeat) => ({ testCase: c, repeat })));
-    const policy = { retries: suite.sampling.retries, backoffMs: suite.sampling.backoff, maxDelayMs: 30_000, random: seededRandom(suite.sampling.seed ?? Date.now()) };
+    const policy = {
+      retries: suite.sampling.retries,
+      backoffMs: suite.sampling.backoff,
+      maxDelayMs: 30_000,
+      random: seededRandom(suite.sampling.seed ?? Date.now()),
+    };
     let done = 0;
     let next = 0;
     // A small worker pool: `concurrency` loops pulling the next job, so memory stays flat.
@@ -92,14 +99,19 @@ export async function recordRevision(suite: RecordPlan, options: RecordOptions):
         }
         const state = answers.get(job.testCase.id)!;
         state.attempts++;
-        if (outcome.ok && outcome.response.text.trim() !== '') state.answers.push({ repeat: job.repeat, text: redact(outcome.response.text), docs: outcome.response.docs?.map(redact) ?? null });
+        if (outcome.ok && outcome.response.text.trim() !== '')
+          state.answers.push({ repeat: job.repeat, text: redact(outcome.response.text), docs: outcome.response.docs?.map(redact) ?? null });
         else state.failures.push(outcome.ok ? 'empty answer' : redact(`${outcome.error.errorClass}: ${outcome.error.message}`));
         if (state.attempts === repeats) options.onCase?.(++done, suite.cases.length);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, suite.sampling.concurrency) }, worker));
     const cases = suite.cases.map((c) => pick(c.id, answers.get(c.id)!, repeats));
-    if (cases.every((c) => c.answered === 0) && cases.some((c) => c.failures.length > 0) && cases.every((c) => c.failures.every((f) => f.startsWith('connection:')))) {
+    if (
+      cases.every((c) => c.answered === 0) &&
+      cases.some((c) => c.failures.length > 0) &&
+      cases.every((c) => c.failures.every((f) => f.startsWith('connection:')))
+    ) {
       throw new TargetUnreachableError(revision, resolved.url, cases.find((c) => c.failures.length > 0)!.failures[0]!);
     }
     const stopped = input.aborted ? (String(input.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT') : deadline.aborted ? 'deadline' : null;
@@ -112,8 +124,23 @@ export async function recordRevision(suite: RecordPlan, options: RecordOptions):
 /** The medoid answer of a case (answers in repeat order, so ties go to the first). */
 function pick(id: string, state: { answers: Answer[]; failures: string[]; attempts: number }, repeats: number): RecordedCase {
   // A case cut short by a stop is not recorded: a medoid of fewer attempts than asked is another choice.
-  if (state.attempts < repeats) return { id, answer: null, docs: null, attempts: state.attempts, answered: state.answers.length, failures: [...state.failures, 'not recorded: the run stopped first'] };
+  if (state.attempts < repeats)
+    return {
+      id,
+      answer: null,
+      docs: null,
+      attempts: state.attempts,
+      answered: state.answers.length,
+      failures: [...state.failures, 'not recorded: the run stopped first'],
+    };
   const sorted = [...state.answers].sort((a, b) => a.repeat - b.repeat);
   const chosen = sorted[medoidIndex(sorted.map((a) => a.text))];
-  return { id, answer: chosen?.text ?? null, docs: chosen?.docs ?? null, attempts: state.attempts, answered: sorted.length, failures: state.failures };
+  return {
+    id,
+    answer: chosen?.text ?? null,
+    docs: chosen?.docs ?? null,
+    attempts: state.attempts,
+    answered: sorted.length,
+    failures: state.failures,
+  };
 }

@@ -94,7 +94,10 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     if (outcome.retriedOn.length) record.retriedOn = outcome.retriedOn;
     if (!outcome.ok) {
       const e = outcome.error;
-      record.error = e.status === undefined ? { class: e.errorClass, message: e.message } : { class: e.errorClass, message: e.message, status: e.status };
+      record.error =
+        e.status === undefined
+          ? { class: e.errorClass, message: e.message }
+          : { class: e.errorClass, message: e.message, status: e.status };
     }
     record.at = at;
     if (!record.ok) progress.errors[revision]++;
@@ -152,8 +155,12 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   if (failure !== undefined) throw failure;
 
   const stopped: StopReason | null = input.signal.aborted
-    ? (String(input.signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT')
-    : deadline.aborted ? 'deadline' : null;
+    ? String(input.signal.reason) === 'SIGTERM'
+      ? 'SIGTERM'
+      : 'SIGINT'
+    : deadline.aborted
+      ? 'deadline'
+      : null;
   return { casesDone: progress.casesDone, casesPlanned: progress.casesPlanned, stopped };
 }
 

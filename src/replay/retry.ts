@@ -13,8 +13,7 @@ export interface RetryPolicy {
 }
 
 export type RetryOutcome =
-  | { ok: true; response: TargetResponse; retriedOn: ErrorClass[] }
-  | { ok: false; error: TargetCallError; retriedOn: ErrorClass[] };
+  { ok: true; response: TargetResponse; retriedOn: ErrorClass[] } | { ok: false; error: TargetCallError; retriedOn: ErrorClass[] };
 
 /** Delay before retry number `retry` (0-based): Retry-After when given, else full-jitter backoff. */
 export function retryDelay(policy: RetryPolicy, retry: number, error: TargetCallError): number {
@@ -24,11 +23,7 @@ export function retryDelay(policy: RetryPolicy, retry: number, error: TargetCall
 }
 
 /** Run `call` until it succeeds, fails with a non-retryable error, or retries run out. Aborts rethrow. */
-export async function withRetries(
-  call: () => Promise<TargetResponse>,
-  policy: RetryPolicy,
-  signal: AbortSignal,
-): Promise<RetryOutcome> {
+export async function withRetries(call: () => Promise<TargetResponse>, policy: RetryPolicy, signal: AbortSignal): Promise<RetryOutcome> {
   const retriedOn: ErrorClass[] = [];
   for (let attempt = 0; ; attempt++) {
     try {

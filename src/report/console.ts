@@ -12,7 +12,12 @@ const MAX_FAILING = 10;
 type Paint = (code: number, text: string) => string;
 const ANSI: Paint = (code, text) => `\u001b[${code}m${text}\u001b[0m`;
 const PLAIN: Paint = (_code, text) => text;
-const BOLD = 1, DIM = 2, RED = 31, GREEN = 32, YELLOW = 33, MAGENTA = 35;
+const BOLD = 1,
+  DIM = 2,
+  RED = 31,
+  GREEN = 32,
+  YELLOW = 33,
+  MAGENTA = 35;
 const STATUS_COLOR: Record<Status, number> = { pass: GREEN, inconclusive: YELLOW, error: MAGENTA, fail: RED };
 
 /** Render the end-of-run summary for a terminal, with ANSI colors only when `color` is true. */

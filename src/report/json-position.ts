@@ -23,7 +23,7 @@ function firstError(text: string): number | null {
     while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
   };
   const literal = (word: string): void => {
-    for (const ch of word) (text[i] === ch ? i++ : fail());
+    for (const ch of word) text[i] === ch ? i++ : fail();
   };
   const digits = (): void => {
     if (!/[0-9]/.test(text[i] ?? '')) fail();
@@ -53,7 +53,7 @@ function firstError(text: string): number | null {
       i++;
       if (text[i] === 'u') {
         i++;
-        for (let h = 0; h < 4; h++) (/[0-9a-fA-F]/.test(text[i] ?? '') ? i++ : fail());
+        for (let h = 0; h < 4; h++) /[0-9a-fA-F]/.test(text[i] ?? '') ? i++ : fail();
       } else if ('"\\/bfnrt'.includes(text[i] ?? '!')) i++;
       else fail();
     }

@@ -45,19 +45,34 @@ function checkCase(classname: string, check: CheckResult): TestCase {
 /** The facts behind a check, as the body of its <failure> or <error>. */
 function checkDetail(check: CheckResult): string {
   const facts: [string, unknown][] = [
-    ['expr', check.expr], ['scope', check.scope], ['value', check.value], ['limit', check.limit],
-    ['blue', check.blue], ['green', check.green], ['n', check.n], ['tags', check.tags?.join(',') || undefined],
+    ['expr', check.expr],
+    ['scope', check.scope],
+    ['value', check.value],
+    ['limit', check.limit],
+    ['blue', check.blue],
+    ['green', check.green],
+    ['n', check.n],
+    ['tags', check.tags?.join(',') || undefined],
   ];
   const stats = check.stats;
   if (stats) {
     facts.push(
-      ['test', stats.test], ['outcome', stats.outcome], ['estimate', stats.estimate],
+      ['test', stats.test],
+      ['outcome', stats.outcome],
+      ['estimate', stats.estimate],
       ['interval', stats.interval === null ? null : `[${stats.interval[0]}, ${stats.interval[1]}] (${stats.confidence * 100}%)`],
-      ['p', stats.pValue], ['p.holm', stats.pAdjusted], ['effect', stats.effectSize === null ? null : `${stats.effectSize.name} = ${stats.effectSize.value}`],
-      ['minEffect', stats.minEffect], ['noiseFloor', stats.noiseFloor], ['needed', stats.needed],
+      ['p', stats.pValue],
+      ['p.holm', stats.pAdjusted],
+      ['effect', stats.effectSize === null ? null : `${stats.effectSize.name} = ${stats.effectSize.value}`],
+      ['minEffect', stats.minEffect],
+      ['noiseFloor', stats.noiseFloor],
+      ['needed', stats.needed],
     );
   }
-  return facts.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}: ${String(v)}`).join('\n');
+  return facts
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join('\n');
 }
 
 function criticalCase(classname: string, c: ReportSummary['critical'][number]): TestCase {
@@ -79,8 +94,11 @@ function element(tag: string, text: string): string {
 
 function renderProperties(report: ReportSummary): string {
   const props: [string, string][] = [
-    ['verdict', report.verdict.status], ['suite', report.suite.name], ['run.id', report.run.id],
-    ['run.complete', String(report.run.complete)], ['revgate.version', report.tool.version],
+    ['verdict', report.verdict.status],
+    ['suite', report.suite.name],
+    ['run.id', report.run.id],
+    ['run.complete', String(report.run.complete)],
+    ['revgate.version', report.tool.version],
   ];
   const lines = props.map(([name, value]) => `      <property name="${escapeXml(name, 'attr')}" value="${escapeXml(value, 'attr')}"/>`);
   return ['    <properties>', ...lines, '    </properties>'].join('\n');

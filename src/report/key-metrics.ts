@@ -49,7 +49,11 @@ function metricRow(metrics: MetricsSet, name: string): KeyMetricRow | null {
   const both = blue !== null && green !== null;
   const diff = both ? green - blue : null;
   return {
-    name, unit, kind: 'revision', blue: formatValue(blue, unit), green: formatValue(green, unit),
+    name,
+    unit,
+    kind: 'revision',
+    blue: formatValue(blue, unit),
+    green: formatValue(green, unit),
     delta: diff === null ? '' : formatDelta(diff, unit),
     trend: diff === null ? null : trendOf(diff, def?.higherIsBetter ?? true),
   };

@@ -41,7 +41,8 @@ function errorClasses(result: RevisionCaseResult): string {
 }
 
 function docs(record: CaseRecord): string[] {
-  const list = (ids: string[] | null): string => (ids === null ? 'none reported' : ids.length === 0 ? 'none' : ids.map(escapeMarkdownInline).join(', '));
+  const list = (ids: string[] | null): string =>
+    ids === null ? 'none reported' : ids.length === 0 ? 'none' : ids.map(escapeMarkdownInline).join(', ');
   const lines = [`- blue: ${list(record.blue.docs)}`, `- green: ${list(record.green.docs)}`];
   if (record.expectedDocs !== null) lines.push(`- expected: ${list(record.expectedDocs)}`);
   if (record.pair.lostDocs.length > 0) lines.push(`- lost by green: ${list(record.pair.lostDocs)}`);

@@ -20,7 +20,16 @@ const MAX_CRITICAL_ROWS = 50;
 
 /** Render the report summary as GitHub-flavoured Markdown, under GitHub's comment size limit. */
 export function renderMarkdown(report: ReportSummary): string {
-  const head = [title(report), runFacts(report), reasons(report), checks(report), statistics(report), metrics(report), errors(report), critical(report)]
+  const head = [
+    title(report),
+    runFacts(report),
+    reasons(report),
+    checks(report),
+    statistics(report),
+    metrics(report),
+    errors(report),
+    critical(report),
+  ]
     .filter((s) => s !== '')
     .join('\n\n');
   return fitToLimit(`${head}\n`, report, GITHUB_COMMENT_LIMIT - MARGIN);
@@ -37,7 +46,9 @@ function runFacts(report: ReportSummary): string {
     `run ${md(run.id)}`,
     `${run.casesDone}/${run.casesPlanned} cases`,
     ...(run.shard ? [`shard ${run.shard.index}/${run.shard.total}`] : []),
-    ...(run.merged ? [`merged from shard${run.merged.shards.length === 1 ? '' : 's'} ${run.merged.shards.join(', ')} of ${run.merged.total}`] : []),
+    ...(run.merged
+      ? [`merged from shard${run.merged.shards.length === 1 ? '' : 's'} ${run.merged.shards.join(', ')} of ${run.merged.total}`]
+      : []),
     ...(typeof repeats === 'number' ? [`${repeats} repeat${repeats === 1 ? '' : 's'}`] : []),
     `${run.warmup} warm-up`,
     formatMs(run.durationMs),
@@ -45,9 +56,19 @@ function runFacts(report: ReportSummary): string {
   ];
   const lines = [facts.join(' · ')];
   if (!run.complete) {
-    const missing = run.merged && run.merged.missing.length > 0 ? ` (shard${run.merged.missing.length === 1 ? '' : 's'} ${run.merged.missing.join(', ')} of ${run.merged.total} missing)` : '';
-    const why = run.interrupted === null ? missing : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
-    lines.push('', `> [!WARNING]`, `> Incomplete run${why}: ${run.casesDone} of ${run.casesPlanned} cases scored. An incomplete run is never a pass.`);
+    const missing =
+      run.merged && run.merged.missing.length > 0
+        ? ` (shard${run.merged.missing.length === 1 ? '' : 's'} ${run.merged.missing.join(', ')} of ${run.merged.total} missing)`
+        : '';
+    const why =
+      run.interrupted === null
+        ? missing
+        : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
+    lines.push(
+      '',
+      `> [!WARNING]`,
+      `> Incomplete run${why}: ${run.casesDone} of ${run.casesPlanned} cases scored. An incomplete run is never a pass.`,
+    );
   }
   return lines.join('\n');
 }
@@ -60,10 +81,18 @@ function reasons(report: ReportSummary): string {
 function checks(report: ReportSummary): string {
   if (report.checks.length === 0) return '';
   const sorted = sortChecks(report.checks);
-  const rows = sorted.slice(0, MAX_CHECK_ROWS).map((c) => [
-    `${c.status.toUpperCase()}${c.advisory ? ' (advisory)' : ''}`, c.name, formatCheckNumber(c, c.value), formatCheckNumber(c, c.limit),
-    formatCheckSide(c, c.blue), formatCheckSide(c, c.green), String(c.n), c.reason,
-  ]);
+  const rows = sorted
+    .slice(0, MAX_CHECK_ROWS)
+    .map((c) => [
+      `${c.status.toUpperCase()}${c.advisory ? ' (advisory)' : ''}`,
+      c.name,
+      formatCheckNumber(c, c.value),
+      formatCheckNumber(c, c.limit),
+      formatCheckSide(c, c.blue),
+      formatCheckSide(c, c.green),
+      String(c.n),
+      c.reason,
+    ]);
   const counts = STATUS_ORDER.map((s) => `${report.verdict.counts[s] ?? 0} ${s}`).join(', ');
   const more = sorted.length > MAX_CHECK_ROWS ? `\n\n${sorted.length - MAX_CHECK_ROWS} more checks in report.json.` : '';
   return `### Checks (${counts})\n\n${markdownTable(['status', 'check', 'value', 'limit', 'blue', 'green', 'n', 'reason'], rows)}${more}`;
@@ -72,17 +101,29 @@ function checks(report: ReportSummary): string {
 function statistics(report: ReportSummary): string {
   const list = statChecks(sortChecks(report.checks));
   if (list.length === 0) return '';
-  const rows = list.slice(0, MAX_CHECK_ROWS).map((c) => [
-    `${c.name}${c.advisory ? ' (advisory)' : ''}`, c.stats.test, c.stats.outcome, estimateText(c), marginText(c), pText(c.stats), effectText(c.stats),
-    c.stats.noiseFloor === null ? '' : String(+c.stats.noiseFloor.toFixed(3)), String(c.stats.n), c.stats.needed ?? '',
-  ]);
+  const rows = list
+    .slice(0, MAX_CHECK_ROWS)
+    .map((c) => [
+      `${c.name}${c.advisory ? ' (advisory)' : ''}`,
+      c.stats.test,
+      c.stats.outcome,
+      estimateText(c),
+      marginText(c),
+      pText(c.stats),
+      effectText(c.stats),
+      c.stats.noiseFloor === null ? '' : String(+c.stats.noiseFloor.toFixed(3)),
+      String(c.stats.n),
+      c.stats.needed ?? '',
+    ]);
   const header = ['check', 'test', 'outcome', 'estimate [CI]', 'margin', 'p / Holm p', 'effect size', 'noise floor', 'n', 'needed'];
   return `### Statistics\n\n${md(correctionSentence(report, list))}\n\n${markdownTable(header, rows)}`;
 }
 
 function metrics(report: ReportSummary): string {
   const rows = keyMetricRows(report.metrics).map((r) => [
-    r.kind === 'pair' ? `${r.name} (green vs blue)` : r.name, r.blue, r.green,
+    r.kind === 'pair' ? `${r.name} (green vs blue)` : r.name,
+    r.blue,
+    r.green,
     r.delta === '' ? '' : `${r.delta}${r.trend === 'worse' || r.trend === 'better' ? ` (${r.trend})` : ''}`,
   ]);
   if (rows.length === 0) return '';
@@ -117,5 +158,7 @@ function fitToLimit(head: string, report: ReportSummary, budget: number): string
     shown++;
   }
   const left = report.highlights.length - shown;
-  return left === 0 ? out : `${out}\n_${left} more regressed case${left === 1 ? '' : 's'} left out to fit a GitHub comment; see report.json._\n`;
+  return left === 0
+    ? out
+    : `${out}\n_${left} more regressed case${left === 1 ? '' : 's'} left out to fit a GitHub comment; see report.json._\n`;
 }

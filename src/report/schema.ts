@@ -3,12 +3,17 @@ import { z } from 'zod';
 
 export const ReportSchema = z
   .object({
-    formats: z.array(z.enum(['json', 'md', 'junit', 'html'])).default(['json', 'md', 'junit'])
-      .describe('Report formats written besides results.jsonl (html: the self-contained comparison page report.html). Flag: --format json,md,html. Default: [json, md, junit]'),
-    dir: z.string().default('reports')
+    formats: z
+      .array(z.enum(['json', 'md', 'junit', 'html']))
+      .default(['json', 'md', 'junit'])
+      .describe(
+        'Report formats written besides results.jsonl (html: the self-contained comparison page report.html). Flag: --format json,md,html. Default: [json, md, junit]',
+      ),
+    dir: z
+      .string()
+      .default('reports')
       .describe('Output directory, relative to the current directory; each run writes <dir>/<run-id>/. Flag: --out. Default: reports'),
-    topCases: z.number().int().min(0).max(100).default(5)
-      .describe('How many most-regressed cases the Markdown summary shows. Default: 5'),
+    topCases: z.number().int().min(0).max(100).default(5).describe('How many most-regressed cases the Markdown summary shows. Default: 5'),
   })
   .strict()
   .describe('Where and how reports are written');

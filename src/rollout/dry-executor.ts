@@ -40,15 +40,39 @@ export class DryExecutor {
     const s = d.state();
     switch (a.kind) {
       case 'write':
-        await d.record(a.rollback ? { type: 'rollback-requested', write: a.write, table: a.table, purpose: 'rollback', cause: a.rollback.cause, reason: a.reason, breachAt: a.rollback.breachAt } : { type: 'weights-requested', write: a.write, table: a.table, purpose: a.purpose, reason: a.reason });
+        await d.record(
+          a.rollback
+            ? {
+                type: 'rollback-requested',
+                write: a.write,
+                table: a.table,
+                purpose: 'rollback',
+                cause: a.rollback.cause,
+                reason: a.reason,
+                breachAt: a.rollback.breachAt,
+              }
+            : { type: 'weights-requested', write: a.write, table: a.table, purpose: a.purpose, reason: a.reason },
+        );
         await d.router.setWeights(a.table);
         return d.push({ type: 'weights-verified', write: a.write, table: await d.router.readWeights(), purpose: a.purpose });
       case 'analyse':
-        d.print(`  would replay ${a.mode === 'full' ? 'every golden case' : `${a.sample} golden cases`} against green ${s.info?.urls.green} and blue ${s.info?.urls.blue}`);
+        d.print(
+          `  would replay ${a.mode === 'full' ? 'every golden case' : `${a.sample} golden cases`} against green ${s.info?.urls.green} and blue ${s.info?.urls.blue}`,
+        );
         return d.push({ type: 'analysis', step: a.step, attempt: a.attempt, status: 'pass', reasons: [] });
       case 'live':
         d.print(`  would judge live window ${a.n} of step ${a.step + 1}${a.final ? ' (the whole hold)' : ''}`);
-        return d.push({ type: 'live', step: a.step, n: a.n, final: a.final, status: 'pass', breach: false, reasons: [], window: null, checks: [] });
+        return d.push({
+          type: 'live',
+          step: a.step,
+          n: a.n,
+          final: a.final,
+          status: 'pass',
+          breach: false,
+          reasons: [],
+          window: null,
+          checks: [],
+        });
       case 'poll':
         if (a.approvalStep === null) return d.push({ type: 'polled' });
         d.print(`  would wait for approval of step ${a.approvalStep + 1} (up to ${formatDuration(s.plan?.approvalTimeoutMs ?? 0)})`);

@@ -60,10 +60,14 @@ export class Executor {
         this.timer = setTimeout(() => this.d.push({ type: 'tick' }), Math.max(0, a.at - Date.now()));
         return;
       case 'deactivate':
-        return void this.d.writer.run(`deactivate ${a.revision}`, Date.now() + this.d.plan.writeTimeout, (signal) => this.d.router.deactivate(a.revision, { signal })).then(
-          () => this.d.push({ type: 'deactivated', revision: a.revision }),
-          (e: unknown) => this.d.push({ type: 'deactivate-failed', revision: a.revision, message: msg(e) }),
-        );
+        return void this.d.writer
+          .run(`deactivate ${a.revision}`, Date.now() + this.d.plan.writeTimeout, (signal) =>
+            this.d.router.deactivate(a.revision, { signal }),
+          )
+          .then(
+            () => this.d.push({ type: 'deactivated', revision: a.revision }),
+            (e: unknown) => this.d.push({ type: 'deactivate-failed', revision: a.revision, message: msg(e) }),
+          );
       case 'cancel-work':
         this.work.abort('cancelled');
         this.work = new AbortController();
@@ -90,29 +94,57 @@ export class Executor {
 
   private async write(a: Extract<Action, { kind: 'write' }>): Promise<void> {
     const { write, table, purpose } = a;
-    if (a.rollback) await this.d.record({ type: 'rollback-requested', write, table, purpose: 'rollback', cause: a.rollback.cause, reason: a.reason, breachAt: a.rollback.breachAt });
+    if (a.rollback)
+      await this.d.record({
+        type: 'rollback-requested',
+        write,
+        table,
+        purpose: 'rollback',
+        cause: a.rollback.cause,
+        reason: a.reason,
+        breachAt: a.rollback.breachAt,
+      });
     else await this.d.record({ type: 'weights-requested', write, table, purpose, reason: a.reason });
     const timeout = purpose === 'rollback' ? this.d.plan.rollbackTimeout : this.d.plan.writeTimeout;
     const busy = this.d.writer.inFlight;
     if (busy) this.d.log(`revgate: ${purpose === 'rollback' ? 'ROLLBACK' : 'write'} queued behind: ${busy}`);
-    void this.d.writer.setTable(table, Date.now() + timeout).then((r) =>
-      this.d.push(r.ok ? { type: 'weights-verified', write, table: r.table, purpose } : { type: 'weights-failed', write, table, purpose, code: r.code, message: r.message, lastKnown: r.lastKnown }),
-    );
+    void this.d.writer
+      .setTable(table, Date.now() + timeout)
+      .then((r) =>
+        this.d.push(
+          r.ok
+            ? { type: 'weights-verified', write, table: r.table, purpose }
+            : { type: 'weights-failed', write, table, purpose, code: r.code, message: r.message, lastKnown: r.lastKnown },
+        ),
+      );
   }
 
   private async analyse(a: Extract<Action, { kind: 'analyse' }>, signal: AbortSignal): Promise<void> {
     const s = this.d.state();
     const info = s.info!;
     const started = Date.now();
-    const r = await this.d.analysis.run({ index: a.step, weight: s.plan!.steps[a.step]!.weight, mode: a.mode, ...(a.sample ? { sample: a.sample } : {}), attempt: a.attempt }, { signal, urls: info.urls, runDir: this.d.runDir });
+    const r = await this.d.analysis.run(
+      { index: a.step, weight: s.plan!.steps[a.step]!.weight, mode: a.mode, ...(a.sample ? { sample: a.sample } : {}), attempt: a.attempt },
+      { signal, urls: info.urls, runDir: this.d.runDir },
+    );
     if (r.resultsFile) await this.d.own.addReplay(r.resultsFile, { blue: info.blue, green: info.green }, started, r.warmup ?? 0);
-    this.d.push({ type: 'analysis', step: a.step, attempt: a.attempt, status: r.status, reasons: r.reasons, ...(r.reportDir ? { reportDir: r.reportDir } : {}) });
+    this.d.push({
+      type: 'analysis',
+      step: a.step,
+      attempt: a.attempt,
+      status: r.status,
+      reasons: r.reasons,
+      ...(r.reportDir ? { reportDir: r.reportDir } : {}),
+    });
   }
 
   private async liveWindow(a: Extract<Action, { kind: 'live' }>, signal: AbortSignal): Promise<void> {
     const info = this.d.state().info!;
     if (!this.d.live) return this.d.push({ type: 'live-skipped', step: a.step });
-    const body = await this.d.live.run({ step: a.step, n: a.n, weight: a.weight, since: a.since, final: a.final }, { signal, runDir: this.d.runDir, revisions: { blue: info.blue, green: info.green } });
+    const body = await this.d.live.run(
+      { step: a.step, n: a.n, weight: a.weight, since: a.since, final: a.final },
+      { signal, runDir: this.d.runDir, revisions: { blue: info.blue, green: info.green } },
+    );
     this.d.push(body);
   }
 
@@ -133,18 +165,24 @@ export class Executor {
     const green = revisions.find((r) => r.name === info.green);
     if (!green) return this.d.push({ type: 'breach', cause: 'error', reason: `green ${info.green} disappeared` });
     const problems = healthProblems(green);
-    if (problems.length > 0) return this.d.push({ type: 'breach', cause: 'error', reason: `green turned unhealthy: ${problems.join('; ')}` });
+    if (problems.length > 0)
+      return this.d.push({ type: 'breach', cause: 'error', reason: `green turned unhealthy: ${problems.join('; ')}` });
     const table: Table = revisions.filter((r) => r.weight > 0).map((r) => ({ revision: r.name, weight: r.weight }));
     const now = this.d.state();
     if (now.pending === null && now.lastVerified && !sameWeights(table, now.lastVerified)) {
-      return this.d.push({ type: 'breach', cause: 'error', reason: `traffic changed outside this rollout: ${formatTable(table)}, expected ${formatTable(now.lastVerified)}` });
+      return this.d.push({
+        type: 'breach',
+        cause: 'error',
+        reason: `traffic changed outside this rollout: ${formatTable(table)}, expected ${formatTable(now.lastVerified)}`,
+      });
     }
     const override = this.d.plan.urls[green.name];
     const url = (override !== undefined && !override.startsWith('label:') ? override : green.url) ?? info.baseUrls.green;
     const fingerprint = await readFingerprint(green, url, signal);
     this.d.own.add(info.green, Date.now());
     if (signal.aborted) return;
-    if (s.fingerprint && !sameFingerprint(s.fingerprint, fingerprint)) return this.d.push({ type: 'green-changed', from: s.fingerprint, to: fingerprint });
+    if (s.fingerprint && !sameFingerprint(s.fingerprint, fingerprint))
+      return this.d.push({ type: 'green-changed', from: s.fingerprint, to: fingerprint });
     if (approvalStep !== null) {
       const found = await this.d.approvals.find(this.d.runId, approvalStep);
       if (found) return this.d.push({ type: 'approved', step: approvalStep, by: found.by });

@@ -64,7 +64,10 @@ export async function readJournal(file: string): Promise<RolloutEvent[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new RolloutStateError(`journal not found: ${file}`, 'is the state pointer stale? `revgate status <suite>` shows the active rollout');
+    throw new RolloutStateError(
+      `journal not found: ${file}`,
+      'is the state pointer stale? `revgate status <suite>` shows the active rollout',
+    );
   }
   const lines = text.split('\n');
   const out: RolloutEvent[] = [];
@@ -76,7 +79,11 @@ export async function readJournal(file: string): Promise<RolloutEvent[]> {
       out.push(e);
     } catch {
       const last = lines.slice(i + 1).every((l) => l.trim() === '');
-      if (!last) throw new RolloutStateError(`${file}:${i + 1}: corrupt journal line`, 'the journal is append-only; restore it or start a new rollout');
+      if (!last)
+        throw new RolloutStateError(
+          `${file}:${i + 1}: corrupt journal line`,
+          'the journal is append-only; restore it or start a new rollout',
+        );
     }
   });
   return out;

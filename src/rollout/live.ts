@@ -62,11 +62,18 @@ export function liveAnalysis(metrics: LiveMetrics, live: ResolvedLive, own: OwnT
       let checks: CheckResult[];
       let owned: { blue: OwnCount; green: OwnCount } | undefined;
       try {
-        const { data } = await queryWithRetry(metrics, { ...w, revisions: [ctx.revisions.blue, ctx.revisions.green] }, { retries: live.queryRetries, signal: ctx.signal, ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}) });
+        const { data } = await queryWithRetry(
+          metrics,
+          { ...w, revisions: [ctx.revisions.blue, ctx.revisions.green] },
+          { retries: live.queryRetries, signal: ctx.signal, ...(o.backoffMs !== undefined ? { backoffMs: o.backoffMs } : {}) },
+        );
         let blue = data[ctx.revisions.blue]!;
         let green = data[ctx.revisions.green]!;
         if (metrics.info.countsDirectRequests) {
-          owned = { blue: own.count(ctx.revisions.blue, w.from.getTime(), w.to.getTime()), green: own.count(ctx.revisions.green, w.from.getTime(), w.to.getTime()) };
+          owned = {
+            blue: own.count(ctx.revisions.blue, w.from.getTime(), w.to.getTime()),
+            green: own.count(ctx.revisions.green, w.from.getTime(), w.to.getTime()),
+          };
           blue = subtract(blue, owned.blue);
           green = subtract(green, owned.green);
         }
@@ -76,11 +83,17 @@ export function liveAnalysis(metrics: LiveMetrics, live: ResolvedLive, own: OwnT
         checks = [queryError(metrics, window, live.queryRetries, e)];
       }
       const v = windowVerdict(checks);
-      const reasons = owned && owned.green.requests + owned.blue.requests > 0 ? [...v.reasons, `excluded revgate's own requests: green ${owned.green.requests}, blue ${owned.blue.requests}`] : v.reasons;
+      const reasons =
+        owned && owned.green.requests + owned.blue.requests > 0
+          ? [...v.reasons, `excluded revgate's own requests: green ${owned.green.requests}, blue ${owned.blue.requests}`]
+          : v.reasons;
       const file = join(ctx.runDir, 'live', `step-${req.step + 1}.jsonl`);
       await mkdir(join(ctx.runDir, 'live'), { recursive: true });
       // Appended, never rewritten: a resumed run adds its windows after those of the first process.
-      await appendFile(file, `${JSON.stringify({ step: req.step + 1, weight: req.weight, n: req.n, final: req.final, at: new Date(at).toISOString(), source: metrics.info, status: v.status, breach: v.breach, window, ...(owned ? { own: owned } : {}), checks })}\n`);
+      await appendFile(
+        file,
+        `${JSON.stringify({ step: req.step + 1, weight: req.weight, n: req.n, final: req.final, at: new Date(at).toISOString(), source: metrics.info, status: v.status, breach: v.breach, window, ...(owned ? { own: owned } : {}), checks })}\n`,
+      );
       return { ...base, status: v.status, breach: v.breach, reasons, window, file, checks, ...(owned ? { own: owned } : {}) };
     },
   };
@@ -96,7 +109,14 @@ function queryError(metrics: LiveMetrics, window: { from: string; to: string }, 
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code ?? 'RG_MONITOR_QUERY';
   return {
-    id: 'live.query', name: 'live metrics query', kind: 'live', expr: 'query succeeds', advisory: false, value: null, n: 0, status: 'error',
+    id: 'live.query',
+    name: 'live metrics query',
+    kind: 'live',
+    expr: 'query succeeds',
+    advisory: false,
+    value: null,
+    n: 0,
+    status: 'error',
     reason: `live metrics query failed after ${retries + 1} attempt${retries === 0 ? '' : 's'} [${code}]: ${message}`,
     live: { source: metrics.info.name, ...window, delayMs: metrics.info.delayMs, blue: null, green: null, breach: false },
   };

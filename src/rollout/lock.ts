@@ -28,9 +28,12 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export async function takeLock(d: LockDeps, writer: SerialWriter): Promise<HeldLock> {
   const { router, owner, plan } = d;
   const info = () => ({ owner, runId: d.journal.runId, expiresAt: new Date(Date.now() + plan.lockTtl).toISOString() });
-  const release = (settle = false) => writer.run('release the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.releaseLock(owner, { signal, settle }));
+  const release = (settle = false) =>
+    writer.run('release the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.releaseLock(owner, { signal, settle }));
   try {
-    await writer.run('take the rollout lock', Date.now() + plan.writeTimeout, (signal) => router.acquireLock(info(), { breakStale: d.breakLock ?? false, signal }));
+    await writer.run('take the rollout lock', Date.now() + plan.writeTimeout, (signal) =>
+      router.acquireLock(info(), { breakStale: d.breakLock ?? false, signal }),
+    );
   } catch (e) {
     // The lock may have been written, or still be applying, when the acquisition failed: settle and
     // remove it if it is ours (another owner's lock is never touched).
@@ -42,16 +45,19 @@ export async function takeLock(d: LockDeps, writer: SerialWriter): Promise<HeldL
   // The lock is ours until `validUntil`: a renewal (queued behind writes, retried on 409/429/5xx) may
   // take until just before then; only a lock that really expires is lost.
   let validUntil = Date.now() + plan.lockTtl;
-  const timer = setInterval(() => {
-    if (renewing) return;
-    renewing = true;
-    const asked = Date.now();
-    writer
-      .run('renew the rollout lock', validUntil - Math.min(1000, plan.lockTtl / 10), (signal) => router.acquireLock(info(), { signal }))
-      .then(() => (validUntil = asked + plan.lockTtl))
-      .catch((e: unknown) => lost(`lost the rollout lock: ${message(e)}`))
-      .finally(() => (renewing = false));
-  }, Math.max(50, Math.floor(plan.lockTtl / 3)));
+  const timer = setInterval(
+    () => {
+      if (renewing) return;
+      renewing = true;
+      const asked = Date.now();
+      writer
+        .run('renew the rollout lock', validUntil - Math.min(1000, plan.lockTtl / 10), (signal) => router.acquireLock(info(), { signal }))
+        .then(() => (validUntil = asked + plan.lockTtl))
+        .catch((e: unknown) => lost(`lost the rollout lock: ${message(e)}`))
+        .finally(() => (renewing = false));
+    },
+    Math.max(50, Math.floor(plan.lockTtl / 3)),
+  );
   timer.unref();
   return {
     onLost(f) {
@@ -59,7 +65,9 @@ export async function takeLock(d: LockDeps, writer: SerialWriter): Promise<HeldL
     },
     async release() {
       clearInterval(timer);
-      await release().catch((e: unknown) => d.log(`revgate: could not release the rollout lock: ${message(e)} (revgate status shows it; --break-lock takes a stale one)`));
+      await release().catch((e: unknown) =>
+        d.log(`revgate: could not release the rollout lock: ${message(e)} (revgate status shows it; --break-lock takes a stale one)`),
+      );
     },
   };
 }

@@ -44,7 +44,13 @@ export class OwnTraffic {
     try {
       for await (const line of lines) {
         if (line.trim() === '') continue;
-        const a = JSON.parse(line) as { revision: 'blue' | 'green'; at: string; retries?: number; retriedOn?: string[]; error?: { class: string } };
+        const a = JSON.parse(line) as {
+          revision: 'blue' | 'green';
+          at: string;
+          retries?: number;
+          retriedOn?: string[];
+          error?: { class: string };
+        };
         const fivexx = (a.retriedOn ?? []).filter((c) => c === '5xx').length + (a.error?.class === '5xx' ? 1 : 0);
         this.add(revisions[a.revision], Date.parse(a.at), 1 + (a.retries ?? 0), fivexx);
       }

@@ -27,7 +27,9 @@ export function tableFor(weight: number, blue: string, green: string, base: Tabl
     const l = label(revision);
     return l === undefined ? { revision, weight: w } : { revision, weight: w, label: l };
   };
-  const others = base.filter((e) => e.revision !== blue && e.revision !== green && e.revision !== '' && e.label !== undefined).map((e) => entry(e.revision, 0));
+  const others = base
+    .filter((e) => e.revision !== blue && e.revision !== green && e.revision !== '' && e.label !== undefined)
+    .map((e) => entry(e.revision, 0));
   return [entry(blue, 100 - weight), entry(green, weight), ...others];
 }
 
@@ -55,7 +57,8 @@ export function stepActions(p: PlanInput, i: number): Action[] {
   const s = p.steps[i];
   if (!s) return [];
   const out: Action[] = [{ kind: 'set-weights', step: i, table: tableFor(s.weight, p.blue, p.green, p.base) }];
-  if (s.analysis !== 'none') out.push({ kind: 'analyse', step: i, mode: s.analysis, ...(s.analysis === 'sample' ? { sample: s.sample ?? 50 } : {}) });
+  if (s.analysis !== 'none')
+    out.push({ kind: 'analyse', step: i, mode: s.analysis, ...(s.analysis === 'sample' ? { sample: s.sample ?? 50 } : {}) });
   if (s.holdMs !== undefined && s.holdMs > 0) out.push({ kind: 'hold', step: i, ms: s.holdMs });
   if (s.approval) out.push({ kind: 'approval', step: i });
   return out;
@@ -93,11 +96,17 @@ export function formatTable(t: Table | null | undefined): string {
 /** One line per action, for --dry-run and the start of a rollout. */
 export function formatAction(a: Action): string {
   switch (a.kind) {
-    case 'set-weights': return `step ${a.step + 1}: set traffic ${formatTable(a.table)}, then read it back and verify`;
-    case 'analyse': return `step ${a.step + 1}: golden replay (${a.mode === 'full' ? 'every case' : `a deterministic sample of ${a.sample} cases`}); only pass advances`;
-    case 'hold': return `step ${a.step + 1}: hold ${formatDuration(a.ms)}, watching green's health and fingerprint`;
-    case 'approval': return `step ${a.step + 1}: wait for \`revgate rollout approve\` (no approval in time → rollback)`;
-    case 'keep-previous': return `keep ${a.revision} active at 0% for ${formatDuration(a.ms)} (instant rollback)`;
-    case 'deactivate': return `deactivate ${a.revision}`;
+    case 'set-weights':
+      return `step ${a.step + 1}: set traffic ${formatTable(a.table)}, then read it back and verify`;
+    case 'analyse':
+      return `step ${a.step + 1}: golden replay (${a.mode === 'full' ? 'every case' : `a deterministic sample of ${a.sample} cases`}); only pass advances`;
+    case 'hold':
+      return `step ${a.step + 1}: hold ${formatDuration(a.ms)}, watching green's health and fingerprint`;
+    case 'approval':
+      return `step ${a.step + 1}: wait for \`revgate rollout approve\` (no approval in time → rollback)`;
+    case 'keep-previous':
+      return `keep ${a.revision} active at 0% for ${formatDuration(a.ms)} (instant rollback)`;
+    case 'deactivate':
+      return `deactivate ${a.revision}`;
   }
 }

@@ -66,11 +66,38 @@ export async function runRollout(d: RolloutDeps): Promise<Outcome> {
     await d.onLocked?.();
     const state = d.resume ? resumeState(d.resume) : initialState();
     const perform = (a: Parameters<Executor['perform']>[0]) => executor!.perform(a);
-    loop = new Loop(state, { journal: d.journal, now, perform, onEvent: (e, at, s) => log(d, describeEvent(e, at, s)), idle: () => executor?.idle?.() });
+    loop = new Loop(state, {
+      journal: d.journal,
+      now,
+      perform,
+      onEvent: (e, at, s) => log(d, describeEvent(e, at, s)),
+      idle: () => executor?.idle?.(),
+    });
     const l = loop;
     executor = d.dryRun
-      ? new DryExecutor({ router: d.router, print: d.dryRun.print, push: (b) => l.push(b), record: (b) => l.record(b), state: () => l.state, advance: (t) => (clock = Math.max(clock, t)) })
-      : new Executor({ router: d.router, writer, analysis: d.analysis, ...(d.live ? { live: d.live } : {}), approvals: d.approvals, own, plan: d.plan, runId: d.journal.runId, runDir: d.runDir, log: d.log, push: (b) => l.push(b), record: (b) => l.record(b), state: () => l.state });
+      ? new DryExecutor({
+          router: d.router,
+          print: d.dryRun.print,
+          push: (b) => l.push(b),
+          record: (b) => l.record(b),
+          state: () => l.state,
+          advance: (t) => (clock = Math.max(clock, t)),
+        })
+      : new Executor({
+          router: d.router,
+          writer,
+          analysis: d.analysis,
+          ...(d.live ? { live: d.live } : {}),
+          approvals: d.approvals,
+          own,
+          plan: d.plan,
+          runId: d.journal.runId,
+          runDir: d.runDir,
+          log: d.log,
+          push: (b) => l.push(b),
+          record: (b) => l.record(b),
+          state: () => l.state,
+        });
     lock.onLost((reason) => l.push({ type: 'breach', cause: 'error', reason }));
     d.signal.addEventListener('abort', onAbort, { once: true });
     if (d.resume) await loop.record({ type: 'resumed', owner: d.owner, actual: await d.router.readWeights({ signal: d.signal }) });
@@ -106,21 +133,52 @@ async function startEvent(d: RolloutDeps): Promise<InputBody> {
   const r = await preflight(d.router, d.plan, { signal: d.signal, fresh: true });
   const join = (base: string) => `${base.replace(/\/+$/, '')}${d.plan.urlPath}`;
   const plan = machinePlan(d.plan);
-  for (const a of planActions({ steps: plan.steps, blue: r.blue.name, green: r.green.name, keepPrevious: plan.keepPreviousMs, base: r.table })) d.log(`  plan: ${formatAction(a)}`);
+  for (const a of planActions({
+    steps: plan.steps,
+    blue: r.blue.name,
+    green: r.green.name,
+    keepPrevious: plan.keepPreviousMs,
+    base: r.table,
+  }))
+    d.log(`  plan: ${formatAction(a)}`);
   const fingerprint = await readFingerprint(r.green, r.baseUrls.green, d.signal);
   return {
-    type: 'started', app: d.plan.backend.app, target: d.router.target, backend: d.router.kind, suite: d.suite, owner: d.owner,
-    blue: r.blue.name, green: r.green.name, base: r.table, pinned: r.needsPin, checks: r.checks,
-    urls: { blue: join(r.baseUrls.blue), green: join(r.baseUrls.green) }, baseUrls: r.baseUrls, fingerprint, plan,
+    type: 'started',
+    app: d.plan.backend.app,
+    target: d.router.target,
+    backend: d.router.kind,
+    suite: d.suite,
+    owner: d.owner,
+    blue: r.blue.name,
+    green: r.green.name,
+    base: r.table,
+    pinned: r.needsPin,
+    checks: r.checks,
+    urls: { blue: join(r.baseUrls.blue), green: join(r.baseUrls.green) },
+    baseUrls: r.baseUrls,
+    fingerprint,
+    plan,
   };
 }
 
 /** The plan as the machine reads it (journaled in `started`). */
 export function machinePlan(p: ResolvedRollout): MachinePlan {
   return {
-    steps: p.steps.map((s) => ({ weight: s.weight, ...(s.hold !== undefined ? { holdMs: s.hold } : {}), analysis: s.analysis, ...(s.sample !== undefined ? { sample: s.sample } : {}), approval: s.approval })),
-    keepPreviousMs: p.keepPrevious, onInconclusive: p.onInconclusive, analysisIntervalMs: p.analysisInterval, approvalTimeoutMs: p.approvalTimeout, pollMs: p.pollInterval,
-    live: p.live ? { intervalMs: p.live.intervalMs, onInconclusive: p.live.onInconclusive, maxExtensionMs: p.live.maxExtensionMs ?? null } : null,
+    steps: p.steps.map((s) => ({
+      weight: s.weight,
+      ...(s.hold !== undefined ? { holdMs: s.hold } : {}),
+      analysis: s.analysis,
+      ...(s.sample !== undefined ? { sample: s.sample } : {}),
+      approval: s.approval,
+    })),
+    keepPreviousMs: p.keepPrevious,
+    onInconclusive: p.onInconclusive,
+    analysisIntervalMs: p.analysisInterval,
+    approvalTimeoutMs: p.approvalTimeout,
+    pollMs: p.pollInterval,
+    live: p.live
+      ? { intervalMs: p.live.intervalMs, onInconclusive: p.live.onInconclusive, maxExtensionMs: p.live.maxExtensionMs ?? null }
+      : null,
   };
 }
 
@@ -129,11 +187,18 @@ async function failed(d: RolloutDeps, writer: SerialWriter, s: RolloutState | un
   const reason = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code;
   // Nothing moved yet (pre-flight, the first journal write): an error outcome, no rollback needed.
-  if (!s?.info) return d.signal.aborted ? { kind: 'interrupted', reason: `interrupted (${String(d.signal.reason)}) before any traffic moved` } : { kind: 'error', reason: code ? `[${code}] ${reason}` : reason };
+  if (!s?.info)
+    return d.signal.aborted
+      ? { kind: 'interrupted', reason: `interrupted (${String(d.signal.reason)}) before any traffic moved` }
+      : { kind: 'error', reason: code ? `[${code}] ${reason}` : reason };
   if (s.phase.kind === 'done' || s.phase.kind === 'paused') return outcomeOf(s) ?? { kind: 'error', reason };
   d.log(`revgate: ${reason}: rolling back`);
   const table = rollbackTable(s);
   const r = await writer.setTable(table, Date.now() + d.plan.rollbackTimeout);
   if (r.ok) return { kind: 'rolled-back', cause: 'error', reason };
-  return { kind: 'error', reason: `${reason}; ROLLBACK FAILED (${r.message}); last known traffic: ${formatTable(r.lastKnown)}`, lastKnown: r.lastKnown };
+  return {
+    kind: 'error',
+    reason: `${reason}; ROLLBACK FAILED (${r.message}); last known traffic: ${formatTable(r.lastKnown)}`,
+    lastKnown: r.lastKnown,
+  };
 }

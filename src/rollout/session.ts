@@ -37,7 +37,10 @@ export async function latestRun(stateDir: string, app: string): Promise<{ pointe
 export async function newSession(o: SessionOptions): Promise<Session> {
   const last = await latestRun(o.stateDir, o.app).catch(() => null);
   if (last?.pointer.active && resumable(last.state)) {
-    throw new RolloutStateError(`${o.app} has an unfinished rollout (run ${last.pointer.runId}, ${last.state.phase.kind} at step ${last.state.step + 1})`, '`revgate rollout <suite> --resume` continues it; `revgate rollback <suite>` puts 100% back on blue');
+    throw new RolloutStateError(
+      `${o.app} has an unfinished rollout (run ${last.pointer.runId}, ${last.state.phase.kind} at step ${last.state.step + 1})`,
+      '`revgate rollout <suite> --resume` continues it; `revgate rollback <suite>` puts 100% back on blue',
+    );
   }
   const { id: runId, dir: runDir } = await createRunDir(resolve(o.cwd, o.reportDir), newRunId(`${o.suiteName}-rollout`));
   const journal = await openJournal(join(runDir, 'journal.jsonl'), runId);
@@ -48,10 +51,18 @@ export async function newSession(o: SessionOptions): Promise<Session> {
 export async function resumeSession(o: SessionOptions): Promise<Session> {
   const last = await latestRun(o.stateDir, o.app);
   if (!last) throw new RolloutStateError(`${o.app} has no rollout to resume`, 'start one with `revgate rollout <suite>`');
-  if (!resumable(last.state)) throw new RolloutStateError(`run ${last.pointer.runId} of ${o.app} is finished (${last.state.phase.kind === 'done' ? last.state.phase.outcome.kind : last.state.phase.kind}): nothing to resume`);
+  if (!resumable(last.state))
+    throw new RolloutStateError(
+      `run ${last.pointer.runId} of ${o.app} is finished (${last.state.phase.kind === 'done' ? last.state.phase.outcome.kind : last.state.phase.kind}): nothing to resume`,
+    );
   const previous = await readJournal(last.pointer.journal);
   const journal = await openJournal(last.pointer.journal, last.pointer.runId, previous);
-  return { journal, runDir: resolve(last.pointer.journal, '..'), previous, point: (active) => pointAt(o, last.pointer.runId, journal.file!, active) };
+  return {
+    journal,
+    runDir: resolve(last.pointer.journal, '..'),
+    previous,
+    point: (active) => pointAt(o, last.pointer.runId, journal.file!, active),
+  };
 }
 
 function pointAt(o: SessionOptions, runId: string, journal: string, active: boolean): Promise<void> {

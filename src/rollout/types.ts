@@ -56,14 +56,42 @@ export interface OwnCount {
 
 /** Events fed to the machine. */
 export type InputBody =
-  | { type: 'started'; app: string; target: string; backend: string; suite: string; owner: string; blue: string; green: string; base: Table; pinned: boolean; urls: { blue: string; green: string }; baseUrls: { blue: string; green: string }; checks: string[]; fingerprint: Fingerprint; plan: MachinePlan }
+  | {
+      type: 'started';
+      app: string;
+      target: string;
+      backend: string;
+      suite: string;
+      owner: string;
+      blue: string;
+      green: string;
+      base: Table;
+      pinned: boolean;
+      urls: { blue: string; green: string };
+      baseUrls: { blue: string; green: string };
+      checks: string[];
+      fingerprint: Fingerprint;
+      plan: MachinePlan;
+    }
   | { type: 'resumed'; owner: string; actual: Table }
   | { type: 'weights-requested'; write: number; table: Table; purpose: WritePurpose; reason: string }
   | { type: 'rollback-requested'; write: number; table: Table; purpose: 'rollback'; cause: Cause; reason: string; breachAt: string }
   | { type: 'weights-verified'; write: number; table: Table; purpose: WritePurpose }
   | { type: 'weights-failed'; write: number; table: Table; purpose: WritePurpose; code: string; message: string; lastKnown: Table | null }
   | { type: 'analysis'; step: number; attempt: number; status: AnalysisStatus; reasons: string[]; reportDir?: string }
-  | { type: 'live'; step: number; n: number; final: boolean; status: AnalysisStatus; breach: boolean; reasons: string[]; window: { from: string; to: string } | null; file?: string; checks: CheckResult[]; own?: { blue: OwnCount; green: OwnCount } }
+  | {
+      type: 'live';
+      step: number;
+      n: number;
+      final: boolean;
+      status: AnalysisStatus;
+      breach: boolean;
+      reasons: string[];
+      window: { from: string; to: string } | null;
+      file?: string;
+      checks: CheckResult[];
+      own?: { blue: OwnCount; green: OwnCount };
+    }
   | { type: 'green-changed'; from: Fingerprint; to: Fingerprint }
   | { type: 'breach'; cause: Cause; reason: string }
   | { type: 'approved'; step: number; by: string }
@@ -97,7 +125,20 @@ export type RolloutEventBody = InputBody | NoteBody;
 export type RolloutEvent = RolloutEventBody & { v: 1; seq: number; at: string; runId: string };
 export type InputEvent = InputBody & { at: string };
 
-export const NOTE_TYPES: ReadonlySet<string> = new Set<NoteBody['type']>(['step-started', 'hold', 'hold-extended', 'approval-awaited', 'step-passed', 'restart', 'rolled-back', 'rollback-failed', 'promoted', 'keep-previous', 'paused', 'finished']);
+export const NOTE_TYPES: ReadonlySet<string> = new Set<NoteBody['type']>([
+  'step-started',
+  'hold',
+  'hold-extended',
+  'approval-awaited',
+  'step-passed',
+  'restart',
+  'rolled-back',
+  'rollback-failed',
+  'promoted',
+  'keep-previous',
+  'paused',
+  'finished',
+]);
 
 /** How a rollout run ended (this process's run; --resume may continue a paused or interrupted one). */
 export type Outcome =

@@ -63,14 +63,16 @@ export class SerialWriter {
 
   /** Queue `op`: it starts after every write queued before it, and is retried until `deadline` (epoch ms). */
   run<T>(what: string, deadline: number, op: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const run = this.tail.catch(() => undefined).then(async () => {
-      this.current = what;
-      try {
-        return await this.retry(what, deadline, op);
-      } finally {
-        this.current = null;
-      }
-    });
+    const run = this.tail
+      .catch(() => undefined)
+      .then(async () => {
+        this.current = what;
+        try {
+          return await this.retry(what, deadline, op);
+        } finally {
+          this.current = null;
+        }
+      });
     this.tail = run;
     return run;
   }
@@ -90,7 +92,12 @@ export class SerialWriter {
       return this.readBack(table, deadline, signal, seen);
     }).then(
       (t): WriteResult => ({ ok: true, table: t }),
-      (e: unknown): WriteResult => ({ ok: false, code: (e as { code?: string }).code ?? 'RG_TRAFFIC_API', message: message(e), lastKnown: seen.table }),
+      (e: unknown): WriteResult => ({
+        ok: false,
+        code: (e as { code?: string }).code ?? 'RG_TRAFFIC_API',
+        message: message(e),
+        lastKnown: seen.table,
+      }),
     );
   }
 
@@ -102,9 +109,13 @@ export class SerialWriter {
       if (sameWeights(actual, expected)) return actual;
       const wait = Math.min(this.o.maxBackoffMs ?? 15_000, (this.o.backoffMs ?? 1000) * 2 ** (n - 1));
       if (Date.now() + wait >= deadline) {
-        throw new TrafficError('RG_TRAFFIC_VERIFY', `traffic read back as ${formatTable(actual)}, expected ${formatTable(expected)}`, { hint: 'another actor may have changed the traffic; check the app' });
+        throw new TrafficError('RG_TRAFFIC_VERIFY', `traffic read back as ${formatTable(actual)}, expected ${formatTable(expected)}`, {
+          hint: 'another actor may have changed the traffic; check the app',
+        });
       }
-      this.o.log?.(`revgate: read back ${formatTable(actual)}, expected ${formatTable(expected)}: reading again in ${Math.round(wait / 100) / 10} s`);
+      this.o.log?.(
+        `revgate: read back ${formatTable(actual)}, expected ${formatTable(expected)}: reading again in ${Math.round(wait / 100) / 10} s`,
+      );
       await sleep(wait);
     }
   }
@@ -119,7 +130,9 @@ export class SerialWriter {
         if (!retryable(e) || Date.now() + wait >= deadline) throw e;
         const status = (e as { status?: number }).status;
         const why = status === 409 ? 'another modification of the app is in progress' : status === 429 ? 'throttled' : 'no usable answer';
-        this.o.log?.(`revgate: waiting to ${what}: ${why} (${message(e).slice(0, 160)}); retry ${n} in ${Math.round(wait / 100) / 10} s, giving up at ${new Date(deadline).toISOString()}`);
+        this.o.log?.(
+          `revgate: waiting to ${what}: ${why} (${message(e).slice(0, 160)}); retry ${n} in ${Math.round(wait / 100) / 10} s, giving up at ${new Date(deadline).toISOString()}`,
+        );
         await sleep(wait);
       }
     }

@@ -15,7 +15,10 @@ class Scope {
   private metricsResult: MetricsSet | undefined;
   private comparisonResult: ComparisonData | undefined;
 
-  constructor(readonly tags: readonly string[], k: number) {
+  constructor(
+    readonly tags: readonly string[],
+    k: number,
+  ) {
     this.metrics = new MetricsAccumulator({ k });
     this.comparison = new ComparisonAccumulator({ k });
   }
@@ -45,7 +48,11 @@ export class RunCollector {
   readonly critical: ReportSummary['critical'] = [];
   readonly criticalCases: CaseRecord[] = [];
 
-  constructor(private readonly k: number, specs: readonly { tags: readonly string[] }[], private readonly topCases: number) {
+  constructor(
+    private readonly k: number,
+    specs: readonly { tags: readonly string[] }[],
+    private readonly topCases: number,
+  ) {
     this.overall = new Scope([], k);
     for (const s of specs) {
       const key = scopeKey(s.tags);

@@ -66,7 +66,10 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const redact = createRedactor(secretValuesOf(suite));
   const targets: Record<Revision, Target> = {
     blue: createTarget(suite.targets.blue, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes }),
-    green: createTarget(suite.targets.green, { connections: suite.sampling.concurrency, maxResponseBytes: suite.sampling.maxResponseBytes }),
+    green: createTarget(suite.targets.green, {
+      connections: suite.sampling.concurrency,
+      maxResponseBytes: suite.sampling.maxResponseBytes,
+    }),
   };
 
   let stopped: StopReason | null = null;
@@ -76,9 +79,14 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   // run.json: the run's configuration and plan, before any request — what `revgate report --from
   // <run dir>` needs to rebuild every report from cases.jsonl after a crash.
   try {
-    await writeAtomic(paths.head, `${JSON.stringify({ ...summarize({ complete: false, interrupted: null, casesDone: 0, casesPlanned: suite.cases.length }, [], started), cases: [] }, null, 2)}\n`);
+    await writeAtomic(
+      paths.head,
+      `${JSON.stringify({ ...summarize({ complete: false, interrupted: null, casesDone: 0, casesPlanned: suite.cases.length }, [], started), cases: [] }, null, 2)}\n`,
+    );
   } catch (e) {
-    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close(), semantic.close()]).catch(() => undefined);
+    await Promise.all([results.close(), casesOut.close(), targets.blue.close(), targets.green.close(), semantic.close()]).catch(
+      () => undefined,
+    );
     throw new OutputDirError(paths.dir, e);
   }
   // A report directory that stops being writable mid-run loses files, never the verdict.
@@ -93,7 +101,14 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, bounded);
     phase = 'warm-up';
     options.onPhase?.('warmup', String(suite.sampling.warmup));
-    await warmUp(targets, { blue: suite.targets.blue.url, green: suite.targets.green.url }, suite.cases, suite.sampling.warmup, suite.sampling.timeout, bounded);
+    await warmUp(
+      targets,
+      { blue: suite.targets.blue.url, green: suite.targets.green.url },
+      suite.cases,
+      suite.sampling.warmup,
+      suite.sampling.timeout,
+      bounded,
+    );
     if (deadline.aborted) throw new RunDeadlineError(suite.sampling.deadline, phase);
     phase = 'replay';
     options.onPhase?.('replay');
@@ -126,49 +141,84 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     else if (signal.aborted) stopped = String(signal.reason) === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
     else throw e;
   } finally {
-    await Promise.all([results.close().catch(keep('results.jsonl')), casesOut.close().catch(keep('cases.jsonl')), targets.blue.close(), targets.green.close(), semantic.close()]);
+    await Promise.all([
+      results.close().catch(keep('results.jsonl')),
+      casesOut.close().catch(keep('cases.jsonl')),
+      targets.blue.close(),
+      targets.green.close(),
+      semantic.close(),
+    ]);
   }
 
   options.onPhase?.('report');
   const complete = stopped === null && !setupError;
   const progress = { complete, interrupted: stopped, casesDone, casesPlanned: suite.cases.length };
-  const summary = summarize(progress, [...(setupError ? [setupCheck(setupError)] : []), ...(deadlineError ? [deadlineCheck(deadlineError)] : [])], new Date());
-  const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch((e: unknown) => (keep('reports')(e), {} as Record<string, string>));
+  const summary = summarize(
+    progress,
+    [...(setupError ? [setupCheck(setupError)] : []), ...(deadlineError ? [deadlineCheck(deadlineError)] : [])],
+    new Date(),
+  );
+  const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch(
+    (e: unknown) => (keep('reports')(e), {} as Record<string, string>),
+  );
   return { summary, files, ...(writeErrors.length > 0 ? { writeErrors } : {}) };
 
   /** The report summary of the run as it stands (also written as run.json before any request). */
   function summarize(p: RunProgress, extra: CheckResult[], finished: Date): ReportSummary {
     const gated = gateRun(collector, gateSettingsOf(suite), p, extra);
-    return redactDeep(buildSummary({
-      suite,
-      run: {
-        id: paths.id,
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        durationMs: finished.getTime() - started.getTime(),
-        complete: p.complete,
-        interrupted: p.interrupted,
-        casesDone: p.casesDone,
-        casesPlanned: suite.cases.length,
-        warmup: suite.sampling.warmup,
-        outputDir: paths.dir,
-        ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
-      },
-      ...gated,
-      errors: tally.list(),
-      ...(semantic.enabled ? { semantic: semantic.info() } : {}),
-    }), redact);
+    return redactDeep(
+      buildSummary({
+        suite,
+        run: {
+          id: paths.id,
+          startedAt: started.toISOString(),
+          finishedAt: finished.toISOString(),
+          durationMs: finished.getTime() - started.getTime(),
+          complete: p.complete,
+          interrupted: p.interrupted,
+          casesDone: p.casesDone,
+          casesPlanned: suite.cases.length,
+          warmup: suite.sampling.warmup,
+          outputDir: paths.dir,
+          ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
+        },
+        ...gated,
+        errors: tally.list(),
+        ...(semantic.enabled ? { semantic: semantic.info() } : {}),
+      }),
+      redact,
+    );
   }
 }
 
 /** A run cut by its deadline before the replay is incomplete (inconclusive), and says where it stopped. */
 function deadlineCheck(e: RunDeadlineError): CheckResult {
-  return { id: `run:${e.code}`, name: 'run deadline', kind: 'run', expr: 'sampling.deadline', advisory: false, value: null, n: 0, status: 'inconclusive', reason: `${e.message} (hint: ${e.hint})` };
+  return {
+    id: `run:${e.code}`,
+    name: 'run deadline',
+    kind: 'run',
+    expr: 'sampling.deadline',
+    advisory: false,
+    value: null,
+    n: 0,
+    status: 'inconclusive',
+    reason: `${e.message} (hint: ${e.hint})`,
+  };
 }
 
 /** A target that never got ready is a run error, recorded as a check so the report says why. */
 function setupCheck(e: TargetUnreachableError | TargetNotReadyError): CheckResult {
-  return { id: `run:${e.code}`, name: `${e.revision} reachable and ready`, kind: 'run', expr: 'target ready', advisory: false, value: null, n: 0, status: 'error', reason: e.hint ? `${e.message} (hint: ${e.hint})` : e.message };
+  return {
+    id: `run:${e.code}`,
+    name: `${e.revision} reachable and ready`,
+    kind: 'run',
+    expr: 'target ready',
+    advisory: false,
+    value: null,
+    n: 0,
+    status: 'error',
+    reason: e.hint ? `${e.message} (hint: ${e.hint})` : e.message,
+  };
 }
 
 /**

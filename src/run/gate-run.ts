@@ -33,11 +33,21 @@ export type GatedParts = Pick<SummaryParts, 'metrics' | 'metricsByTag' | 'checks
 
 /** The gate settings of a loaded suite. */
 export function gateSettingsOf(suite: ResolvedSuite): GateSettings {
-  return { thresholdSpecs: suite.thresholdSpecs, statSpecs: suite.statSpecs, statistics: suite.statistics, minCases: suite.scoring.minCases };
+  return {
+    thresholdSpecs: suite.thresholdSpecs,
+    statSpecs: suite.statSpecs,
+    statistics: suite.statistics,
+    minCases: suite.scoring.minCases,
+  };
 }
 
 /** Evaluate every check over the collected cases (after `first`, e.g. setup errors) and decide the verdict. */
-export function gateRun(collector: RunCollector, settings: GateSettings, progress: RunProgress, first: readonly CheckResult[] = []): GatedParts {
+export function gateRun(
+  collector: RunCollector,
+  settings: GateSettings,
+  progress: RunProgress,
+  first: readonly CheckResult[] = [],
+): GatedParts {
   const metrics = collector.metrics();
   const { minCases } = settings;
   const checks: CheckResult[] = [

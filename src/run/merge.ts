@@ -135,7 +135,19 @@ function missingShards(plan: ShardPlan, progress: RunProgress): CheckResult[] {
   if (plan.missing.length === 0) return [];
   const which = `shard${plan.missing.length === 1 ? '' : 's'} ${plan.missing.join(', ')} of ${plan.total}`;
   const reason = `merged run incomplete: ${which} missing, ${progress.casesDone}/${progress.casesPlanned} cases merged; a merge with missing shards is never pass`;
-  return [{ id: 'run.shards', name: 'run.shards', kind: 'run', expr: 'run.shards', advisory: false, value: plan.present.length, n: progress.casesDone, status: 'inconclusive', reason }];
+  return [
+    {
+      id: 'run.shards',
+      name: 'run.shards',
+      kind: 'run',
+      expr: 'run.shards',
+      advisory: false,
+      value: plan.present.length,
+      n: progress.casesDone,
+      status: 'inconclusive',
+      reason,
+    },
+  ];
 }
 
 /** A shard whose target was unreachable or never ready recorded it as a check; the merged run keeps it. */
@@ -144,7 +156,12 @@ function setupChecks(shards: readonly ShardReport[], total: number): CheckResult
     const k = report.run.shard?.index ?? 0;
     return report.checks
       .filter((c) => c.kind === 'run' && c.id.startsWith('run:'))
-      .map((c) => ({ ...c, id: `${c.id}@shard-${k}`, name: `${c.name} (shard ${k}/${total})`, reason: `shard ${k}/${total}: ${c.reason}` }));
+      .map((c) => ({
+        ...c,
+        id: `${c.id}@shard-${k}`,
+        name: `${c.name} (shard ${k}/${total})`,
+        reason: `shard ${k}/${total}: ${c.reason}`,
+      }));
   });
 }
 

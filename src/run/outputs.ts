@@ -14,7 +14,12 @@ export interface RunPaths {
 }
 
 /** Write report.json and `formats`; returns the files by format. */
-export async function writeOutputs(summary: ReportSummary, paths: RunPaths, formats: readonly string[], redact: (s: string) => string = (s) => s): Promise<Record<string, string>> {
+export async function writeOutputs(
+  summary: ReportSummary,
+  paths: RunPaths,
+  formats: readonly string[],
+  redact: (s: string) => string = (s) => s,
+): Promise<Record<string, string>> {
   const files: Record<string, string> = { results: paths.results, cases: paths.cases };
   await writeReportJson(paths.report, summary, paths.cases);
   files.json = paths.report;

@@ -36,7 +36,10 @@ async function* jsonLines<T>(file: string): AsyncGenerator<T> {
 }
 
 /** Rebuild report.json and `formats` (default: the run's own) in `dir`. */
-export async function rebuildRun(dir: string, formats?: readonly string[]): Promise<{ summary: ReportSummary; files: Record<string, string> }> {
+export async function rebuildRun(
+  dir: string,
+  formats?: readonly string[],
+): Promise<{ summary: ReportSummary; files: Record<string, string> }> {
   const headFile = join(dir, 'run.json');
   const head: Report = await loadReport(headFile);
   const config = storedConfigOf(head, headFile);
@@ -54,11 +57,18 @@ export async function rebuildRun(dir: string, formats?: readonly string[]): Prom
   const { cases: _cases, ...base } = head;
   const summary: ReportSummary = {
     ...base,
-    run: { ...head.run, complete: false, casesDone, finishedAt: last.toISOString(), durationMs: last.getTime() - Date.parse(head.run.startedAt), outputDir: dir },
+    run: {
+      ...head.run,
+      complete: false,
+      casesDone,
+      finishedAt: last.toISOString(),
+      durationMs: last.getTime() - Date.parse(head.run.startedAt),
+      outputDir: dir,
+    },
     ...gated,
     errors: tally.list(),
   };
   const paths = { dir, results: join(dir, 'results.jsonl'), cases: join(dir, 'cases.jsonl'), report: join(dir, 'report.json') };
-  const wanted = formats ?? ((head.config as { report?: { formats?: string[] } }).report?.formats ?? ['json', 'md', 'junit']);
+  const wanted = formats ?? (head.config as { report?: { formats?: string[] } }).report?.formats ?? ['json', 'md', 'junit'];
   return { summary, files: await writeOutputs(summary, paths, wanted) };
 }

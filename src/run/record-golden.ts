@@ -42,12 +42,15 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
   // Every output must be writable before anything is sent.
   for (const { target } of plan) await probeWritable(dirname(target));
   const started = options.now ?? new Date();
-  const result = await recordRevision({ ...suite, secrets: secretValuesOf(suite) }, {
-    revision: options.revision,
-    ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onCase ? { onCase: options.onCase } : {}),
-  });
+  const result = await recordRevision(
+    { ...suite, secrets: secretValuesOf(suite) },
+    {
+      revision: options.revision,
+      ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onCase ? { onCase: options.onCase } : {}),
+    },
+  );
   const recordings = new Map<string, Recording>();
   for (const c of result.cases) if (c.answer !== null) recordings.set(c.id, { answer: c.answer, docs: c.docs });
   const header = [
@@ -70,7 +73,12 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
       await writeFile(saved, [...recordings].map(([id, r]) => JSON.stringify({ id, ...r })).join('\n') + '\n');
       throw new RecordWriteError(relative(options.cwd, target) || target, saved, recordings.size, e);
     }
-    files.push({ source: set.file, written: relative(options.cwd, target) || target, recorded: mine.size, kept: set.cases.length - mine.size });
+    files.push({
+      source: set.file,
+      written: relative(options.cwd, target) || target,
+      recorded: mine.size,
+      kept: set.cases.length - mine.size,
+    });
   }
   return { files, failed: result.cases.filter((c) => c.answer === null), stopped: result.stopped };
 }
@@ -91,12 +99,22 @@ async function probeWritable(dir: string): Promise<void> {
 function outputs(suite: ResolvedSuite, options: RecordGoldenOptions) {
   const sources = suite.golden.map((set) => ({ set, source: resolve(options.cwd, set.file) }));
   if (options.out !== undefined && sources.length > 1) {
-    throw new UsageError(`--out names one file but suite ${suite.name} has ${sources.length} golden files`, 'drop --out: each golden file is recorded next to itself as <name>.recorded.yaml');
+    throw new UsageError(
+      `--out names one file but suite ${suite.name} has ${sources.length} golden files`,
+      'drop --out: each golden file is recorded next to itself as <name>.recorded.yaml',
+    );
   }
-  const plan = sources.map((s) => ({ ...s, target: options.out === undefined ? recordedPath(s.source) : resolve(options.cwd, options.out) }));
+  const plan = sources.map((s) => ({
+    ...s,
+    target: options.out === undefined ? recordedPath(s.source) : resolve(options.cwd, options.out),
+  }));
   const all = new Set(sources.map((s) => s.source));
   for (const p of plan) {
-    if (all.has(p.target)) throw new UsageError(`refusing to overwrite the golden file ${relative(options.cwd, p.target) || p.target}`, 'record into a new file (--out) and review it before replacing the original');
+    if (all.has(p.target))
+      throw new UsageError(
+        `refusing to overwrite the golden file ${relative(options.cwd, p.target) || p.target}`,
+        'record into a new file (--out) and review it before replacing the original',
+      );
   }
   return plan;
 }

@@ -39,7 +39,11 @@ export function storedConfigOf(report: ReportSummary, file: string): StoredConfi
   const stats = parseStatSpecs(list.data, { file, basePath: 'config.thresholds' });
   const issue = [...thresholds.issues, ...stats.issues][0];
   if (issue) throw new ReportInvalidError(file, `${issue.path}: ${issue.message}`);
-  return { k, topCases: topCases.data, settings: { thresholdSpecs: thresholds.specs, statSpecs: stats.specs, statistics: statistics.data, minCases } };
+  return {
+    k,
+    topCases: topCases.data,
+    settings: { thresholdSpecs: thresholds.specs, statSpecs: stats.specs, statistics: statistics.data, minCases },
+  };
 }
 
 function invalid(file: string, field: string, error: z.ZodError): ReportInvalidError {

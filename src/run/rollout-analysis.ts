@@ -13,8 +13,17 @@ export function goldenReplay(suiteFor: (urls: { blue: string; green: string }) =
       const cases = step.mode === 'full' ? base.cases : sampleCases(base.cases, step.sample ?? 50, `step-${step.index}`);
       const suite: ResolvedSuite = { ...base, cases, report: { ...base.report, dir: join(ctx.runDir, 'analysis') } };
       try {
-        const { summary, files } = await compare(suite, { signal: ctx.signal, runId: `step-${step.index + 1}-${step.weight}pct-${step.attempt}-${Date.now().toString(36)}` });
-        return { status: summary.verdict.status, reasons: summary.verdict.reasons, reportDir: summary.run.outputDir, ...(files.results ? { resultsFile: files.results } : {}), warmup: suite.sampling.warmup };
+        const { summary, files } = await compare(suite, {
+          signal: ctx.signal,
+          runId: `step-${step.index + 1}-${step.weight}pct-${step.attempt}-${Date.now().toString(36)}`,
+        });
+        return {
+          status: summary.verdict.status,
+          reasons: summary.verdict.reasons,
+          reportDir: summary.run.outputDir,
+          ...(files.results ? { resultsFile: files.results } : {}),
+          warmup: suite.sampling.warmup,
+        };
       } catch (e) {
         return { status: 'error', reasons: [`analysis failed: ${e instanceof Error ? e.message : String(e)}`] };
       }

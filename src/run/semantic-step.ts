@@ -44,7 +44,8 @@ export class SemanticScorer {
   info(): SemanticInfo {
     return {
       embeddings: this.embedder ? { model: this.embedder.model, cache: this.embedder.cache.stats() } : null,
-      judge: this.judge && this.config.judge ? { ...this.judge.info(), mode: this.config.judge.mode, cache: this.judge.cache.stats() } : null,
+      judge:
+        this.judge && this.config.judge ? { ...this.judge.info(), mode: this.config.judge.mode, cache: this.judge.cache.stats() } : null,
     };
   }
 
@@ -52,19 +53,37 @@ export class SemanticScorer {
     await Promise.all([this.embedder?.close(), this.judge?.close()]);
   }
 
-  private async measure(testCase: GoldenCase, attempts: Record<Revision, AttemptRecord[]>, signal?: AbortSignal): Promise<CaseSemanticInput> {
+  private async measure(
+    testCase: GoldenCase,
+    attempts: Record<Revision, AttemptRecord[]>,
+    signal?: AbortSignal,
+  ): Promise<CaseSemanticInput> {
     const blue = outputs(attempts.blue);
     const green = outputs(attempts.green);
     const reference = testCase.reference ?? null;
-    const result: CaseSemanticInput = { ref: { blue: null, green: null }, drift: null, judge: { blue: null, green: null }, pairwise: null, errors: [] };
+    const result: CaseSemanticInput = {
+      ref: { blue: null, green: null },
+      drift: null,
+      judge: { blue: null, green: null },
+      pairwise: null,
+      errors: [],
+    };
     const tasks: Promise<void>[] = [];
     if (this.embedder) tasks.push(this.embed(this.embedder, blue, green, reference, result, signal));
-    if (this.judge && this.config.judge) tasks.push(this.grade(this.judge, this.config.judge, testCase, blue, green, reference, result, signal));
+    if (this.judge && this.config.judge)
+      tasks.push(this.grade(this.judge, this.config.judge, testCase, blue, green, reference, result, signal));
     await Promise.all(tasks);
     return result;
   }
 
-  private async embed(embedder: Embedder, blue: string[], green: string[], reference: string | null, out: CaseSemanticInput, signal?: AbortSignal): Promise<void> {
+  private async embed(
+    embedder: Embedder,
+    blue: string[],
+    green: string[],
+    reference: string | null,
+    out: CaseSemanticInput,
+    signal?: AbortSignal,
+  ): Promise<void> {
     try {
       const texts = [...blue, ...green, ...(reference === null ? [] : [reference])];
       if (texts.length === 0) return;
@@ -84,24 +103,46 @@ export class SemanticScorer {
     }
   }
 
-  private async grade(judge: Judge, cfg: NonNullable<SemanticConfig['judge']>, testCase: GoldenCase, blue: string[], green: string[], reference: string | null, out: CaseSemanticInput, signal?: AbortSignal): Promise<void> {
+  private async grade(
+    judge: Judge,
+    cfg: NonNullable<SemanticConfig['judge']>,
+    testCase: GoldenCase,
+    blue: string[],
+    green: string[],
+    reference: string | null,
+    out: CaseSemanticInput,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const question = caseQuestion(testCase);
     const jobs: Promise<void>[] = [];
     if (cfg.mode !== 'pairwise' && reference !== null) {
-      for (const [rev, answers] of [['blue', blue], ['green', green]] as const) {
+      for (const [rev, answers] of [
+        ['blue', blue],
+        ['green', green],
+      ] as const) {
         if (answers[0] === undefined) continue;
         jobs.push(
-          judge.rubric({ question, reference, answer: answers[0], ...(cfg.rubric ? { rubric: cfg.rubric } : {}) }, { signal })
-            .then((r) => { out.judge[rev] = r.score; })
-            .catch((e: Error) => { out.errors.push(`judge rubric (${rev}): ${e.message}`); }),
+          judge
+            .rubric({ question, reference, answer: answers[0], ...(cfg.rubric ? { rubric: cfg.rubric } : {}) }, { signal })
+            .then((r) => {
+              out.judge[rev] = r.score;
+            })
+            .catch((e: Error) => {
+              out.errors.push(`judge rubric (${rev}): ${e.message}`);
+            }),
         );
       }
     }
     if (cfg.mode !== 'rubric' && blue[0] !== undefined && green[0] !== undefined) {
       jobs.push(
-        judge.pairwise({ question, ...(reference === null ? {} : { reference }), a: blue[0], b: green[0] }, { signal })
-          .then((r) => { out.pairwise = r.winner; })
-          .catch((e: Error) => { out.errors.push(`judge pairwise: ${e.message}`); }),
+        judge
+          .pairwise({ question, ...(reference === null ? {} : { reference }), a: blue[0], b: green[0] }, { signal })
+          .then((r) => {
+            out.pairwise = r.winner;
+          })
+          .catch((e: Error) => {
+            out.errors.push(`judge pairwise: ${e.message}`);
+          }),
       );
     }
     await Promise.all(jobs);

@@ -19,7 +19,8 @@ export interface ShardPlan {
   missing: number[];
 }
 
-const HINT = 'merge the report.json of every `revgate compare --shard k/n` job of one run: same suite file, golden sets, thresholds, URLs and flags';
+const HINT =
+  'merge the report.json of every `revgate compare --shard k/n` job of one run: same suite file, golden sets, thresholds, URLs and flags';
 
 /** Check that the reports are distinct shards of one run and list the missing shards. */
 export function planShards(reports: readonly ShardReport[]): ShardPlan {
@@ -31,16 +32,32 @@ export function planShards(reports: readonly ShardReport[]): ShardPlan {
     const { shard, merged } = report.run;
     if (merged) throw new UsageError(`${file} is already a merged report`, HINT);
     if (!shard) throw new UsageError(`${file} is not a shard report (its run had no --shard)`, HINT);
-    if (!Number.isInteger(shard.total) || shard.total < 1 || !Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.total) {
-      throw new ReportInvalidError(file, `field \`run.shard\` should be {index, total} with 1 ≤ index ≤ total, got ${JSON.stringify(shard)}`);
+    if (
+      !Number.isInteger(shard.total) ||
+      shard.total < 1 ||
+      !Number.isInteger(shard.index) ||
+      shard.index < 1 ||
+      shard.index > shard.total
+    ) {
+      throw new ReportInvalidError(
+        file,
+        `field \`run.shard\` should be {index, total} with 1 ≤ index ≤ total, got ${JSON.stringify(shard)}`,
+      );
     }
     if (report.suite.name !== first.report.suite.name) {
       throw new UsageError(`${file} is from suite "${report.suite.name}", ${first.file} from suite "${first.report.suite.name}"`, HINT);
     }
     if (report.suite.configHash !== first.report.suite.configHash) {
-      throw new UsageError(`${file} and ${first.file} were run with different configurations (config hash ${short(report.suite.configHash)} ≠ ${short(first.report.suite.configHash)})`, HINT);
+      throw new UsageError(
+        `${file} and ${first.file} were run with different configurations (config hash ${short(report.suite.configHash)} ≠ ${short(first.report.suite.configHash)})`,
+        HINT,
+      );
     }
-    if (total !== 0 && shard.total !== total) throw new UsageError(`${file} is shard ${shard.index}/${shard.total}, ${first.file} is shard ${first.report.run.shard?.index}/${total}`, HINT);
+    if (total !== 0 && shard.total !== total)
+      throw new UsageError(
+        `${file} is shard ${shard.index}/${shard.total}, ${first.file} is shard ${first.report.run.shard?.index}/${total}`,
+        HINT,
+      );
     total = shard.total;
     const seen = byIndex.get(shard.index);
     if (seen !== undefined) throw new UsageError(`shard ${shard.index}/${total} given twice: ${seen} and ${file}`, HINT);

@@ -93,7 +93,10 @@ export class RevisionTotals {
       'judge.ref.mean': this.judgeRef.rate(),
     };
     for (const cls of ERROR_CLASSES) out[`errors.${cls}`] = perAttempt(this.classes.get(cls) ?? 0);
-    for (const [name, sample] of [['latency', this.latency], ['ttft', this.ttft]] as const) {
+    for (const [name, sample] of [
+      ['latency', this.latency],
+      ['ttft', this.ttft],
+    ] as const) {
       const s = latencySummary(sample);
       for (const q of ['p50', 'p90', 'p95', 'p99', 'mean'] as const) out[`${name}.${q}`] = { value: s[q], n: s.n };
     }

@@ -27,14 +27,17 @@ function promptOf(c: GoldenCase): string {
 
 // "5xx: 2, timeout: 1", in ERROR_CLASSES order.
 function describeErrors(r: RevisionCaseResult): string {
-  return ERROR_CLASSES.filter((cls) => r.errorClasses[cls] !== undefined).map((cls) => `${cls}: ${r.errorClasses[cls]}`).join(', ');
+  return ERROR_CLASSES.filter((cls) => r.errorClasses[cls] !== undefined)
+    .map((cls) => `${cls}: ${r.errorClasses[cls]}`)
+    .join(', ');
 }
 
 // Green's status and why, one line per reason. Only assertions (k-of-n) and errors decide it;
 // lost documents, drift and refusals without an assertion weigh in the regression score only.
 function statusOf(green: RevisionCaseResult, ratio: number): { status: CaseStatus; reasons: string[] } {
   if (green.outputs.length === 0) {
-    const detail = green.attempts === 0 ? 'no attempts were made' : `all ${green.attempts} attempts failed (${describeErrors(green) || 'unclassified'})`;
+    const detail =
+      green.attempts === 0 ? 'no attempts were made' : `all ${green.attempts} attempts failed (${describeErrors(green) || 'unclassified'})`;
     return { status: 'error', reasons: [`green: ${detail}`] };
   }
   const a = green.assertions;

@@ -38,7 +38,9 @@ function addCounts(counts: RateCounts, r: RevisionCaseResult): void {
 /** Streaming collection of ComparisonData: numbers only, never answer texts. */
 export class ComparisonAccumulator {
   private cases = 0;
-  private readonly paired = Object.fromEntries(PAIRED_METRICS.map((m) => [m, { blue: [], green: [] }])) as unknown as ComparisonData['paired'];
+  private readonly paired = Object.fromEntries(
+    PAIRED_METRICS.map((m) => [m, { blue: [], green: [] }]),
+  ) as unknown as ComparisonData['paired'];
   private readonly noise: ComparisonData['noise'] = { drift: [], noise: [] };
   private readonly flips = { b: 0, c: 0, n: 0 };
   private readonly latency: ComparisonData['latency'] = { blue: [], green: [] };
@@ -77,7 +79,10 @@ export class ComparisonAccumulator {
 
   // The comparison data of the cases added so far (copies: later adds do not change it).
   result(): ComparisonData {
-    const two = (x: { blue: number[]; green: number[] }): { blue: number[]; green: number[] } => ({ blue: [...x.blue], green: [...x.green] });
+    const two = (x: { blue: number[]; green: number[] }): { blue: number[]; green: number[] } => ({
+      blue: [...x.blue],
+      green: [...x.green],
+    });
     const paired = Object.fromEntries(PAIRED_METRICS.map((m) => [m, two(this.paired[m])])) as ComparisonData['paired'];
     return {
       cases: this.cases,

@@ -1,5 +1,13 @@
 // Numeric consistency of an answer with its reference: matched, changed, missing and added quantities.
-import { agree, extractQuantities, type CompareOptions, type Quantity, type QuantityComparison, type QuantityDimension, type QuantityPair } from './numbers.js';
+import {
+  agree,
+  extractQuantities,
+  type CompareOptions,
+  type Quantity,
+  type QuantityComparison,
+  type QuantityDimension,
+  type QuantityPair,
+} from './numbers.js';
 
 /*
  * Matching heuristic.
@@ -23,7 +31,11 @@ const SENTENCE_END = /[.!?;:\n](?:\s|$)/;
 // Lower-cased words around a quantity in its sentence: up to 4 before, 2 after.
 function contextWords(text: string, q: Quantity): Set<string> {
   const end = q.index + q.raw.length;
-  const before = text.slice(Math.max(0, q.index - 120), q.index).split(SENTENCE_END).pop() ?? '';
+  const before =
+    text
+      .slice(Math.max(0, q.index - 120), q.index)
+      .split(SENTENCE_END)
+      .pop() ?? '';
   const after = text.slice(end, end + 80).split(SENTENCE_END)[0] ?? '';
   const words = (t: string): string[] => t.toLowerCase().match(/\p{L}+/gu) ?? [];
   return new Set([...words(before).slice(-CONTEXT_BEFORE), ...words(after).slice(0, CONTEXT_AFTER)]);

@@ -1,32 +1,13 @@
 // Quantities in answers: doses, durations, percentages, frequencies, extracted and normalised.
 // Comparison of an answer's quantities with its reference's is in numbers-compare.ts.
-import {
-  DAYS,
-  FRACTIONS,
-  MULTIPLIERS,
-  NUMBER_WORDS,
-  PERIOD_ADVERBS,
-  SCALES,
-  denominatorAt,
-  unitAt,
-  type UnitDef,
-} from './units.js';
+import { DAYS, FRACTIONS, MULTIPLIERS, NUMBER_WORDS, PERIOD_ADVERBS, SCALES, denominatorAt, unitAt, type UnitDef } from './units.js';
 
 /**
  * What a quantity measures. `frequency` is per day ("twice a day" = 2, "every 6 hours" = 4);
  * `concentration` is any ratio unit other than count per time ("mg/mL", "mg/kg/day", "mg/day");
  * `year` is a calendar year (a bare integer 1900–2099). Bare numbers have dimension null.
  */
-export type QuantityDimension =
-  | 'mass'
-  | 'volume'
-  | 'time'
-  | 'percent'
-  | 'frequency'
-  | 'concentration'
-  | 'count'
-  | 'temperature'
-  | 'year';
+export type QuantityDimension = 'mass' | 'volume' | 'time' | 'percent' | 'frequency' | 'concentration' | 'count' | 'temperature' | 'year';
 
 export interface Quantity {
   /** The text as written: "200 to 400 mg", "every 6 hours", "1 g". */
@@ -374,7 +355,10 @@ export function extractQuantities(text: string): Quantity[] {
   }
   found.sort((a, b) => a.start - b.start);
   inheritUnits(found, s);
-  return dropRestatements(found.filter((f) => !f.word), s).map((f) => {
+  return dropRestatements(
+    found.filter((f) => !f.word),
+    s,
+  ).map((f) => {
     const q: Quantity = { raw: text.slice(f.start, f.end), value: f.value, unit: f.unit, dimension: f.dimension, index: f.start };
     if (f.max !== undefined) q.max = f.max;
     return q;

@@ -77,7 +77,12 @@ export function pairNumbers(blue: readonly string[], green: readonly string[]): 
 }
 
 // Green vs blue on one case.
-export function scorePair(blue: RevisionCaseResult, green: RevisionCaseResult, expected: string[] | null, options: ScorePairOptions): PairCaseResult {
+export function scorePair(
+  blue: RevisionCaseResult,
+  green: RevisionCaseResult,
+  expected: string[] | null,
+  options: ScorePairOptions,
+): PairCaseResult {
   const d = drift(green.outputs, blue.outputs);
   const noise = noiseBand(blue.outputs);
   const bothDocs = blue.docs !== null && green.docs !== null;

@@ -2,12 +2,24 @@
 import { z } from 'zod';
 
 export const scoringFields = {
-  k: z.number().int().min(1).max(100).default(5)
+  k: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(5)
     .describe('Cut-off for rag.hit@k, rag.recall@k, rag.ndcg@k; thresholds must name the same k (rag.recall@5 when k is 5). Default: 5'),
-  driftTolerance: z.number().min(0).max(1).default(0.3)
+  driftTolerance: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.3)
     .describe('A case "moved" when its green-vs-blue similarity is below 1 - driftTolerance (drift.moved_share). Default: 0.3'),
-  assertPassRatio: z.number().min(0).max(1).default(1)
+  assertPassRatio: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
     .describe('A case passes its assertions when at least this share of its attempts pass (k-of-n). Default: 1'),
-  minCases: z.number().int().min(1).default(5)
-    .describe('Fewer scored cases than this make every check inconclusive. Default: 5'),
+  minCases: z.number().int().min(1).default(5).describe('Fewer scored cases than this make every check inconclusive. Default: 5'),
 };

@@ -65,8 +65,25 @@ const TIME: UnitRow[] = [
 ];
 
 const COUNT_NOUNS = [
-  'dose', 'tablet', 'tab', 'capsule', 'pill', 'drop', 'puff', 'spray', 'injection', 'shot', 'lozenge',
-  'sachet', 'packet', 'vial', 'ampoule', 'ampule', 'application', 'inhalation', 'unit',
+  'dose',
+  'tablet',
+  'tab',
+  'capsule',
+  'pill',
+  'drop',
+  'puff',
+  'spray',
+  'injection',
+  'shot',
+  'lozenge',
+  'sachet',
+  'packet',
+  'vial',
+  'ampoule',
+  'ampule',
+  'application',
+  'inhalation',
+  'unit',
 ];
 const COUNT: UnitRow[] = [
   ...COUNT_NOUNS.map((n): UnitRow => ({ unit: n === 'tab' ? 'tablet' : n, dimension: 'count', factor: 1, aliases: plural(n) })),
@@ -144,7 +161,13 @@ export function denominatorAt(text: string, pos: number): { def: UnitDef; end: n
 
 /** Adverbs that stand for "per <period>" ("daily" = per day). */
 export const PERIOD_ADVERBS: Readonly<Record<string, number>> = {
-  hourly: DAYS.hour, daily: 1, nightly: 1, weekly: 7, monthly: DAYS.month, yearly: DAYS.year, annually: DAYS.year,
+  hourly: DAYS.hour,
+  daily: 1,
+  nightly: 1,
+  weekly: 7,
+  monthly: DAYS.month,
+  yearly: DAYS.year,
+  annually: DAYS.year,
 };
 
 const UNITS_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];

@@ -8,10 +8,28 @@
 export const MASK = '***';
 
 /** Query parameters whose values are secrets (compared case-insensitively). */
-const SECRET_PARAMS = ['api-key', 'api_key', 'apikey', 'key', 'code', 'sig', 'signature', 'token', 'access_token', 'id_token', 'refresh_token', 'client_secret', 'password', 'secret', 'subscription-key', 'x-api-key'];
+const SECRET_PARAMS = [
+  'api-key',
+  'api_key',
+  'apikey',
+  'key',
+  'code',
+  'sig',
+  'signature',
+  'token',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'client_secret',
+  'password',
+  'secret',
+  'subscription-key',
+  'x-api-key',
+];
 const PARAM = new RegExp(`([?&;](?:${SECRET_PARAMS.map(escape).join('|')})=)[^&#\\s"'<>\\\\]+`, 'gi');
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g;
-const HEADER = /(\b(?:api-key|x-api-key|authorization|proxy-authorization|ocp-apim-subscription-key|x-functions-key|cookie)\b["']?\s*[:=]\s*["']?)(?!\*\*\*)(?:Bearer\s+)?[^\s"',;}\\]+/gi;
+const HEADER =
+  /(\b(?:api-key|x-api-key|authorization|proxy-authorization|ocp-apim-subscription-key|x-functions-key|cookie)\b["']?\s*[:=]\s*["']?)(?!\*\*\*)(?:Bearer\s+)?[^\s"',;}\\]+/gi;
 
 /** Values shorter than this are not redacted by value (they would mask ordinary words); their shapes still are. */
 const MIN_VALUE = 6;
@@ -47,7 +65,14 @@ export function createRedactor(values: Iterable<string | undefined> = []): Redac
       changed = true;
     }
     // Longest first, so a secret that contains another is masked whole.
-    if (changed) byValue = new RegExp([...known].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+    if (changed)
+      byValue = new RegExp(
+        [...known]
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join('|'),
+        'g',
+      );
   };
   redact.add(values);
   return redact;
@@ -57,6 +82,7 @@ export function createRedactor(values: Iterable<string | undefined> = []): Redac
 export function redactDeep<T>(value: T, redact: (s: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
   return value;
 }

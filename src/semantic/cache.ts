@@ -31,8 +31,14 @@ export interface SemanticCache {
 
 /** The cache key: sha256 of (kind, model, input texts, parameters with sorted keys). */
 export function cacheKey(kind: CacheKind, model: string, inputs: readonly string[], params: Record<string, unknown> = {}): string {
-  const sorted = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return createHash('sha256').update(JSON.stringify([kind, model, inputs, sorted])).digest('hex');
+  const sorted = Object.fromEntries(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return createHash('sha256')
+    .update(JSON.stringify([kind, model, inputs, sorted]))
+    .digest('hex');
 }
 
 /** A cache under `dir` (2-char fan-out: `ab/abcdef….json`); `false` turns caching off. */

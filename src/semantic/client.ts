@@ -16,7 +16,10 @@ const BACKOFF_MS = 250;
 const MAX_RETRY_AFTER_MS = 5_000;
 
 /** One SDK request; `options` go to the SDK call as request options. */
-export type SdkRequest<T> = (client: OpenAI, options: { timeout: number; fetchOptions: SdkFetchOptions; signal?: AbortSignal }) => Promise<T>;
+export type SdkRequest<T> = (
+  client: OpenAI,
+  options: { timeout: number; fetchOptions: SdkFetchOptions; signal?: AbortSignal },
+) => Promise<T>;
 
 export interface SemanticClient {
   /** Run `request` (POST `path`) on the endpoint's one client; retries transient failures, throws SemanticError. */
@@ -41,7 +44,8 @@ export function createSemanticClient(o: EndpointOptions, code: SemanticErrorCode
       return await request(client, { timeout: o.timeoutMs, fetchOptions: probeFetchOptions(probe), ...(signal ? { signal } : {}) });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof SemanticError) throw new SemanticError(error.code, error.errorClass, redact(`${where}: ${error.message}`), { status: probe.status });
+      if (error instanceof SemanticError)
+        throw new SemanticError(error.code, error.errorClass, redact(`${where}: ${error.message}`), { status: probe.status });
       const e = fromSdkError(error, { where, redact, elapsedMs: performance.now() - start, status: probe.status });
       throw new SemanticError(code, e.errorClass, e.message, { status: e.status, retryAfterMs: e.retryAfterMs });
     }

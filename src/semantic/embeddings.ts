@@ -51,10 +51,14 @@ export function createEmbedder(o: EmbedderOptions): Embedder {
 
   function request(batch: string[], options: CallOptions): Promise<Float32Array[]> {
     // encoding_format 'float': the SDK's default (base64) is not supported by every compatible server.
-    return client.call('/embeddings', async (sdk, requestOptions) => {
-      const response = await sdk.embeddings.create({ model: o.model, input: batch, encoding_format: 'float' }, requestOptions);
-      return readVectors(response.data, batch.length);
-    }, options);
+    return client.call(
+      '/embeddings',
+      async (sdk, requestOptions) => {
+        const response = await sdk.embeddings.create({ model: o.model, input: batch, encoding_format: 'float' }, requestOptions);
+        return readVectors(response.data, batch.length);
+      },
+      options,
+    );
   }
 
   return { embed, model: o.model, cache, close: () => client.close() };
@@ -65,7 +69,8 @@ function readVectors(data: unknown, expected: number): Float32Array[] {
   const fail = (detail: string): never => {
     throw new SemanticError('RG_EMBEDDINGS_FAILED', 'extraction', `unexpected embeddings response: ${detail}`);
   };
-  if (!Array.isArray(data) || data.length !== expected) fail(`expected ${expected} embeddings, got ${Array.isArray(data) ? data.length : 'no data array'}`);
+  if (!Array.isArray(data) || data.length !== expected)
+    fail(`expected ${expected} embeddings, got ${Array.isArray(data) ? data.length : 'no data array'}`);
   const out: Float32Array[] = new Array<Float32Array>(expected);
   let dims: number | undefined;
   for (const [position, item] of (data as unknown[]).entries()) {

@@ -67,7 +67,13 @@ export function createJudge(o: JudgeOptions): Judge {
   const params = { temperature: info.temperature, seed: info.seed, prompt: JUDGE_PROMPT_VERSION };
 
   // One chat completion, parsed by `parse`; only replies that parse are cached.
-  async function ask<T>(kind: CacheKind, inputs: string[], messages: ChatMessage[], parse: (raw: string) => T, options: CallOptions): Promise<T> {
+  async function ask<T>(
+    kind: CacheKind,
+    inputs: string[],
+    messages: ChatMessage[],
+    parse: (raw: string) => T,
+    options: CallOptions,
+  ): Promise<T> {
     const key = cacheKey(kind, o.model, inputs, params);
     const cached = await cache.get(key);
     if (cached !== undefined) {
@@ -77,20 +83,24 @@ export function createJudge(o: JudgeOptions): Judge {
         // A stale or corrupt entry: ask again.
       }
     }
-    const result = await client.call('/chat/completions', async (sdk, requestOptions) => {
-      const completion = await sdk.chat.completions.create(
-        { model: o.model, messages, temperature: info.temperature, seed: info.seed, response_format: { type: 'json_object' } },
-        requestOptions,
-      );
-      const raw = completion.choices[0]?.message.content;
-      if (typeof raw !== 'string') throw judgeError(`no reply text (finish_reason: ${completion.choices[0]?.finish_reason ?? 'none'})`);
-      try {
-        return parse(raw);
-      } catch (error) {
-        if (error instanceof ReplyError) throw judgeError(`${error.message}; reply: ${excerpt(raw)}`);
-        throw error;
-      }
-    }, options);
+    const result = await client.call(
+      '/chat/completions',
+      async (sdk, requestOptions) => {
+        const completion = await sdk.chat.completions.create(
+          { model: o.model, messages, temperature: info.temperature, seed: info.seed, response_format: { type: 'json_object' } },
+          requestOptions,
+        );
+        const raw = completion.choices[0]?.message.content;
+        if (typeof raw !== 'string') throw judgeError(`no reply text (finish_reason: ${completion.choices[0]?.finish_reason ?? 'none'})`);
+        try {
+          return parse(raw);
+        } catch (error) {
+          if (error instanceof ReplyError) throw judgeError(`${error.message}; reply: ${excerpt(raw)}`);
+          throw error;
+        }
+      },
+      options,
+    );
     await cache.set(key, result, { kind, model: o.model });
     return result;
   }

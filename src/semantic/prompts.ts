@@ -43,7 +43,10 @@ export function rubricMessages(input: { question: string; reference: string; ans
     block('rubric', input.rubric ?? DEFAULT_RUBRIC),
     'Reply with JSON only: {"score": <integer 1-5>, "reason": "<one short sentence>"}',
   ].join('\n');
-  return [{ role: 'system', content: SYSTEM }, { role: 'user', content: user }];
+  return [
+    { role: 'system', content: SYSTEM },
+    { role: 'user', content: user },
+  ];
 }
 
 /** Messages asking which of two answers (A, B) is better. */
@@ -61,5 +64,8 @@ export function pairwiseMessages(input: { question: string; reference?: string |
     block('answer_b', input.b),
     'Reply with JSON only: {"winner": "A" | "B" | "tie", "confidence": <number 0-1>, "reason": "<one short sentence>"}',
   ].join('\n');
-  return [{ role: 'system', content: SYSTEM }, { role: 'user', content: user }];
+  return [
+    { role: 'system', content: SYSTEM },
+    { role: 'user', content: user },
+  ];
 }

@@ -52,7 +52,8 @@ export function parseRubricReply(text: string): { score: number; reason: string 
   const o = firstJsonObject(text);
   if (o === undefined) throw new ReplyError('no JSON object in the reply');
   const grade = numberField(o, 'score');
-  if (grade === undefined || grade < 1 || grade > 5) throw new ReplyError(`"score" must be a number from 1 to 5, got ${JSON.stringify(o['score'])}`);
+  if (grade === undefined || grade < 1 || grade > 5)
+    throw new ReplyError(`"score" must be a number from 1 to 5, got ${JSON.stringify(o['score'])}`);
   return { score: (grade - 1) / 4, reason: reasonOf(o) };
 }
 
@@ -62,7 +63,13 @@ export type PositionVote = 'A' | 'B' | 'tie';
 export function parsePairwiseReply(text: string): { winner: PositionVote; confidence: number; reason: string } {
   const o = firstJsonObject(text);
   if (o === undefined) throw new ReplyError('no JSON object in the reply');
-  const raw = typeof o['winner'] === 'string' ? o['winner'].trim().toLowerCase().replace(/^answer[_ ]?/, '') : undefined;
+  const raw =
+    typeof o['winner'] === 'string'
+      ? o['winner']
+          .trim()
+          .toLowerCase()
+          .replace(/^answer[_ ]?/, '')
+      : undefined;
   const winner: PositionVote | undefined = raw === 'a' ? 'A' : raw === 'b' ? 'B' : raw === 'tie' ? 'tie' : undefined;
   if (winner === undefined) throw new ReplyError(`"winner" must be "A", "B" or "tie", got ${JSON.stringify(o['winner'])}`);
   const confidence = numberField(o, 'confidence');

@@ -90,7 +90,14 @@ export function bootstrapRatioCI(
   const confidence = opts.confidence ?? 0.95;
   const resamples = opts.resamples ?? 2000;
   const base = { n: numerator.length + denominator.length, confidence, resamples, method: 'percentile' };
-  const none = (reason: string, estimate: number | null = null): RatioBootstrapResult => ({ ...base, estimate, lower: null, upper: null, discarded: 0, reason });
+  const none = (reason: string, estimate: number | null = null): RatioBootstrapResult => ({
+    ...base,
+    estimate,
+    lower: null,
+    upper: null,
+    discarded: 0,
+    reason,
+  });
   if (numerator.length === 0 || denominator.length === 0) return none('both samples need at least one value');
   const estimate = stat([...numerator]) / stat([...denominator]);
   if (!Number.isFinite(estimate)) return none('the ratio of the observed statistics is not finite');

@@ -58,7 +58,10 @@ export function classifyEffect(input: ClassifyInput): Classification {
   if (worseBound >= -m) {
     return { label: 'no-change', reason: `the worse-side bound of ${shown} is within the margin ${m} (non-inferior; ${pText})` };
   }
-  return { label: 'insufficient-data', reason: `${shown} reaches beyond the margin ${m} without a decisive result (${pText}); more cases are needed` };
+  return {
+    label: 'insufficient-data',
+    reason: `${shown} reaches beyond the margin ${m} without a decisive result (${pText}); more cases are needed`,
+  };
 }
 
 function fmt(v: number): string {

@@ -41,11 +41,7 @@ function sumPmf(from: number, to: number, n: number, p: number): number {
 // ln P(X = k) for X ~ Hypergeometric: k successes in `draws` draws from a population
 // of `population` items of which `successes` are successes (scipy: hypergeom(M, n, N)).
 export function hypergeometricLogPmf(k: number, population: number, successes: number, draws: number): number {
-  return (
-    logChoose(successes, k) +
-    logChoose(population - successes, draws - k) -
-    logChoose(population, draws)
-  );
+  return logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws);
 }
 
 // P(X = k) for the hypergeometric distribution above.

@@ -24,8 +24,7 @@ export function fisherExact(a: number, b: number, c: number, d: number, alternat
   let pValue = 0;
   for (let x = lo; x <= hi; x++) {
     const lp = logPmf(x);
-    const include =
-      alternative === 'less' ? x <= a : alternative === 'greater' ? x >= a : lp <= observed + Math.log1p(1e-7);
+    const include = alternative === 'less' ? x <= a : alternative === 'greater' ? x >= a : lp <= observed + Math.log1p(1e-7);
     if (include) pValue += Math.exp(lp);
   }
   return { statistic: oddsRatio, pValue: Math.min(1, pValue), n: total, oddsRatio, method: 'fisher-exact' };

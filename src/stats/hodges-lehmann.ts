@@ -27,7 +27,15 @@ export function hodgesLehmann(x: readonly number[], y: readonly number[], confid
   const n2 = ys.length;
   const base = { n: n1 + n2, n1, n2, confidence };
   if (n1 === 0 || n2 === 0) {
-    return { ...base, estimate: null, lower: null, upper: null, achievedConfidence: null, method: 'none', reason: 'both samples need at least one value' };
+    return {
+      ...base,
+      estimate: null,
+      lower: null,
+      upper: null,
+      achievedConfidence: null,
+      method: 'none',
+      reason: 'both samples need at least one value',
+    };
   }
   const pairs = n1 * n2;
   const select = (k: number): number => kthPairwiseDifference(xs, ys, k);

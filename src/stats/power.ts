@@ -38,7 +38,7 @@ export function pairedSampleSize(opts: Common & { sd: number; minEffect: number 
   const method = 'paired-normal';
   if (!(opts.sd >= 0) || !(Math.abs(opts.minEffect) > 0)) return invalid(method, 'need sd ≥ 0 and a non-zero minEffect');
   const [za, zb] = zs(opts);
-  return result(((za + zb) * opts.sd / opts.minEffect) ** 2, method, opts.have);
+  return result((((za + zb) * opts.sd) / opts.minEffect) ** 2, method, opts.have);
 }
 
 // Two independent proportions, per group (Fleiss, Levin & Paik 2003, §4.2, no continuity

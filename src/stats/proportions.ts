@@ -44,7 +44,15 @@ export function newcombeDiffCI(x1: number, n1: number, x2: number, n2: number, c
   const a = wilsonInterval(x1, n1, confidence);
   const b = wilsonInterval(x2, n2, confidence);
   if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) {
-    return { estimate: null, lower: null, upper: null, n, confidence, method: 'newcombe-hybrid-score', reason: 'each group needs at least one trial' };
+    return {
+      estimate: null,
+      lower: null,
+      upper: null,
+      n,
+      confidence,
+      method: 'newcombe-hybrid-score',
+      reason: 'each group needs at least one trial',
+    };
   }
   const p1 = x1 / n1;
   const p2 = x2 / n2;

@@ -50,9 +50,15 @@ export function sprtBernoulli(opts: SprtOptions): Sprt {
       else if (llr <= lower) decision = 'accept-h0';
       return decision;
     },
-    get llr() { return llr; },
-    get n() { return n; },
-    get decision() { return decision; },
+    get llr() {
+      return llr;
+    },
+    get n() {
+      return n;
+    },
+    get decision() {
+      return decision;
+    },
     lower,
     upper,
   };
@@ -109,6 +115,8 @@ export function hoeffdingConfidenceSequence(opts: { alpha?: number; min?: number
       };
       return state;
     },
-    get state() { return state; },
+    get state() {
+      return state;
+    },
   };
 }

@@ -20,7 +20,10 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
 
 // Median (type 7 quantile at 0.5) of an unsorted array.
 export function median(xs: readonly number[]): number {
-  return quantileSorted([...xs].sort((a, b) => a - b), 0.5);
+  return quantileSorted(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Average ranks (1-based) and the sizes of tie groups with more than one member. */

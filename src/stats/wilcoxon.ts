@@ -53,7 +53,14 @@ export function wilcoxonSignedRank(deltas: readonly number[], opts: WilcoxonOpti
   });
   const base = { rPlus, rMinus, zeros, n: used.length, z: null };
   if (signedRanks.length === 0) {
-    return { ...base, statistic: null, pValue: null, method: 'none', effect: null, reason: d.length === 0 ? 'no deltas' : 'all deltas are zero' };
+    return {
+      ...base,
+      statistic: null,
+      pValue: null,
+      method: 'none',
+      effect: null,
+      reason: d.length === 0 ? 'no deltas' : 'all deltas are zero',
+    };
   }
   const statistic = alternative === 'two-sided' ? Math.min(rPlus, rMinus) : rPlus;
   const effect = (rPlus - rMinus) / (rPlus + rMinus);

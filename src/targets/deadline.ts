@@ -18,10 +18,14 @@ function follow(caller: AbortSignal, controller: AbortController): Set<AbortCont
     const set = new Set<AbortController>();
     calls = set;
     running.set(caller, set);
-    caller.addEventListener('abort', () => {
-      for (const c of set) c.abort(caller.reason);
-      set.clear();
-    }, { once: true });
+    caller.addEventListener(
+      'abort',
+      () => {
+        for (const c of set) c.abort(caller.reason);
+        set.clear();
+      },
+      { once: true },
+    );
   }
   calls.add(controller);
   return calls;

@@ -36,7 +36,10 @@ export function extractDocs(json: unknown, docs: DocsExtract): string[] | undefi
     throw new TargetCallError('extraction', `no document list at ${path} in the response; set target.docs.path (or preset: none)`);
   }
   if (!Array.isArray(items)) {
-    throw new TargetCallError('extraction', `expected a list of documents at ${path}, found ${items === null ? 'null' : typeof items}; set target.docs.path`);
+    throw new TargetCallError(
+      'extraction',
+      `expected a list of documents at ${path}, found ${items === null ? 'null' : typeof items}; set target.docs.path`,
+    );
   }
   return items.map((item, i) => itemId(item, fields, `${path}[${i}]`));
 }

@@ -5,7 +5,16 @@ import type { GoldenCase } from '../model/golden.js';
 import { startDeadline } from './deadline.js';
 import { extractAnswer, extractDocs, extractUsage } from './extract.js';
 import { renderBody, TemplateError } from './template.js';
-import { abortOutcome, excerpt, retryAfterMs, safeUrl, secretRedactor, statusClass, transportErrorClass, withResponseContext } from './transport-errors.js';
+import {
+  abortOutcome,
+  excerpt,
+  retryAfterMs,
+  safeUrl,
+  secretRedactor,
+  statusClass,
+  transportErrorClass,
+  withResponseContext,
+} from './transport-errors.js';
 import { TargetCallError, type CallOptions, type Target, type TargetResponse } from './types.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readLimited, tooLarge } from './body-limit.js';
 
@@ -47,7 +56,12 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
         });
       }
       const json = parseJson(text, where, status, totalMs);
-      const [answer, docs] = withResponseContext(() => [extractAnswer(json, t.answer), extractDocs(json, t.docs)] as const, where, status, totalMs);
+      const [answer, docs] = withResponseContext(
+        () => [extractAnswer(json, t.answer), extractDocs(json, t.docs)] as const,
+        where,
+        status,
+        totalMs,
+      );
       return { text: answer, docs, usage: extractUsage(json), status, ttfbMs, ttftMs: undefined, totalMs };
     } catch (error) {
       if (error instanceof TargetCallError) throw error.errorClass === 'response_too_large' ? tooLarge(limit, where) : error;

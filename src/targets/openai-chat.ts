@@ -30,12 +30,14 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
     const deadline = startDeadline(signal, timeoutMs);
     const callStart = performance.now();
     const elapsed = (): number => performance.now() - (probe.startedAt ?? callStart);
-    const requestOptions = { signal: deadline.signal, timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS, fetchOptions: probeFetchOptions(probe) };
+    const requestOptions = {
+      signal: deadline.signal,
+      timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS,
+      fetchOptions: probeFetchOptions(probe),
+    };
     const body = requestBody(t, testCase);
     try {
-      const result = t.stream
-        ? await streamed(client, body, requestOptions, probe)
-        : await plain(client, body, requestOptions, probe);
+      const result = t.stream ? await streamed(client, body, requestOptions, probe) : await plain(client, body, requestOptions, probe);
       // The SDK ends a stream quietly when its signal aborts: check before trusting the text.
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
       if (aborted !== undefined) throw aborted;

@@ -95,7 +95,10 @@ export function leanFetch(agent: Dispatcher, maxResponseBytes = DEFAULT_MAX_RESP
     const probe = (init as Record<symbol, FetchProbe | undefined> | undefined)?.[PROBE];
     if (probe !== undefined) probe.startedAt = performance.now();
     const body = init?.body;
-    if ((typeof input !== 'string' && !(input instanceof URL)) || (body != null && typeof body !== 'string' && !(body instanceof Uint8Array))) {
+    if (
+      (typeof input !== 'string' && !(input instanceof URL)) ||
+      (body != null && typeof body !== 'string' && !(body instanceof Uint8Array))
+    ) {
       const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent });
       if (probe !== undefined) stamp(probe, response.status);
       return response as unknown as Response;
@@ -111,7 +114,13 @@ function stamp(probe: FetchProbe, status: number): void {
   probe.status = status;
 }
 
-async function send(agent: Dispatcher, input: string | URL, init: FetchInit, body: string | Uint8Array | null | undefined, limit: number): Promise<Response> {
+async function send(
+  agent: Dispatcher,
+  input: string | URL,
+  init: FetchInit,
+  body: string | Uint8Array | null | undefined,
+  limit: number,
+): Promise<Response> {
   const signal = init?.signal ?? undefined;
   let res: Dispatcher.ResponseData;
   try {

@@ -27,8 +27,11 @@ export function fromSdkError(error: unknown, ctx: ErrorContext): TargetCallError
     const fields = { status: error.status ?? status, elapsedMs: error.elapsedMs ?? elapsedMs, cause: error.cause };
     return new TargetCallError(error.errorClass, redact(`${where}: ${error.message}`), { ...fields, retryAfterMs: error.retryAfterMs });
   }
-  const fail = (errorClass: TargetCallError['errorClass'], message: string, fields: { status?: number; retryAfterMs?: number } = {}): TargetCallError =>
-    new TargetCallError(errorClass, redact(`${where}: ${message}`), { ...fields, elapsedMs, cause: error });
+  const fail = (
+    errorClass: TargetCallError['errorClass'],
+    message: string,
+    fields: { status?: number; retryAfterMs?: number } = {},
+  ): TargetCallError => new TargetCallError(errorClass, redact(`${where}: ${message}`), { ...fields, elapsedMs, cause: error });
 
   if (error instanceof APIConnectionTimeoutError) return fail('timeout', 'timed out waiting for response headers');
   if (error instanceof APIConnectionError) {

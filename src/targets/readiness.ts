@@ -59,7 +59,11 @@ export async function waitReady(url: string, options: WaitReadyOptions): Promise
   } finally {
     await agent.close().catch(() => undefined);
   }
-  const result = { ok: false as const, reason: `${safeUrl(url)} not ready within ${timeoutMs}ms (last: ${lastProblem ?? 'no answer'})`, connectionRefused };
+  const result = {
+    ok: false as const,
+    reason: `${safeUrl(url)} not ready within ${timeoutMs}ms (last: ${lastProblem ?? 'no answer'})`,
+    connectionRefused,
+  };
   return lastStatus === undefined ? result : { ...result, lastStatus };
 }
 

@@ -11,8 +11,13 @@ const WHOLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
 
 /** A placeholder the case cannot fill (e.g. `{{vars.drug}}` on a case without that var). */
 export class TemplateError extends RevgateError {
-  constructor(readonly placeholder: string, caseId: string) {
-    super('RG_TEMPLATE', `{{${placeholder}}} has no value for case "${caseId}"`, { hint: 'give the case that var, or drop the placeholder from target.body' });
+  constructor(
+    readonly placeholder: string,
+    caseId: string,
+  ) {
+    super('RG_TEMPLATE', `{{${placeholder}}} has no value for case "${caseId}"`, {
+      hint: 'give the case that var, or drop the placeholder from target.body',
+    });
   }
 }
 

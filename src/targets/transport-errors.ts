@@ -50,7 +50,11 @@ const SENSITIVE_HEADER = /authorization|api-?key|token|secret|cookie|password|si
  * from env references, and of headers whose names look sensitive. Defence in depth: our own
  * messages never include header values, but servers sometimes echo a key back in an error body.
  */
-export function secretRedactor(t: { apiKey?: string | undefined; headers: Record<string, string>; secretHeaders: string[] }): (text: string) => string {
+export function secretRedactor(t: {
+  apiKey?: string | undefined;
+  headers: Record<string, string>;
+  secretHeaders: string[];
+}): (text: string) => string {
   const secretNames = new Set(t.secretHeaders.map((n) => n.toLowerCase()));
   const secrets = new Set<string>();
   const add = (value: string | undefined): void => {
@@ -74,7 +78,13 @@ export function excerpt(body: string, max = 200): string {
 }
 
 /** The error to throw when the call's deadline or the caller ended it; undefined otherwise. */
-export function abortOutcome(deadline: { timedOut: boolean }, caller: AbortSignal, what: string, timeoutMs: number, elapsedMs: number): unknown {
+export function abortOutcome(
+  deadline: { timedOut: boolean },
+  caller: AbortSignal,
+  what: string,
+  timeoutMs: number,
+  elapsedMs: number,
+): unknown {
   if (deadline.timedOut) return new TargetCallError('timeout', `${what}: no complete response within ${timeoutMs}ms`, { elapsedMs });
   if (caller.aborted) return caller.reason;
   return undefined;

@@ -52,7 +52,17 @@ describe('annotations', () => {
 
   it('caps the number of annotations and says how many more', () => {
     const report = fixtureSummary();
-    const many: CheckResult[] = Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, name: `c${i}`, kind: 'threshold', expr: `c${i}`, advisory: false, value: 1, n: 9, status: 'fail', reason: `c${i} failed` }));
+    const many: CheckResult[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `c${i}`,
+      name: `c${i}`,
+      kind: 'threshold',
+      expr: `c${i}`,
+      advisory: false,
+      value: 1,
+      n: 9,
+      status: 'fail',
+      reason: `c${i} failed`,
+    }));
     report.checks = many;
     const lines = annotationsFor(report);
     expect(lines).toHaveLength(MAX_ANNOTATIONS + 1);
@@ -62,7 +72,11 @@ describe('annotations', () => {
   it('explains a non-pass verdict without failing checks (no voting checks)', () => {
     const report = fixtureSummary();
     report.checks = [];
-    report.verdict = { status: 'inconclusive', reasons: ['no voting checks: add thresholds or critical cases'], counts: { pass: 0, inconclusive: 0, error: 0, fail: 0 } };
+    report.verdict = {
+      status: 'inconclusive',
+      reasons: ['no voting checks: add thresholds or critical cases'],
+      counts: { pass: 0, inconclusive: 0, error: 0, fail: 0 },
+    };
     // The message is data: ":" stays as it is (only the title property escapes it).
     expect(annotationsFor(report)).toEqual(['::warning title=revgate inconclusive::no voting checks: add thresholds or critical cases']);
   });
@@ -86,7 +100,10 @@ describe('publishToGitHub', () => {
     expect(out).toBe('');
     expect(await readFile(file, 'utf8')).toBe(`# earlier step\n${renderMarkdown(report)}\n`);
 
-    const again = await publishToGitHub(report, { env: { GITHUB_STEP_SUMMARY: file, GITHUB_ACTIONS: 'true' }, stdout: (s) => void (out += s) });
+    const again = await publishToGitHub(report, {
+      env: { GITHUB_STEP_SUMMARY: file, GITHUB_ACTIONS: 'true' },
+      stdout: (s) => void (out += s),
+    });
     expect(again.annotations).toBeGreaterThan(0);
     expect(out.trimEnd().split('\n')).toHaveLength(again.annotations);
     expect(await readFile(file, 'utf8')).toBe(`# earlier step\n${renderMarkdown(report)}\n${renderMarkdown(report)}\n`);
@@ -94,7 +111,10 @@ describe('publishToGitHub', () => {
 
   it('does nothing outside GitHub Actions', async () => {
     let out = '';
-    expect(await publishToGitHub(fixtureSummary(), { env: { CI: '1' }, stdout: (s) => void (out += s) })).toEqual({ summaryFile: null, annotations: 0 });
+    expect(await publishToGitHub(fixtureSummary(), { env: { CI: '1' }, stdout: (s) => void (out += s) })).toEqual({
+      summaryFile: null,
+      annotations: 0,
+    });
     expect(out).toBe('');
   });
 
@@ -104,7 +124,10 @@ describe('publishToGitHub', () => {
     await writeFile(reportFile, JSON.stringify(fixtureReport()));
     const summary = join(dir, 'summary-file.md');
     await writeFile(summary, 'before\n');
-    const run = await cli(['report', '--from', reportFile, '--format', 'console'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' } });
+    const run = await cli(['report', '--from', reportFile, '--format', 'console'], {
+      cwd: dir,
+      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' },
+    });
     expect(run.code, run.stderr).toBe(1);
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('before\n## revgate: **FAIL** — pharmabot')).toBe(true);
@@ -117,7 +140,7 @@ describe('publishToGitHub', () => {
 });
 
 describe('the Markdown summary as a PR comment', () => {
-  it('stays under GitHub\'s comment limit with huge cases, which are collapsible <details> blocks', () => {
+  it("stays under GitHub's comment limit with huge cases, which are collapsible <details> blocks", () => {
     const big = fixtureSummary();
     big.highlights = Array.from({ length: 200 }, (_, n) => highlight(`case-${n}`, 50_000));
     const md = renderMarkdown(big);

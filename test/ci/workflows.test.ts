@@ -8,19 +8,29 @@ import { ROOT } from '../e2e/helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; name?: string }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  if?: string;
+  name?: string;
+}
 
 function load(file: string): Loose {
   return parse(readFileSync(join(ROOT, file), 'utf8'), { prettyErrors: true, uniqueKeys: true });
 }
 const steps = (job: Loose): Step[] => job.steps as Step[];
-const runs = (job: Loose): string => steps(job).map((s) => s.run ?? '').join('\n');
+const runs = (job: Loose): string =>
+  steps(job)
+    .map((s) => s.run ?? '')
+    .join('\n');
 const uses = (job: Loose): string[] => steps(job).flatMap((s) => (s.uses ? [s.uses] : []));
 
 describe('docs/github workflows', () => {
-  it('are examples, not this repository\'s workflows', () => {
+  it("are examples, not this repository's workflows", () => {
     expect(existsSync(join(ROOT, '.github/workflows/revgate-example.yml'))).toBe(false);
-    for (const f of ['compare-on-pr.yml', 'compare-sharded.yml', 'rollout-on-deploy.yml', 'README.md']) expect(existsSync(join(ROOT, 'docs/github', f)), f).toBe(true);
+    for (const f of ['compare-on-pr.yml', 'compare-sharded.yml', 'rollout-on-deploy.yml', 'README.md'])
+      expect(existsSync(join(ROOT, 'docs/github', f)), f).toBe(true);
   });
 
   it('compare-on-pr.yml: compare on pull requests, upload the reports, comment, fail on non-pass', () => {
@@ -30,7 +40,9 @@ describe('docs/github workflows', () => {
     const job = wf.jobs.gate;
     expect(job['runs-on']).toBe('ubuntu-latest');
     expect(runs(job)).toMatch(/npx revgate compare suites\/pharmabot\.yaml[\s\\]+--blue "\$BLUE_URL" --green "\$GREEN_URL"/);
-    expect(uses(job)).toEqual(expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-artifact@v4', 'actions/github-script@v7']));
+    expect(uses(job)).toEqual(
+      expect.arrayContaining(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-artifact@v4', 'actions/github-script@v7']),
+    );
     const upload = steps(job).find((s) => s.uses === 'actions/upload-artifact@v4')!;
     expect(upload.if).toBe('always()');
     const comment = steps(job).find((s) => s.uses === 'actions/github-script@v7')!;
@@ -60,7 +72,11 @@ describe('docs/github workflows', () => {
     expect(wf.permissions['id-token']).toBe('write');
     const job = wf.jobs.rollout;
     const login = steps(job).find((s) => s.uses?.startsWith('azure/login@'))!;
-    expect(login.with).toEqual({ 'client-id': '${{ secrets.AZURE_CLIENT_ID }}', 'tenant-id': '${{ secrets.AZURE_TENANT_ID }}', 'subscription-id': '${{ secrets.AZURE_SUBSCRIPTION_ID }}' });
+    expect(login.with).toEqual({
+      'client-id': '${{ secrets.AZURE_CLIENT_ID }}',
+      'tenant-id': '${{ secrets.AZURE_TENANT_ID }}',
+      'subscription-id': '${{ secrets.AZURE_SUBSCRIPTION_ID }}',
+    });
     expect(JSON.stringify(login.with)).not.toMatch(/client-secret|creds/);
     const loginAt = steps(job).indexOf(login);
     const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot-rollout-azure.yaml'));
@@ -100,7 +116,9 @@ describe('action/action.yml (composite action)', () => {
 describe('the rollout suite the deploy workflow runs', () => {
   it('is a valid suite with an azure-container-apps rollout and live Azure Monitor analysis', async () => {
     const { loadSuite } = await import('../../src/config/load-suite.js');
-    const { suite } = await loadSuite('suites/pharmabot-rollout-azure.yaml', { env: { AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000001' } });
+    const { suite } = await loadSuite('suites/pharmabot-rollout-azure.yaml', {
+      env: { AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000001' },
+    });
     expect(suite.rollout?.backend.kind).toBe('azure-container-apps');
     expect(suite.rollout?.live?.source).toBe('azure-monitor');
   });

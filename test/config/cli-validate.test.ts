@@ -35,7 +35,9 @@ describe('revgate validate', () => {
     const cwd = await fixture({ 'suite.yaml': SUITE, 'golden.yaml': GOLDEN });
     const io = captureIO(cwd);
     expect(await runCli(['validate', 'suite.yaml', '--green', 'ftp://x/v1'], io)).toBe(ExitCode.InvalidConfig);
-    expect(io.err).toContain('  suite.yaml green.url: not an http(s) URL: ftp://x/v1 (from --green)\n      hint: use an absolute http(s) URL');
+    expect(io.err).toContain(
+      '  suite.yaml green.url: not an http(s) URL: ftp://x/v1 (from --green)\n      hint: use an absolute http(s) URL',
+    );
   });
 
   it('a missing suite file exits 4 with a hint', async () => {
@@ -50,7 +52,9 @@ describe('revgate validate', () => {
     expect(io.err).toBe('');
     expect(code).toBe(ExitCode.Pass);
     expect(io.out).toContain('suites/pharmabot.yaml: valid');
-    expect(io.out).toMatch(/cases: +\d+ \(\d+ critical\) from golden\/pharmabot\.yaml \(\d+\), datasets\/medquad-rag\/golden\.jsonl \(\d+\)/);
+    expect(io.out).toMatch(
+      /cases: +\d+ \(\d+ critical\) from golden\/pharmabot\.yaml \(\d+\), datasets\/medquad-rag\/golden\.jsonl \(\d+\)/,
+    );
     expect(io.out).toContain('blue:       openai-chat http://127.0.0.1:8081/v1');
   });
 });

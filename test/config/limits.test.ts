@@ -9,7 +9,12 @@ import { captureIO, fixture, GOLDEN, SUITE } from './helpers.js';
 describe('input limits', () => {
   it('a YAML alias bomb is a config error (exit 4), not an internal one', async () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const cwd = await fixture({ 'suite.yaml': SUITE, 'golden.yaml': `${bomb.join('\n')}\ncases:\n  - id: one\n    question: q\n` });
     const io = captureIO(cwd);
     expect(await runCli(['validate', 'suite.yaml'], io)).toBe(ExitCode.InvalidConfig);
@@ -24,7 +29,10 @@ describe('input limits', () => {
     expect(await runCli(['validate', 'suite.yaml'], io)).toBe(ExitCode.InvalidConfig);
     expect(io.err).toMatch(/golden\.yaml: YAML golden set of \d+ MiB is over the 32 MiB YAML limit/);
     expect(io.err).toMatch(/hint: write large golden sets as JSONL/);
-    const jsonl = await fixture({ 'suite.yaml': SUITE.replace('golden: golden.yaml', 'golden: golden.jsonl'), 'golden.jsonl': '{"id":"one","question":"q"}\n{"id":"two","question":"r"}\n' });
+    const jsonl = await fixture({
+      'suite.yaml': SUITE.replace('golden: golden.yaml', 'golden: golden.jsonl'),
+      'golden.jsonl': '{"id":"one","question":"q"}\n{"id":"two","question":"r"}\n',
+    });
     const ok = captureIO(jsonl);
     expect(await runCli(['validate', 'suite.yaml'], ok), ok.err).toBe(ExitCode.Pass);
   });

@@ -10,8 +10,21 @@ describe('loadSuite: a valid suite', () => {
     expect(suite.file).toBe('suite.yaml');
     expect(suite.name).toBe('demo');
     expect(suite.golden).toEqual([{ file: 'golden.yaml', cases: suite.cases }]);
-    expect(suite.cases.map((c) => [c.id, c.tags, c.critical])).toEqual([['one', [], false], ['two', [], false]]);
-    expect(suite.sampling).toEqual({ concurrency: 8, repeats: 1, timeout: 60_000, retries: 2, backoff: 250, warmup: 2, deadline: 1_800_000, readyTimeout: 60_000, maxResponseBytes: 4_194_304 });
+    expect(suite.cases.map((c) => [c.id, c.tags, c.critical])).toEqual([
+      ['one', [], false],
+      ['two', [], false],
+    ]);
+    expect(suite.sampling).toEqual({
+      concurrency: 8,
+      repeats: 1,
+      timeout: 60_000,
+      retries: 2,
+      backoff: 250,
+      warmup: 2,
+      deadline: 1_800_000,
+      readyTimeout: 60_000,
+      maxResponseBytes: 4_194_304,
+    });
     expect(suite.scoring).toEqual({ k: 5, driftTolerance: 0.3, assertPassRatio: 1, minCases: 5 });
     expect(suite.report).toEqual({ formats: ['json', 'md', 'junit'], dir: 'reports', topCases: 5 });
     expect(suite.thresholdSpecs.map((t) => t.id)).toEqual(['green.error_rate <= 1%']);
@@ -32,13 +45,20 @@ describe('loadSuite: a valid suite', () => {
   });
 
   it('parses durations and keeps values written in the suite', async () => {
-    const { suite } = await load({ 'suite.yaml': `${SUITE}sampling:\n  concurrency: 16\n  timeout: 20s\n  deadline: 1.5m\n  readyTimeout: 0\n` });
+    const { suite } = await load({
+      'suite.yaml': `${SUITE}sampling:\n  concurrency: 16\n  timeout: 20s\n  deadline: 1.5m\n  readyTimeout: 0\n`,
+    });
     expect(suite.sampling).toMatchObject({ concurrency: 16, timeout: 20_000, deadline: 90_000, readyTimeout: 0 });
   });
 
   const withSampling = `${SUITE}sampling:\n  concurrency: 16\n  timeout: 20s\nreport:\n  dir: out\n`;
   it.each<[string, SuiteOverrides, (s: ResolvedSuite) => unknown, unknown]>([
-    ['--blue', { blue: 'http://10.0.0.5:9000/v1' }, (s) => [s.targets.blue.url, s.targets.blue.readyUrl], ['http://10.0.0.5:9000/v1', 'http://10.0.0.5:9000/health/ready']],
+    [
+      '--blue',
+      { blue: 'http://10.0.0.5:9000/v1' },
+      (s) => [s.targets.blue.url, s.targets.blue.readyUrl],
+      ['http://10.0.0.5:9000/v1', 'http://10.0.0.5:9000/health/ready'],
+    ],
     ['--green', { green: 'https://green.example.io/v1' }, (s) => s.targets.green.url, 'https://green.example.io/v1'],
     ['--concurrency', { concurrency: 3 }, (s) => s.sampling.concurrency, 3],
     ['--timeout 5s', { timeout: '5s' }, (s) => s.sampling.timeout, 5_000],
@@ -58,20 +78,34 @@ describe('loadSuite: a valid suite', () => {
   });
 
   it('expands ${ENV} references in headers, apiKey and url, and marks those headers secret', async () => {
-    const yaml = SUITE.replace('  model: m1', '  model: m1\n  apiKey: "${KEY}"\n  headers:\n    api-key: "${KEY}"\n    x-team: search').replace('http://127.0.0.1:8082/v1', '"${GREEN_URL}"');
+    const yaml = SUITE.replace(
+      '  model: m1',
+      '  model: m1\n  apiKey: "${KEY}"\n  headers:\n    api-key: "${KEY}"\n    x-team: search',
+    ).replace('http://127.0.0.1:8082/v1', '"${GREEN_URL}"');
     const { suite } = await load({ 'suite.yaml': yaml }, { env: { KEY: 's3cret', GREEN_URL: 'http://10.1.1.1/v1' } });
     expect(suite.targets.blue.headers).toEqual({ 'api-key': 's3cret', 'x-team': 'search' });
     expect(suite.targets.blue.secretHeaders).toEqual(['api-key']);
     expect(suite.targets.blue.apiKey).toBe('s3cret');
     expect(suite.targets.green.url).toBe('http://10.1.1.1/v1');
-    expect(suite.configHash).toBe((await load({ 'suite.yaml': yaml }, { env: { KEY: 'other', GREEN_URL: 'http://10.1.1.1/v1' } })).suite.configHash);
+    expect(suite.configHash).toBe(
+      (await load({ 'suite.yaml': yaml }, { env: { KEY: 'other', GREEN_URL: 'http://10.1.1.1/v1' } })).suite.configHash,
+    );
   });
 
   it('loads an http-json target whose body every case can fill', async () => {
-    const yaml = SUITE.replace('  kind: openai-chat\n  model: m1', '  kind: http-json\n  body: { q: "{{question}}", drug: "{{vars.drug}}", id: "{{case.id}}" }\n  answer: data.answer\n  docs: { preset: sources }\n  readyPath: none');
-    const golden = 'cases:\n  - { id: one, question: q1, vars: { drug: aspirin } }\n  - { id: two, question: q2, vars: { drug: ibuprofen } }\n';
+    const yaml = SUITE.replace(
+      '  kind: openai-chat\n  model: m1',
+      '  kind: http-json\n  body: { q: "{{question}}", drug: "{{vars.drug}}", id: "{{case.id}}" }\n  answer: data.answer\n  docs: { preset: sources }\n  readyPath: none',
+    );
+    const golden =
+      'cases:\n  - { id: one, question: q1, vars: { drug: aspirin } }\n  - { id: two, question: q2, vars: { drug: ibuprofen } }\n';
     const { suite } = await load({ 'suite.yaml': yaml, 'golden.yaml': golden });
-    expect(suite.targets.blue).toMatchObject({ kind: 'http-json', answer: 'data.answer', docs: { preset: 'sources', path: 'sources', id: ['id'] }, readyUrl: undefined });
+    expect(suite.targets.blue).toMatchObject({
+      kind: 'http-json',
+      answer: 'data.answer',
+      docs: { preset: 'sources', path: 'sources', id: ['id'] },
+      readyUrl: undefined,
+    });
   });
 
   it('warns (without failing) when cases expect documents the targets cannot read', async () => {
@@ -88,7 +122,10 @@ describe('loadSuite: a valid suite', () => {
       'sets/more.jsonl': '{"id": "three", "question": "q3"}\n\n{"id": 4, "messages": [{"role": "user", "content": "hi"}]}\n',
     });
     expect(suite.cases.map((c) => c.id)).toEqual(['one', 'two', 'three', '4']);
-    expect(suite.golden.map((g) => [g.file, g.cases.length])).toEqual([['golden.yaml', 2], ['sets/more.jsonl', 2]]);
+    expect(suite.golden.map((g) => [g.file, g.cases.length])).toEqual([
+      ['golden.yaml', 2],
+      ['sets/more.jsonl', 2],
+    ]);
   });
 });
 

@@ -46,28 +46,58 @@ describe('schemas/*.schema.json', () => {
 
   it('accepts flag-style durations and ${ENV} URLs', () => {
     const validate = validator('suite');
-    expect(validate({ name: 'x', golden: ['a.yaml'], green: { url: '${GREEN_URL}' }, sampling: { timeout: '1.5s', readyTimeout: 0, deadline: '20m' } })).toBe(true);
+    expect(
+      validate({
+        name: 'x',
+        golden: ['a.yaml'],
+        green: { url: '${GREEN_URL}' },
+        sampling: { timeout: '1.5s', readyTimeout: 0, deadline: '20m' },
+      }),
+    ).toBe(true);
   });
 
   it('describes the fields editors show help for', () => {
-    const suite = jsonSchemaFor('suite') as { title: string; description: string; properties: Record<string, { description?: string; properties?: Record<string, { description?: string; default?: unknown }> }>; $defs: Record<string, { properties: Record<string, { description?: string }> }> };
+    const suite = jsonSchemaFor('suite') as {
+      title: string;
+      description: string;
+      properties: Record<string, { description?: string; properties?: Record<string, { description?: string; default?: unknown }> }>;
+      $defs: Record<string, { properties: Record<string, { description?: string }> }>;
+    };
     expect(suite.title).toBe('revgate suite');
     expect(suite.description).toMatch(/^A revgate suite/);
-    for (const key of ['name', 'golden', 'target', 'blue', 'green', 'thresholds']) expect(suite.properties[key]?.description, key).toBeTruthy();
-    for (const key of ['kind', 'url', 'headers', 'model', 'apiKey', 'stream', 'body', 'answer', 'docs', 'readyPath']) expect(suite.$defs.Target?.properties[key]?.description, `Target.${key}`).toBeTruthy();
+    for (const key of ['name', 'golden', 'target', 'blue', 'green', 'thresholds'])
+      expect(suite.properties[key]?.description, key).toBeTruthy();
+    for (const key of ['kind', 'url', 'headers', 'model', 'apiKey', 'stream', 'body', 'answer', 'docs', 'readyPath'])
+      expect(suite.$defs.Target?.properties[key]?.description, `Target.${key}`).toBeTruthy();
     for (const section of ['sampling', 'scoring', 'report']) {
       const props = suite.properties[section]!.properties!;
       for (const [key, prop] of Object.entries(props)) expect(prop.description, `${section}.${key}`).toBeTruthy();
       expect(suite.properties[section]!.description, section).toBeTruthy();
     }
-    expect(suite.properties.sampling!.properties!.concurrency).toMatchObject({ default: 8, description: 'Requests in flight at once (blue and green together). Flag: --concurrency. Default: 8' });
-    expect(suite.properties.sampling!.properties!.timeout!.description).toBe('Per-request timeout, e.g. "20s". Flag: --timeout. Default: 60s');
+    expect(suite.properties.sampling!.properties!.concurrency).toMatchObject({
+      default: 8,
+      description: 'Requests in flight at once (blue and green together). Flag: --concurrency. Default: 8',
+    });
+    expect(suite.properties.sampling!.properties!.timeout!.description).toBe(
+      'Per-request timeout, e.g. "20s". Flag: --timeout. Default: 60s',
+    );
     expect(suite.properties.thresholds!.description).toContain('Grammar: [scope.]metric op value');
     expect(suite.properties.thresholds!.description).toContain('"ratio.latency.p95 <= 1.5"');
 
-    const golden = jsonSchemaFor('golden') as { $defs: Record<string, { description?: string; properties?: Record<string, { description?: string }>; anyOf?: { description?: string }[]; oneOf?: { description?: string }[] }> };
+    const golden = jsonSchemaFor('golden') as {
+      $defs: Record<
+        string,
+        {
+          description?: string;
+          properties?: Record<string, { description?: string }>;
+          anyOf?: { description?: string }[];
+          oneOf?: { description?: string }[];
+        }
+      >;
+    };
     const gc = golden.$defs.GoldenCase!;
-    for (const key of ['id', 'messages', 'question', 'vars', 'reference', 'expected_docs', 'assert', 'tags', 'critical']) expect(gc.properties?.[key]?.description, key).toBeTruthy();
+    for (const key of ['id', 'messages', 'question', 'vars', 'reference', 'expected_docs', 'assert', 'tags', 'critical'])
+      expect(gc.properties?.[key]?.description, key).toBeTruthy();
     const assertion = golden.$defs.Assertion!;
     const variants = assertion.oneOf ?? assertion.anyOf ?? [];
     expect(variants).toHaveLength(10);

@@ -62,7 +62,9 @@ describe('revgate diff, end to end', () => {
     expect(diff.cases.changed[0]!.change).toBe('regressed');
     expect(diff.usage?.a.totalPer1k).toBeGreaterThan(0);
     expect(diff.usage?.b.costPer1k).toBeNull();
-    expect(diff.scoreChanges.some((c) => c.score === 'ref.rougeL' && c.direction === 'worse' && c.answerA !== null && c.answerB !== null)).toBe(true);
+    expect(
+      diff.scoreChanges.some((c) => c.score === 'ref.rougeL' && c.direction === 'worse' && c.answerA !== null && c.answerB !== null),
+    ).toBe(true);
     expect(await readFile(join(out, 'diff.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
 

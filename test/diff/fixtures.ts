@@ -11,7 +11,17 @@ export function m(value: number | null, n = 10): { value: number | null; n: numb
 }
 
 /** A report whose green (and blue) metrics and cases are the given ones; the rest from the renderer fixture. */
-export function report(fields: { green?: FlatMetrics; blue?: FlatMetrics; pair?: FlatMetrics; cases?: CaseRecord[]; byTag?: Report['metricsByTag']; suite?: Partial<Report['suite']>; runId?: string } = {}): Report {
+export function report(
+  fields: {
+    green?: FlatMetrics;
+    blue?: FlatMetrics;
+    pair?: FlatMetrics;
+    cases?: CaseRecord[];
+    byTag?: Report['metricsByTag'];
+    suite?: Partial<Report['suite']>;
+    runId?: string;
+  } = {},
+): Report {
   const base = fixtureReport();
   return {
     ...base,
@@ -24,14 +34,25 @@ export function report(fields: { green?: FlatMetrics; blue?: FlatMetrics; pair?:
 }
 
 /** A case whose green has `status`, a ref ROUGE-L, a recall and an answer. */
-export function scored(id: string, status: CaseRecord['status'], scores: { rougeL?: number; recall?: number; numbers?: number; answer?: string } = {}): CaseRecord {
+export function scored(
+  id: string,
+  status: CaseRecord['status'],
+  scores: { rougeL?: number; recall?: number; numbers?: number; answer?: string } = {},
+): CaseRecord {
   const green = revisionResult({
     outputs: scores.answer === undefined ? ['answer'] : [scores.answer],
     ref: scores.rougeL === undefined ? null : { f1: scores.rougeL, rougeL: scores.rougeL },
     rag: scores.recall === undefined ? null : { hit: scores.recall, recall: scores.recall, mrr: scores.recall, ndcg: scores.recall },
     numbers: scores.numbers === undefined ? null : { consistency: scores.numbers, changed: 0, missing: 0, added: 0 },
   });
-  return caseRecord({ id, status, green, reasons: status === 'pass' ? [] : [`green: ${id} failed`], reference: 'the reference', prompt: `question ${id}` });
+  return caseRecord({
+    id,
+    status,
+    green,
+    reasons: status === 'pass' ? [] : [`green: ${id} failed`],
+    reference: 'the reference',
+    prompt: `question ${id}`,
+  });
 }
 
 export function diff(a: Report, b: Report, extra: { a?: Partial<DiffInput>; b?: Partial<DiffInput>; top?: number } = {}): Diff {

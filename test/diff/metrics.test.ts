@@ -3,8 +3,28 @@ import { directionOf, relativeChange } from '../../src/diff/metrics.js';
 import { diff, m, report } from './fixtures.js';
 
 describe('metric deltas', () => {
-  const a = report({ green: { 'latency.p95': m(800), 'ref.rougeL.mean': m(0.4), error_rate: m(0.01), cases: m(10), 'rag.recall@5': m(0.8), 'ttft.p95': m(null), 'not.a.metric': m(1) } });
-  const b = report({ green: { 'latency.p95': m(1000), 'ref.rougeL.mean': m(0.5), error_rate: m(0.01), cases: m(12), 'rag.recall@5': m(null), 'ttft.p95': m(null), 'not.a.metric': m(2) } });
+  const a = report({
+    green: {
+      'latency.p95': m(800),
+      'ref.rougeL.mean': m(0.4),
+      error_rate: m(0.01),
+      cases: m(10),
+      'rag.recall@5': m(0.8),
+      'ttft.p95': m(null),
+      'not.a.metric': m(1),
+    },
+  });
+  const b = report({
+    green: {
+      'latency.p95': m(1000),
+      'ref.rougeL.mean': m(0.5),
+      error_rate: m(0.01),
+      cases: m(12),
+      'rag.recall@5': m(null),
+      'ttft.p95': m(null),
+      'not.a.metric': m(2),
+    },
+  });
   const d = diff(a, b);
   const row = (name: string) => d.metrics.find((r) => r.name === name);
 
@@ -35,7 +55,10 @@ describe('metric deltas', () => {
     const pa = report({ pair: { 'drift.rougeL.mean': m(0.7), 'docs.lost_share': m(0.1) } });
     const pb = report({ pair: { 'drift.rougeL.mean': m(0.6), 'docs.lost_share': m(0.05) } });
     const rows = diff(pa, pb).pairMetrics;
-    expect(rows.map((r) => [r.name, r.kind, r.direction])).toEqual([['drift.rougeL.mean', 'pair', 'worse'], ['docs.lost_share', 'pair', 'better']]);
+    expect(rows.map((r) => [r.name, r.kind, r.direction])).toEqual([
+      ['drift.rougeL.mean', 'pair', 'worse'],
+      ['docs.lost_share', 'pair', 'better'],
+    ]);
   });
 
   it('relative change needs a non-zero base; direction ignores float noise', () => {
@@ -48,13 +71,21 @@ describe('metric deltas', () => {
 });
 
 describe('tag deltas', () => {
-  const set = (rougeL: number, cases: number) => ({ blue: {}, green: { 'ref.rougeL.mean': m(rougeL), 'latency.p95': m(300) }, pair: {}, cases });
+  const set = (rougeL: number, cases: number) => ({
+    blue: {},
+    green: { 'ref.rougeL.mean': m(rougeL), 'latency.p95': m(300) },
+    pair: {},
+    cases,
+  });
   const a = report({ byTag: { dose: set(0.5, 4), treatment: set(0.4, 6), legacy: set(0.1, 1) } });
   const b = report({ byTag: { treatment: set(0.3, 6), dose: set(0.6, 5), fresh: set(0.9, 2) } });
   const d = diff(a, b);
 
   it('diffs every tag present in both, in name order, with their case counts', () => {
-    expect(d.tags.map((t) => [t.tag, t.casesA, t.casesB])).toEqual([['dose', 4, 5], ['treatment', 6, 6]]);
+    expect(d.tags.map((t) => [t.tag, t.casesA, t.casesB])).toEqual([
+      ['dose', 4, 5],
+      ['treatment', 6, 6],
+    ]);
     const treatment = d.tags[1]!.metrics.find((r) => r.name === 'ref.rougeL.mean')!;
     expect(treatment.direction).toBe('worse');
     expect(treatment.delta).toBeCloseTo(-0.1);
@@ -69,7 +100,9 @@ describe('tag deltas', () => {
 describe('warnings', () => {
   it('warns when the suites differ, by name or by config hash, and still diffs', () => {
     const a = report({ green: { 'latency.p95': m(1) } });
-    expect(diff(a, report({ suite: { name: 'other' }, green: { 'latency.p95': m(2) } })).warnings[0]).toMatch(/different suites \("pharmabot" and "other"\)/);
+    expect(diff(a, report({ suite: { name: 'other' }, green: { 'latency.p95': m(2) } })).warnings[0]).toMatch(
+      /different suites \("pharmabot" and "other"\)/,
+    );
     const changed = diff(a, report({ suite: { configHash: 'sha256:other' } }));
     expect(changed.sameSuite).toBe(false);
     expect(changed.warnings[0]).toMatch(/config hash differs/);

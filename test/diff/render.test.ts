@@ -6,7 +6,10 @@ import { UsageError } from '../../src/model/errors.js';
 import { HOSTILE } from '../report/fixture.js';
 import { diff, m, report, scored } from './fixtures.js';
 
-const hostileCase = (status: 'pass' | 'fail', rougeL: number, answer: string) => ({ ...scored(`id ${HOSTILE}`, status, { rougeL, answer }), reasons: status === 'fail' ? [`green: ${HOSTILE}`] : [] });
+const hostileCase = (status: 'pass' | 'fail', rougeL: number, answer: string) => ({
+  ...scored(`id ${HOSTILE}`, status, { rougeL, answer }),
+  reasons: status === 'fail' ? [`green: ${HOSTILE}`] : [],
+});
 const a = report({
   suite: { name: `suite ${HOSTILE}` },
   green: { 'ref.rougeL.mean': m(0.5), 'tokens.prompt.mean': m(100), 'tokens.completion.mean': m(50), 'tokens.total.mean': m(150) },
@@ -19,7 +22,10 @@ const b = report({
   cases: [hostileCase('fail', 0.1, `B said ${HOSTILE}\n</pre></details><img src=x onerror=alert(1)>`)],
   byTag: { [`tag ${HOSTILE}`]: { blue: {}, green: { 'ref.rougeL.mean': m(0.4) }, pair: {}, cases: 1 } },
 });
-const d = diff(a, b, { a: { price: { inputPerMillion: 1, outputPerMillion: 2 } }, b: { price: { inputPerMillion: 1, outputPerMillion: 2 } } });
+const d = diff(a, b, {
+  a: { price: { inputPerMillion: 1, outputPerMillion: 2 } },
+  b: { price: { inputPerMillion: 1, outputPerMillion: 2 } },
+});
 
 describe('Markdown diff', () => {
   const text = renderDiffMarkdown(d);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { costPer1k } from '../../src/diff/usage.js';
 import { diff, m, report } from './fixtures.js';
 
-const tokens = (prompt: number, completion: number) => ({ 'tokens.prompt.mean': m(prompt, 8), 'tokens.completion.mean': m(completion, 8), 'tokens.total.mean': m(prompt + completion, 8) });
+const tokens = (prompt: number, completion: number) => ({
+  'tokens.prompt.mean': m(prompt, 8),
+  'tokens.completion.mean': m(completion, 8),
+  'tokens.total.mean': m(prompt + completion, 8),
+});
 
 describe('tokens and cost per 1,000 requests', () => {
   it('scales the mean tokens per request to 1,000 requests, without a cost when no price is given', () => {

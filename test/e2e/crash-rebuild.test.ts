@@ -19,8 +19,18 @@ it('kill -9 mid-run, then report --from <run dir> rebuilds every format from cas
   const blue = await startPharmabot({ seed: 1, baseLatencyMs: [20, 30] });
   const green = await startPharmabot({ seed: 2, baseLatencyMs: [20, 30] });
   bots.push(blue, green);
-  const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green.url}/v1`, cases: medquadCases(200), sampling: { concurrency: 2 }, report: { formats: ['json', 'md', 'junit', 'html'] } });
-  const child = spawn(process.execPath, [join(ROOT, 'bin/revgate.js'), 'compare', s.suiteFile, '--progress', 'none'], { cwd: s.dir, env: { PATH: process.env.PATH ?? '', CI: '1' }, stdio: 'ignore' });
+  const s = await writeSuite({
+    blue: `${blue.url}/v1`,
+    green: `${green.url}/v1`,
+    cases: medquadCases(200),
+    sampling: { concurrency: 2 },
+    report: { formats: ['json', 'md', 'junit', 'html'] },
+  });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/revgate.js'), 'compare', s.suiteFile, '--progress', 'none'], {
+    cwd: s.dir,
+    env: { PATH: process.env.PATH ?? '', CI: '1' },
+    stdio: 'ignore',
+  });
   // Wait until some cases are on disk, then kill it without warning.
   let dir = '';
   for (let i = 0; i < 400; i++) {

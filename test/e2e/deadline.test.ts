@@ -13,7 +13,12 @@ it('--deadline counts readiness: a green still cold-starting ends the run at the
   const blue = await startPharmabot({ seed: 1 });
   const green = await startPharmabot({ seed: 2, flaws: { coldStartMs: 60_000 } });
   bots.push(blue, green);
-  const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green.url}/v1`, cases: medquadCases(3), sampling: { readyTimeout: '60s', deadline: '1s' } });
+  const s = await writeSuite({
+    blue: `${blue.url}/v1`,
+    green: `${green.url}/v1`,
+    cases: medquadCases(3),
+    sampling: { readyTimeout: '60s', deadline: '1s' },
+  });
   const started = performance.now();
   const r = await compareCli(s);
   const took = performance.now() - started;
@@ -21,5 +26,8 @@ it('--deadline counts readiness: a green still cold-starting ends the run at the
   expect(took).toBeLessThan(15_000); // not the 60 s readyTimeout
   const report = await readReport(await runDir(s.reportsDir));
   expect(report.run).toMatchObject({ complete: false, interrupted: 'deadline' });
-  expect(report.checks.find((c: { id: string }) => c.id === 'run:RG_RUN_DEADLINE')).toMatchObject({ status: 'inconclusive', reason: expect.stringMatching(/passed during readiness/) });
+  expect(report.checks.find((c: { id: string }) => c.id === 'run:RG_RUN_DEADLINE')).toMatchObject({
+    status: 'inconclusive',
+    reason: expect.stringMatching(/passed during readiness/),
+  });
 });

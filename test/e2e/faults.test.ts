@@ -109,7 +109,10 @@ describe('faults, end to end', () => {
   });
 
   it('classifies answers slower than the timeout as timeout; the exit code follows the thresholds', async () => {
-    const { run, report, greenResults, results } = await gate({ hangMs: 1500 }, { sampling: { retries: 0, timeout: '300ms', concurrency: 10 } });
+    const { run, report, greenResults, results } = await gate(
+      { hangMs: 1500 },
+      { sampling: { retries: 0, timeout: '300ms', concurrency: 10 } },
+    );
     expect(greenResults).toHaveLength(10);
     for (const r of greenResults) {
       expect(r.ok).toBe(false);
@@ -142,7 +145,10 @@ describe('faults, end to end', () => {
 
   it('a changed citation schema is an extraction error naming the path; error_rate fails the gate', async () => {
     // Citations read by their `filepath` (what pharmabot v1 uses); v2 renames it to `source_ref`.
-    const { run, report, greenResults, results } = await gate({ citationSchema: 'v2' }, { target: { docs: { preset: 'azure-on-your-data', id: 'filepath' } } });
+    const { run, report, greenResults, results } = await gate(
+      { citationSchema: 'v2' },
+      { target: { docs: { preset: 'azure-on-your-data', id: 'filepath' } } },
+    );
     expect(greenResults.every((r) => !r.ok && r.error.class === 'extraction')).toBe(true);
     expect(results.filter((r) => r.revision === 'blue').every((r) => r.ok)).toBe(true);
     const sample = errorSample(report, 'green', 'extraction');
@@ -155,7 +161,7 @@ describe('faults, end to end', () => {
     expect(run.code).toBe(1);
   });
 
-  it('with the preset\'s id fallbacks a changed citation schema still fails the gate (documents no longer match)', async () => {
+  it("with the preset's id fallbacks a changed citation schema still fails the gate (documents no longer match)", async () => {
     // The azure-on-your-data preset tries filepath, url, title, chunk_id: v2 citations are read
     // by their `url`, which never equals an expected doc id, so retrieval metrics collapse.
     const { run, report, greenResults } = await gate({ citationSchema: 'v2' });

@@ -30,12 +30,7 @@ export function pharmabotCases(): Json[] {
 }
 
 /** Thresholds a good green passes on ~10 cases (tolerances wide enough for sampling noise). */
-export const GOOD_THRESHOLDS = [
-  'error_rate <= 1%',
-  'delta.rag.recall@5 >= -0.1',
-  'delta.ref.rougeL.mean >= -0.2',
-  'refusal_rate <= 5%',
-];
+export const GOOD_THRESHOLDS = ['error_rate <= 1%', 'delta.rag.recall@5 >= -0.1', 'delta.ref.rougeL.mean >= -0.2', 'refusal_rate <= 5%'];
 
 export interface SuiteOptions {
   blue: string;
@@ -65,10 +60,26 @@ export async function writeSuite(o: SuiteOptions): Promise<TempSuite> {
   const suite = {
     name: 'e2e',
     golden: 'golden.yaml',
-    target: defined({ kind: 'openai-chat', model: 'pharmabot-1', docs: { preset: 'azure-on-your-data' }, readyPath: '/health/ready', ...o.target }),
+    target: defined({
+      kind: 'openai-chat',
+      model: 'pharmabot-1',
+      docs: { preset: 'azure-on-your-data' },
+      readyPath: '/health/ready',
+      ...o.target,
+    }),
     blue: { url: o.blue, ...o.blueTarget },
     green: { url: o.green, ...o.greenTarget },
-    sampling: { concurrency: 4, warmup: 0, retries: 2, backoff: '20ms', timeout: '5s', readyTimeout: '2s', deadline: '50s', seed: 1, ...o.sampling },
+    sampling: {
+      concurrency: 4,
+      warmup: 0,
+      retries: 2,
+      backoff: '20ms',
+      timeout: '5s',
+      readyTimeout: '2s',
+      deadline: '50s',
+      seed: 1,
+      ...o.sampling,
+    },
     scoring: { k: 5, minCases: 5, ...o.scoring },
     thresholds: o.thresholds ?? GOOD_THRESHOLDS,
     report: { formats: ['json', 'md', 'junit'], dir: reportsDir, ...o.report },
@@ -105,7 +116,11 @@ export async function cli(argv: string[], o: { cwd?: string; env?: Record<string
 }
 
 /** `revgate compare <suite> --progress none` plus extra flags. */
-export function compareCli(s: TempSuite, extra: string[] = [], o: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<CliRun> {
+export function compareCli(
+  s: TempSuite,
+  extra: string[] = [],
+  o: { env?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<CliRun> {
   return cli(['compare', s.suiteFile, '--progress', 'none', ...extra], { cwd: s.dir, ...o });
 }
 
@@ -125,7 +140,10 @@ export async function readReport(dir: string): Promise<Loose> {
 }
 
 export async function readJsonl(file: string): Promise<Loose[]> {
-  return (await readFile(file, 'utf8')).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
 }
 
 /** The reasons of the checks with `status`, joined, for readable assertions. */

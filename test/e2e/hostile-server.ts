@@ -18,7 +18,16 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-const completion = (content: string) => JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }], answer: content, sources: [] });
+const completion = (content: string) =>
+  JSON.stringify({
+    id: 'x',
+    object: 'chat.completion',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+    answer: content,
+    sources: [],
+  });
 
 export async function startHostileServer(): Promise<HostileServer> {
   let sent = 0;
@@ -37,7 +46,9 @@ export async function startHostileServer(): Promise<HostileServer> {
     go();
   };
   const chunk = Buffer.alloc(64 * 1024, 'a');
-  const sse = Buffer.from(`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'b'.repeat(4000) } }] })}\n\n`);
+  const sse = Buffer.from(
+    `data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'b'.repeat(4000) } }] })}\n\n`,
+  );
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => void> = {
     huge: (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -74,9 +85,10 @@ export async function startHostileServer(): Promise<HostileServer> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     sent: () => sent,
-    close: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

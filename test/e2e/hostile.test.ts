@@ -19,10 +19,18 @@ afterAll(async () => {
 });
 
 /** A suite with pharmabot as blue and a route of the hostile server as green (openai-chat, or http-json). */
-async function suite(route: string, o: { kind?: 'http-json'; sampling?: Record<string, unknown>; target?: Record<string, unknown>; cases?: number; formats?: string[] } = {}): Promise<TempSuite> {
+async function suite(
+  route: string,
+  o: { kind?: 'http-json'; sampling?: Record<string, unknown>; target?: Record<string, unknown>; cases?: number; formats?: string[] } = {},
+): Promise<TempSuite> {
   const s = await writeSuite({
-    blue: `${blue.url}/v1`, green: `${hostile.url}/${route}/v1`, cases: medquadCases(o.cases ?? 4), target: { docs: { preset: 'none' }, ...o.target },
-    sampling: { retries: 0, ...o.sampling }, thresholds: ['error_rate <= 1%'], ...(o.formats ? { report: { formats: o.formats } } : {}),
+    blue: `${blue.url}/v1`,
+    green: `${hostile.url}/${route}/v1`,
+    cases: medquadCases(o.cases ?? 4),
+    target: { docs: { preset: 'none' }, ...o.target },
+    sampling: { retries: 0, ...o.sampling },
+    thresholds: ['error_rate <= 1%'],
+    ...(o.formats ? { report: { formats: o.formats } } : {}),
   });
   if (o.kind === 'http-json') {
     const y = parse(await readFile(s.suiteFile, 'utf8'));
@@ -34,7 +42,8 @@ async function suite(route: string, o: { kind?: 'http-json'; sampling?: Record<s
   return s;
 }
 
-const greenErrors = async (s: TempSuite) => (await readReport(await runDir(s.reportsDir))).errors.filter((e: { revision: string }) => e.revision === 'green');
+const greenErrors = async (s: TempSuite) =>
+  (await readReport(await runDir(s.reportsDir))).errors.filter((e: { revision: string }) => e.revision === 'green');
 
 describe('bodies past sampling.maxResponseBytes', () => {
   it.each([
@@ -55,7 +64,10 @@ describe('bodies past sampling.maxResponseBytes', () => {
 });
 
 describe('a body that drips', () => {
-  it.each([['openai-chat', {}], ['http-json', { kind: 'http-json' as const }]])('%s: the timeout covers the whole exchange, body included', async (_kind, o) => {
+  it.each([
+    ['openai-chat', {}],
+    ['http-json', { kind: 'http-json' as const }],
+  ])('%s: the timeout covers the whole exchange, body included', async (_kind, o) => {
     const s = await suite('drip', { ...o, cases: 2, sampling: { timeout: '400ms' } });
     const started = performance.now();
     const r = await compareCli(s);
@@ -87,7 +99,16 @@ describe('terminal control, bidi overrides and workflow commands in answers', ()
     const r = await compareCli(s, [], { env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
     expect(r.code, r.stderr).toBe(1);
     const dir = await runDir(s.reportsDir);
-    const outputs = [r.stdout, r.stderr, await readFile(summary, 'utf8'), ...(await Promise.all(['report.json', 'summary.md', 'junit.xml', 'report.html', 'results.jsonl', 'cases.jsonl'].map((f) => readFile(`${dir}/${f}`, 'utf8'))))];
+    const outputs = [
+      r.stdout,
+      r.stderr,
+      await readFile(summary, 'utf8'),
+      ...(await Promise.all(
+        ['report.json', 'summary.md', 'junit.xml', 'report.html', 'results.jsonl', 'cases.jsonl'].map((f) =>
+          readFile(`${dir}/${f}`, 'utf8'),
+        ),
+      )),
+    ];
     for (const out of outputs) {
       expect(out).not.toMatch(/[\u0000\u0007\u001b\u202e]/);
       expect(out).not.toMatch(/\\u0000|\\u001b/);

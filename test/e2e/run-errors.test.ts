@@ -3,7 +3,19 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
-import { allFiles, compareCli, deadUrl, readJsonl, readReport, runDir, sendJson, startServer, writeSuite, type Loose, type TestServer } from './helpers.js';
+import {
+  allFiles,
+  compareCli,
+  deadUrl,
+  readJsonl,
+  readReport,
+  runDir,
+  sendJson,
+  startServer,
+  writeSuite,
+  type Loose,
+  type TestServer,
+} from './helpers.js';
 
 const closers: (Pharmabot | TestServer)[] = [];
 afterEach(async () => {
@@ -60,7 +72,9 @@ describe('run errors, end to end', () => {
     const blue = await bot(1);
     // Green answers 500 with the request's headers in the error body (a leaky proxy), and 400 once.
     const green = await startServer((req, res, nth) => {
-      const body = { error: { message: `upstream failed for key ${String(req.headers['api-key'])}`, type: 'server_error', headers: req.headers } };
+      const body = {
+        error: { message: `upstream failed for key ${String(req.headers['api-key'])}`, type: 'server_error', headers: req.headers },
+      };
       sendJson(res, nth === 0 ? 400 : 500, body);
     });
     closers.push(green);

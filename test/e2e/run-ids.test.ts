@@ -9,7 +9,9 @@ describe('run ids', () => {
   it('the same id asked for 20 times at once gives 20 directories', async () => {
     const base = await mkdtemp(join(tmpdir(), 'revgate-runids-'));
     const now = new Date('2026-12-01T10:00:00Z');
-    const made = await Promise.all(Array.from({ length: 20 }, () => createRunDir(base, newRunId('suite', now).replace(/-[0-9a-f]{6}$/, '-same'))));
+    const made = await Promise.all(
+      Array.from({ length: 20 }, () => createRunDir(base, newRunId('suite', now).replace(/-[0-9a-f]{6}$/, '-same'))),
+    );
     expect(new Set(made.map((m) => m.dir)).size).toBe(20);
     expect((await readdir(base)).sort()).toEqual(made.map((m) => m.id).sort());
     expect(made.map((m) => m.id)).toContain('20261201-100000-suite-same');

@@ -33,17 +33,34 @@ async function echoServer(): Promise<string> {
       const echo = `url=${req.url} headers=${JSON.stringify(req.headers)} body=${body.slice(0, 200)} also ${MARKED}`;
       if (++n % 4 === 0) return void res.writeHead(500, { 'content-type': 'text/plain' }).end(echo);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: echo } }], answer: echo, sources: [] }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          created: 1,
+          model: 'm',
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: echo } }],
+          answer: echo,
+          sources: [],
+        }),
+      );
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  servers.push({ close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }) });
+  servers.push({
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 async function everyFile(dir: string): Promise<string> {
   let all = '';
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) all += await readFile(join(e.parentPath, e.name), 'utf8');
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) all += await readFile(join(e.parentPath, e.name), 'utf8');
   return all;
 }
 
@@ -53,7 +70,9 @@ describe('secrets never leave the process', () => {
   it('the redactor masks known values, secret query parameters, bearer tokens and echoed secret headers', () => {
     const r = createRedactor([KEY, 'short']);
     expect(r(`key ${KEY} in text`)).toBe(`key ${MASK} in text`);
-    expect(r('GET /openai/deployments/x?api-version=2024-10-21&api-key=abc123&code=zz#f')).toBe(`GET /openai/deployments/x?api-version=2024-10-21&api-key=${MASK}&code=${MASK}#f`);
+    expect(r('GET /openai/deployments/x?api-version=2024-10-21&api-key=abc123&code=zz#f')).toBe(
+      `GET /openai/deployments/x?api-version=2024-10-21&api-key=${MASK}&code=${MASK}#f`,
+    );
     expect(r('Authorization: Bearer eyJhbGciOi.J9.sig_-')).toBe(`Authorization: ${MASK}`);
     expect(r('sent Bearer abc.def')).toBe(`sent Bearer ${MASK}`);
     expect(r('{"api-key":"xyz987","x-api-key":"k"}')).toBe(`{"api-key":"${MASK}","x-api-key":"${MASK}"}`);
@@ -66,7 +85,8 @@ describe('secrets never leave the process', () => {
     const green = await echoServer();
     const blue = await echoServer();
     const s = await writeSuite({
-      blue, green: `${green}/v1`,
+      blue,
+      green: `${green}/v1`,
       target: { apiKey: '${SUITE_KEY}', headers: { 'x-api-key': '${HEADER_KEY}' }, docs: { preset: 'none' } },
       blueTarget: { url: `${blue}/v1` },
       thresholds: ['error_rate <= 50%'],
@@ -81,7 +101,14 @@ describe('secrets never leave the process', () => {
     suite.green = { kind: 'http-json', url: `${green}/api/ask?code=${CODE}`, body: { question: '{{question}}' }, answer: 'answer' };
     await writeFile(s.suiteFile, stringify(suite));
     const summaryFile = join(s.dir, 'step-summary.md');
-    const env = { SUITE_KEY: KEY, HEADER_KEY, MARKED_VAR: MARKED, REVGATE_AZURE_TOKEN: TOKEN, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_ACTIONS: 'true' };
+    const env = {
+      SUITE_KEY: KEY,
+      HEADER_KEY,
+      MARKED_VAR: MARKED,
+      REVGATE_AZURE_TOKEN: TOKEN,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_ACTIONS: 'true',
+    };
     const r = await cli(['compare', s.suiteFile, '--progress', 'none'], { cwd: s.dir, env });
     expect(r.code, r.stderr).toBeLessThan(4);
     const files = await everyFile(s.reportsDir);

@@ -16,9 +16,16 @@ afterEach(async () => {
 
 // Statistical tests on 10 cases decide only large effects: a good release is often
 // insufficient-data there (as it should be), so the pass case uses fixed thresholds only.
-const STAT_TESTS = [{ test: 'semantic.ref', minEffect: 0.05 }, { test: 'judge.ref', minEffect: 0.1 }];
+const STAT_TESTS = [
+  { test: 'semantic.ref', minEffect: 0.05 },
+  { test: 'judge.ref', minEffect: 0.1 },
+];
 
-async function setup(green: Parameters<typeof startPharmabot>[0], emulator: Parameters<typeof startLlmEmulator>[0] = {}, tests: unknown[] = []) {
+async function setup(
+  green: Parameters<typeof startPharmabot>[0],
+  emulator: Parameters<typeof startLlmEmulator>[0] = {},
+  tests: unknown[] = [],
+) {
   const blue = await startPharmabot({ seed: 1 });
   const g = await startPharmabot(green);
   const llm = await startLlmEmulator(emulator);
@@ -56,7 +63,11 @@ describe('semantic measures', () => {
 
     // A second run: every text embedded before (the 10 references at least) comes from the disk cache;
     // only answers the revisions had not given before are sent (how many depends on the run).
-    const texts = () => llm.stats().log.filter((l) => l.kind === 'embeddings').flatMap((l) => l.texts);
+    const texts = () =>
+      llm
+        .stats()
+        .log.filter((l) => l.kind === 'embeddings')
+        .flatMap((l) => l.texts);
     const before = texts();
     const embedded = new Set(before);
     await compareCli(suite);

@@ -34,7 +34,9 @@ describe('error hierarchy', () => {
   });
 
   it('every code is documented in the README', () => {
-    const codes = [...readFileSync(new URL('../../src/model/errors.ts', import.meta.url), 'utf8').matchAll(/\| '(RG_[A-Z0-9_]+)'/g)].map((m) => m[1]!);
+    const codes = [...readFileSync(new URL('../../src/model/errors.ts', import.meta.url), 'utf8').matchAll(/\| '(RG_[A-Z0-9_]+)'/g)].map(
+      (m) => m[1]!,
+    );
     expect(codes.length).toBeGreaterThan(20);
     expect(codes.filter((c) => !README.includes(c))).toEqual([]);
   });

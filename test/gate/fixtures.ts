@@ -19,23 +19,56 @@ export function spec(fields: Partial<ThresholdSpec> & Pick<ThresholdSpec, 'scope
 
 /** A minimal check with a status. */
 export function check(status: Status, fields: Partial<CheckResult> = {}): CheckResult {
-  return { id: `c-${status}`, name: status, kind: 'threshold', expr: 'x', advisory: false, value: null, n: 0, status, reason: `reason ${status}`, ...fields };
+  return {
+    id: `c-${status}`,
+    name: status,
+    kind: 'threshold',
+    expr: 'x',
+    advisory: false,
+    value: null,
+    n: 0,
+    status,
+    reason: `reason ${status}`,
+    ...fields,
+  };
 }
 
 function revision(fields: Partial<RevisionCaseResult> = {}): RevisionCaseResult {
   return {
-    attempts: 3, errors: 0, errorClasses: {}, retries: 0, outputs: ['ok'], docs: null,
+    attempts: 3,
+    errors: 0,
+    errorClasses: {},
+    retries: 0,
+    outputs: ['ok'],
+    docs: null,
     assertions: { passes: 3, n: 3, passed: true, failures: [] },
-    rag: null, ref: null, refusals: 0, latencyMs: [100], ttftMs: [], usage: null, numbers: null, ...fields,
+    rag: null,
+    ref: null,
+    refusals: 0,
+    latencyMs: [100],
+    ttftMs: [],
+    usage: null,
+    numbers: null,
+    ...fields,
   };
 }
 
 /** A case record; green and blue results are filler unless given. */
 export function caseRecord(fields: Partial<CaseRecord> & Pick<CaseRecord, 'id'>): CaseRecord {
   return {
-    tags: [], critical: false, prompt: 'q', turns: 1, reference: null, expectedDocs: null,
-    blue: revision(), green: revision(),
+    tags: [],
+    critical: false,
+    prompt: 'q',
+    turns: 1,
+    reference: null,
+    expectedDocs: null,
+    blue: revision(),
+    green: revision(),
     pair: { drift: null, moved: null, docsJaccard: null, lostDocs: [], noise: null, position: null, numbers: null },
-    status: 'pass', reasons: [], regression: 0, semantic: null, ...fields,
+    status: 'pass',
+    reasons: [],
+    regression: 0,
+    semantic: null,
+    ...fields,
   };
 }

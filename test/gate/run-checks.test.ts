@@ -27,7 +27,9 @@ describe('runChecks', () => {
   });
 
   it('a complete run with fewer cases than scoring.minCases is inconclusive', () => {
-    expect(reasons({ casesDone: 3, casesPlanned: 3 })).toEqual([['run.cases', 'inconclusive', 'run scored 3 cases, need ≥ 5 (scoring.minCases)']]);
+    expect(reasons({ casesDone: 3, casesPlanned: 3 })).toEqual([
+      ['run.cases', 'inconclusive', 'run scored 3 cases, need ≥ 5 (scoring.minCases)'],
+    ]);
   });
 
   it.each([
@@ -46,10 +48,22 @@ describe('runChecks', () => {
   });
 
   it.each([
-    ['blue', 'run.blue.rate_limit', 'environment rate limit: 34% of blue attempts still got 429 after retries (> 20%), not a green failure; lower sampling.concurrency or raise the quota'],
-    ['green', 'run.green.rate_limit', 'environment rate limit: 34% of green attempts still got 429 after retries (> 20%), not a green failure; lower sampling.concurrency or raise the quota'],
+    [
+      'blue',
+      'run.blue.rate_limit',
+      'environment rate limit: 34% of blue attempts still got 429 after retries (> 20%), not a green failure; lower sampling.concurrency or raise the quota',
+    ],
+    [
+      'green',
+      'run.green.rate_limit',
+      'environment rate limit: 34% of green attempts still got 429 after retries (> 20%), not a green failure; lower sampling.concurrency or raise the quota',
+    ],
   ] as const)('429 share above 20%% on %s → error', (side, id, reason) => {
-    const metrics = metricsSet({ green: { cases: [120, 120] }, blue: { cases: [120, 120] }, [side]: { cases: [120, 120], 'errors.429': [0.34, 240] } });
+    const metrics = metricsSet({
+      green: { cases: [120, 120] },
+      blue: { cases: [120, 120] },
+      [side]: { cases: [120, 120], 'errors.429': [0.34, 240] },
+    });
     expect(reasons({ metrics })).toEqual([[id, 'error', reason]]);
   });
 

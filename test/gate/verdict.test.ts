@@ -5,9 +5,15 @@ import { check } from './fixtures.js';
 
 describe('worst', () => {
   it.each([
-    ['pass', 'pass', 'pass'], ['pass', 'inconclusive', 'inconclusive'], ['inconclusive', 'pass', 'inconclusive'],
-    ['inconclusive', 'error', 'error'], ['error', 'inconclusive', 'error'], ['error', 'fail', 'fail'],
-    ['fail', 'error', 'fail'], ['fail', 'pass', 'fail'], ['pass', 'fail', 'fail'],
+    ['pass', 'pass', 'pass'],
+    ['pass', 'inconclusive', 'inconclusive'],
+    ['inconclusive', 'pass', 'inconclusive'],
+    ['inconclusive', 'error', 'error'],
+    ['error', 'inconclusive', 'error'],
+    ['error', 'fail', 'fail'],
+    ['fail', 'error', 'fail'],
+    ['fail', 'pass', 'fail'],
+    ['pass', 'fail', 'fail'],
   ] as const)('worst(%s, %s) = %s', (a, b, expected) => {
     expect(worst(a, b)).toBe(expected);
   });
@@ -27,8 +33,12 @@ describe('decideVerdict', () => {
 
   it('lists the reasons of non-pass voting checks, worst first, stable within a status', () => {
     const verdict = decideVerdict([
-      check('inconclusive', { reason: 'i1' }), check('fail', { reason: 'f1' }), check('pass', { reason: 'p' }),
-      check('error', { reason: 'e1' }), check('fail', { reason: 'f2' }), check('fail', { reason: 'advisory', advisory: true }),
+      check('inconclusive', { reason: 'i1' }),
+      check('fail', { reason: 'f1' }),
+      check('pass', { reason: 'p' }),
+      check('error', { reason: 'e1' }),
+      check('fail', { reason: 'f2' }),
+      check('fail', { reason: 'advisory', advisory: true }),
     ]);
     expect(verdict).toEqual({ status: 'fail', reasons: ['f1', 'f2', 'e1', 'i1'], counts: { pass: 1, inconclusive: 1, error: 1, fail: 2 } });
   });
@@ -48,7 +58,8 @@ describe('decideVerdict', () => {
   it('run checks alone never make a pass: they are preconditions, not evidence', () => {
     expect(decideVerdict([check('pass', { kind: 'run' })]).status).toBe('inconclusive');
     expect(decideVerdict([check('error', { kind: 'run', reason: 'blue down' })])).toMatchObject({
-      status: 'error', reasons: ['blue down', NO_VOTING_CHECKS],
+      status: 'error',
+      reasons: ['blue down', NO_VOTING_CHECKS],
     });
     expect(decideVerdict([check('pass', { kind: 'run' }), check('pass', { kind: 'critical' })]).status).toBe('pass');
   });
@@ -71,7 +82,8 @@ describe('property: the verdict is never pass if any voting check is not pass', 
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     for (let i = 0; i < 2000; i++) {
       const checks = Array.from({ length: Math.floor(random() * 8) }, () =>
-        check(pick(STATUS_ORDER), { advisory: random() < 0.3, kind: pick(kinds) }));
+        check(pick(STATUS_ORDER), { advisory: random() < 0.3, kind: pick(kinds) }),
+      );
       const voting = checks.filter((c) => !c.advisory);
       const verdict = decideVerdict(checks);
       if (voting.some((c) => c.status !== 'pass')) expect(verdict.status).not.toBe('pass');

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
 import { aggregate } from '../../src/scoring/aggregate.js';
-import { cli, compareCli, GOOD_THRESHOLDS, medquadCases, readReport, runDir, writeSuite, type Loose, type TempSuite } from '../e2e/helpers.js';
+import {
+  cli,
+  compareCli,
+  GOOD_THRESHOLDS,
+  medquadCases,
+  readReport,
+  runDir,
+  writeSuite,
+  type Loose,
+  type TempSuite,
+} from '../e2e/helpers.js';
 
 const SHARDS = 3;
 const CASES = 15;
@@ -80,7 +90,10 @@ describe('revgate merge', () => {
     expect(report.verdict.status).toBe(whole.verdict.status);
     expect(report.verdict.status).toBe('pass');
     expect(report.run).toMatchObject({
-      complete: true, casesDone: CASES, casesPlanned: CASES, outputDir: merged.dir,
+      complete: true,
+      casesDone: CASES,
+      casesPlanned: CASES,
+      outputDir: merged.dir,
       merged: { total: SHARDS, shards: [1, 2, 3], missing: [], runs: shardReports.map((r) => r.run.id) },
     });
     expect(report.run.shard).toBeUndefined();
@@ -102,7 +115,8 @@ describe('revgate merge', () => {
       }
     }
     // … and the ROUGE-L mean is the case-weighted mean of the shards' (exactly what pooling gives).
-    const pooled = shardReports.reduce((acc, r) => acc + r.metrics.green['ref.rougeL.mean'].value * r.metrics.green['ref.rougeL.mean'].n, 0) / CASES;
+    const pooled =
+      shardReports.reduce((acc, r) => acc + r.metrics.green['ref.rougeL.mean'].value * r.metrics.green['ref.rougeL.mean'].n, 0) / CASES;
     expect(report.metrics.green['ref.rougeL.mean'].value).toBeCloseTo(pooled, 12);
 
     // The statistical test ran once over all pairs, with the unsharded run's p-value and estimate (rank test: order-free).

@@ -9,7 +9,9 @@ import { UsageError } from '../../src/model/errors.js';
 import { ROOT } from '../e2e/helpers.js';
 
 const medquadIds = readFileSync(join(ROOT, 'datasets/medquad-rag/golden.jsonl'), 'utf8')
-  .split('\n').filter((l) => l.trim() !== '').map((l) => String((JSON.parse(l) as { id: string }).id));
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => String((JSON.parse(l) as { id: string }).id));
 
 /** A suite holding only what selectShard reads. */
 function suiteOf(ids: string[]): ResolvedSuite {
@@ -88,7 +90,8 @@ describe('shard assignment', () => {
   });
 
   it('balances shards (within 20% of the mean on 471 MedQuAD ids, 5% on 4,000 sequential ids)', () => {
-    const sizes = (ids: string[], total: number) => Array.from({ length: total }, (_, i) => selectShard(suiteOf(ids), { index: i + 1, total }).cases.length);
+    const sizes = (ids: string[], total: number) =>
+      Array.from({ length: total }, (_, i) => selectShard(suiteOf(ids), { index: i + 1, total }).cases.length);
     for (const total of [2, 3, 4]) {
       const mean = medquadIds.length / total;
       for (const n of sizes(medquadIds, total)) expect(Math.abs(n - mean) / mean).toBeLessThan(0.2);

@@ -46,7 +46,10 @@ export async function startMonitorFixture(o: { green?: Partial<Flaws>; emulator?
     stateDir: state.dir,
     healthIntervalMs: 60_000,
   });
-  await proxy.router.setWeights([{ revision: BLUE, weight: 90 }, { revision: GREEN, weight: 10 }]);
+  await proxy.router.setWeights([
+    { revision: BLUE, weight: 90 },
+    { revision: GREEN, weight: 10 },
+  ]);
   const emu = await startAcaEmulator({ token: TEST_TOKEN, ...o.emulator });
   emu.setTrafficSource((from, to) => proxy.router.stats({ from, to }));
   const warnings: string[] = [];

@@ -6,7 +6,12 @@ import { APP_INSIGHTS_QUERY, CONSOLE_LOGS_QUERY, renderLatencyQuery } from '../.
 import { readLatencyTable } from '../../src/monitor/azure/logs.js';
 import { DEFAULT_COLUMNS } from '../../src/monitor/azure/options.js';
 
-const window = { from: new Date('2025-01-01T10:00:00Z'), to: new Date('2025-01-01T10:05:00Z'), revisions: ['app--blue', "app--o'x"], maxSamples: 200 };
+const window = {
+  from: new Date('2025-01-01T10:00:00Z'),
+  to: new Date('2025-01-01T10:05:00Z'),
+  revisions: ['app--blue', "app--o'x"],
+  maxSamples: 200,
+};
 
 describe('latency KQL', () => {
   it('fills every placeholder of the defaults and of a custom template', () => {
@@ -36,11 +41,14 @@ describe('reading the latency table', () => {
 
   it('maps columns by name (case-insensitive, configurable); complete samples kept, capped ones dropped', () => {
     const columns = { ...DEFAULT_COLUMNS, revision: 'Rev', samples: 'Durations', count: 'N' };
-    const t = table(['rev', 'Durations', 'N', 'P95', 'Seen'], [
-      ['app--blue', [10, 20, 30], 3, 29, new Date()],
-      ['APP--O\'X', '[5,6]', 9, '6.5', new Date()],
-      ['app--unknown', [1], 1, 1, new Date()],
-    ]);
+    const t = table(
+      ['rev', 'Durations', 'N', 'P95', 'Seen'],
+      [
+        ['app--blue', [10, 20, 30], 3, 29, new Date()],
+        ["APP--O'X", '[5,6]', 9, '6.5', new Date()],
+        ['app--unknown', [1], 1, 1, new Date()],
+      ],
+    );
     const out = readLatencyTable(t, columns, window.revisions);
     expect(out['app--blue']).toEqual({ latencyMs: [10, 20, 30], latency: { p50: null, p95: 29, p99: null, mean: null } });
     expect(out["app--o'x"]).toEqual({ latencyMs: null, latency: { p50: null, p95: 6.5, p99: null, mean: null } });
@@ -48,8 +56,12 @@ describe('reading the latency table', () => {
   });
 
   it('a revision without a row had no samples; a result without the needed columns is an error', () => {
-    expect(readLatencyTable(table(['RevisionName', 'Samples'], []), DEFAULT_COLUMNS, ['a'])).toEqual({ a: { latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } } });
+    expect(readLatencyTable(table(['RevisionName', 'Samples'], []), DEFAULT_COLUMNS, ['a'])).toEqual({
+      a: { latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } },
+    });
     expect(() => readLatencyTable(table(['Revision', 'Samples'], []), DEFAULT_COLUMNS, ['a'])).toThrow(MonitorError);
-    expect(() => readLatencyTable(table(['RevisionName', 'Count'], []), DEFAULT_COLUMNS, ['a'])).toThrow(/needs RevisionName and Samples or quantiles/);
+    expect(() => readLatencyTable(table(['RevisionName', 'Count'], []), DEFAULT_COLUMNS, ['a'])).toThrow(
+      /needs RevisionName and Samples or quantiles/,
+    );
   });
 });

@@ -99,7 +99,9 @@ describe('azure monitor: service failures', () => {
   });
 
   it('a query the workspace rejects (400) → RG_MONITOR_QUERY', async () => {
-    const custom = fx.source({ logs: { workspaceId: fx.emu.settings.workspaceId, endpoint: `${fx.emu.url}/v1`, query: 'AppRequests | take 1' } });
+    const custom = fx.source({
+      logs: { workspaceId: fx.emu.settings.workspaceId, endpoint: `${fx.emu.url}/v1`, query: 'AppRequests | take 1' },
+    });
     const error = await fail(custom.query({ ...window, revisions: [BLUE] }));
     expect(error).toMatchObject({ code: 'RG_MONITOR_QUERY' });
     expect(error.message).toMatch(/HTTP 400 BadArgumentError/);
@@ -107,24 +109,43 @@ describe('azure monitor: service failures', () => {
 });
 
 describe('azure monitor: refused before any request', () => {
-  const base = { resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/containerApps/app', credential: staticTokenCredential('t') };
+  const base = {
+    resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/containerApps/app',
+    credential: staticTokenCredential('t'),
+  };
 
   it('plain http only on loopback, and only with allowInsecureLoopback', () => {
-    expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://eastus.metrics.monitor.azure.com', allowInsecureLoopback: true })).toThrow(/only sent over https/);
-    expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://10.0.0.5:8080', allowInsecureLoopback: true })).toThrow(MonitorError);
+    expect(() =>
+      createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://eastus.metrics.monitor.azure.com', allowInsecureLoopback: true }),
+    ).toThrow(/only sent over https/);
+    expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://10.0.0.5:8080', allowInsecureLoopback: true })).toThrow(
+      MonitorError,
+    );
     expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://127.0.0.1:9' })).toThrow(/is plain http/);
     expect(() =>
-      createAzureMonitorMetrics({ ...base, metricsEndpoint: 'https://eastus.metrics.monitor.azure.com', logs: { workspaceId: 'w', endpoint: 'http://api.loganalytics.io/v1' } }),
+      createAzureMonitorMetrics({
+        ...base,
+        metricsEndpoint: 'https://eastus.metrics.monitor.azure.com',
+        logs: { workspaceId: 'w', endpoint: 'http://api.loganalytics.io/v1' },
+      }),
     ).toThrow(/Log Analytics endpoint .* only sent over https/);
     expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'ftp://x' })).toThrow(MonitorError);
-    expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'https://eastus.metrics.monitor.azure.com', logs: { workspaceId: 'w' } })).not.toThrow();
+    expect(() =>
+      createAzureMonitorMetrics({ ...base, metricsEndpoint: 'https://eastus.metrics.monitor.azure.com', logs: { workspaceId: 'w' } }),
+    ).not.toThrow();
     expect(() => createAzureMonitorMetrics({ ...base, metricsEndpoint: 'http://localhost:1', allowInsecureLoopback: true })).not.toThrow();
   });
 
   it('bad options are reported together', () => {
     let error: unknown;
     try {
-      createAzureMonitorMetrics({ resourceId: '/subscriptions/s/resourceGroups/rg', metricsEndpoint: 'https://x', credential: base.credential, delayMs: -1, logs: { workspaceId: '', maxSamples: 0 } });
+      createAzureMonitorMetrics({
+        resourceId: '/subscriptions/s/resourceGroups/rg',
+        metricsEndpoint: 'https://x',
+        credential: base.credential,
+        delayMs: -1,
+        logs: { workspaceId: '', maxSamples: 0 },
+      });
     } catch (e) {
       error = e;
     }

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('azure monitor: live blue/green comparison', () => {
-  it('per-revision counts equal the proxy\'s, 5xx counted, latency samples from logs, slower green', async () => {
+  it("per-revision counts equal the proxy's, 5xx counted, latency samples from logs, slower green", async () => {
     fx = await startMonitorFixture({ green: { errorRate: 0.3, extraLatencyMs: 40 } });
     const window = await fx.send(300);
     const result = await fx.monitor.query({ ...window, revisions: [BLUE, GREEN] });
@@ -70,20 +70,34 @@ describe('azure monitor: live blue/green comparison', () => {
 
   it('a revision without traffic reports zeros and no samples; a revision outside the window reports nothing', async () => {
     fx = await startMonitorFixture();
-    await fx.proxy.router.setWeights([{ revision: BLUE, weight: 100 }, { revision: GREEN, weight: 0 }]);
+    await fx.proxy.router.setWeights([
+      { revision: BLUE, weight: 100 },
+      { revision: GREEN, weight: 0 },
+    ]);
     const window = await fx.send(10);
     const later = await fx.send(5);
     const result = await fx.monitor.query({ ...window, revisions: [BLUE, GREEN] });
     expect(result[BLUE]).toMatchObject({ requests: 10, errors5xx: 0 });
     expect(result[BLUE]!.latencyMs).toHaveLength(10);
-    expect(result[GREEN]).toMatchObject({ requests: 0, errors5xx: 0, errors4xx: 0, latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } });
+    expect(result[GREEN]).toMatchObject({
+      requests: 0,
+      errors5xx: 0,
+      errors4xx: 0,
+      latencyMs: [],
+      latency: { p50: null, p95: null, p99: null, mean: null },
+    });
     expect((await fx.monitor.query({ ...later, revisions: [BLUE] }))[BLUE]!.requests).toBe(5);
   });
 
   it('without logs: counts only, latency null, info says so', async () => {
     fx = await startMonitorFixture();
     const counts = fx.source({ logs: undefined });
-    expect(counts.info).toEqual({ name: 'azure-monitor', delayMs: 0, countsDirectRequests: true, has: { latencySamples: false, latencyQuantiles: false, replicas: true, restarts: true } });
+    expect(counts.info).toEqual({
+      name: 'azure-monitor',
+      delayMs: 0,
+      countsDirectRequests: true,
+      has: { latencySamples: false, latencyQuantiles: false, replicas: true, restarts: true },
+    });
     expect(fx.monitor.info.has).toMatchObject({ latencySamples: true, latencyQuantiles: true });
     expect(fx.source({ delayMs: undefined }).info.delayMs).toBe(180_000);
     const window = await fx.send(10);
@@ -94,7 +108,9 @@ describe('azure monitor: live blue/green comparison', () => {
 
   it('console-logs query reads both table layouts; samples above maxSamples fall back to quantiles', async () => {
     fx = await startMonitorFixture();
-    const consoleLogs = fx.source({ logs: { workspaceId: fx.emu.settings.workspaceId, endpoint: `${fx.emu.url}/v1`, query: 'console-logs', maxSamples: 50 } });
+    const consoleLogs = fx.source({
+      logs: { workspaceId: fx.emu.settings.workspaceId, endpoint: `${fx.emu.url}/v1`, query: 'console-logs', maxSamples: 50 },
+    });
     const window = await fx.send(100);
     const result = await consoleLogs.query({ ...window, revisions: [BLUE, GREEN] });
     const query = (fx.emu.requests.find((r) => r.route === 'logsQuery')!.body as { query: string }).query;

@@ -21,14 +21,24 @@ afterEach(async () => {
 async function proxy(): Promise<{ blue: Pharmabot; green: Pharmabot; router: LocalRouterHandle }> {
   const blue = await startPharmabot({ seed: 1, name: 'blue' });
   const green = await startPharmabot({ seed: 2, name: 'green' });
-  const router = await startLocalRouter({ app: 'pharmabot', revisions: [{ name: 'v1', url: blue.url }, { name: 'v2', url: green.url }], stateDir: join(await mkdtemp(join(tmpdir(), 'revgate-live-')), '.revgate') });
+  const router = await startLocalRouter({
+    app: 'pharmabot',
+    revisions: [
+      { name: 'v1', url: blue.url },
+      { name: 'v2', url: green.url },
+    ],
+    stateDir: join(await mkdtemp(join(tmpdir(), 'revgate-live-')), '.revgate'),
+  });
   open.push(router, blue, green);
-  await router.router.setWeights([{ revision: 'v1', weight: 50 }, { revision: 'v2', weight: 50 }]);
+  await router.router.setWeights([
+    { revision: 'v1', weight: 50 },
+    { revision: 'v2', weight: 50 },
+  ]);
   return { blue, green, router };
 }
 
 describe('local live-metrics source', () => {
-  it('reports each revision\'s requests, 5xx and raw latency samples over a window', async () => {
+  it("reports each revision's requests, 5xx and raw latency samples over a window", async () => {
     const { green, router } = await proxy();
     const metrics = createLocalLiveMetrics(router.router);
     expect(metrics.info).toMatchObject({ name: 'local', delayMs: 0, has: { latencySamples: true, restarts: false } });
@@ -72,7 +82,12 @@ describe('queryWithRetry', () => {
       async query(q: { revisions: readonly string[] }) {
         m.calls++;
         if (m.calls <= failures) throw new MonitorError('RG_MONITOR_QUERY', 'flaky', `HTTP 503 (call ${m.calls})`);
-        return Object.fromEntries(q.revisions.map((r) => [r, { revision: r, requests: 1, errors5xx: 0, errors4xx: 0, latencyMs: null, latency: null, replicas: null, restarts: null }]));
+        return Object.fromEntries(
+          q.revisions.map((r) => [
+            r,
+            { revision: r, requests: 1, errors5xx: 0, errors4xx: 0, latencyMs: null, latency: null, replicas: null, restarts: null },
+          ]),
+        );
       },
       async close() {},
     };

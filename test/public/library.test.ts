@@ -23,7 +23,11 @@ beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'revgate-public-'));
   // A small suite in the shape of suites/pharmabot.yaml: curated cases (critical ones included) + MedQuAD.
   // The URLs in the file are placeholders: the test passes the staging URLs as overrides, as the doc does.
-  ({ suiteFile } = await writeSuite({ blue: 'http://blue.invalid/v1', green: 'http://green.invalid/v1', cases: [...pharmabotCases(), ...medquadCases(16)] }));
+  ({ suiteFile } = await writeSuite({
+    blue: 'http://blue.invalid/v1',
+    green: 'http://green.invalid/v1',
+    cases: [...pharmabotCases(), ...medquadCases(16)],
+  }));
 });
 
 afterAll(async () => {
@@ -37,7 +41,7 @@ async function gate(green: Pharmabot): Promise<CompareResult> {
 }
 
 describe('library use (docs/library/revgate.test.ts)', () => {
-  it('passes a good green: the verdict the user\'s test asserts on, with the reports written', async () => {
+  it("passes a good green: the verdict the user's test asserts on, with the reports written", async () => {
     const { summary, files } = await gate(good);
     expect(summary.verdict.status, summary.verdict.reasons.join('\n')).toBe('pass');
     expect(summary.run.complete).toBe(true);
@@ -53,7 +57,10 @@ describe('library use (docs/library/revgate.test.ts)', () => {
   it('shards and merges through the public API', async () => {
     const { suite } = await loadSuite(suiteFile, { overrides: { blue: `${blue.url}/v1`, green: `${good.url}/v1`, out }, env: {} });
     const halves = [await compare(selectShard(suite, parseShard('1/2'))), await compare(selectShard(suite, parseShard('2/2')))];
-    const merged = await merge(halves.map((h) => h.files.json!), { outDir: out });
+    const merged = await merge(
+      halves.map((h) => h.files.json!),
+      { outDir: out },
+    );
     expect(merged.summary.run.casesDone).toBe(suite.cases.length);
     expect(merged.missing).toEqual([]);
     expect(merged.summary.verdict.status, merged.summary.verdict.reasons.join('\n')).toBe('pass');

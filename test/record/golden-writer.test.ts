@@ -62,8 +62,12 @@ describe('rewriteGolden', () => {
   });
 
   it('sets expected_docs from the retrieved documents only with updateDocs', () => {
-    const off = parse(rewriteGolden(SOURCE, { format: 'yaml', recordings, updateDocs: false, header })) as { cases: Record<string, unknown>[] };
-    const on = parse(rewriteGolden(SOURCE, { format: 'yaml', recordings, updateDocs: true, header })) as { cases: Record<string, unknown>[] };
+    const off = parse(rewriteGolden(SOURCE, { format: 'yaml', recordings, updateDocs: false, header })) as {
+      cases: Record<string, unknown>[];
+    };
+    const on = parse(rewriteGolden(SOURCE, { format: 'yaml', recordings, updateDocs: true, header })) as {
+      cases: Record<string, unknown>[];
+    };
     expect(off.cases[0]!['expected_docs']).toEqual(['doc-1']);
     expect(on.cases[0]!['expected_docs']).toEqual(['doc-9', 'doc-1']);
     expect(on.cases[1]!['expected_docs']).toBeUndefined(); // none reported: nothing set
@@ -71,7 +75,12 @@ describe('rewriteGolden', () => {
 
   it('rebuilds a JSONL golden set as YAML with every field', async () => {
     const jsonl = `${JSON.stringify({ id: 'a', question: 'Q?', reference: 'old', expected_docs: ['d1'], tags: ['t'] })}\n${JSON.stringify({ id: 'b', question: 'R?' })}\n`;
-    const text = rewriteGolden(jsonl, { format: 'jsonl', recordings: new Map([['b', { answer: 'new b', docs: ['d2'] }]]), updateDocs: false, header });
+    const text = rewriteGolden(jsonl, {
+      format: 'jsonl',
+      recordings: new Map([['b', { answer: 'new b', docs: ['d2'] }]]),
+      updateDocs: false,
+      header,
+    });
     const r = await validate(text);
     expect(r.issues).toEqual([]);
     expect(r.cases).toEqual([
@@ -81,7 +90,8 @@ describe('rewriteGolden', () => {
   });
 
   it('writes any answer so that it reads back exactly (YAML syntax in answers, trailing spaces, a kept folded style)', async () => {
-    const long = 'Asthma is a long-term disease that has no cure. The goal of asthma treatment is to control the disease. Good asthma control will: - prevent symptoms # always';
+    const long =
+      'Asthma is a long-term disease that has no cure. The goal of asthma treatment is to control the disease. Good asthma control will: - prevent symptoms # always';
     const tricky = new Map([
       ['dose', { answer: 'line one  \n  indented: two\n\n', docs: null }],
       ['kept', { answer: long, docs: null }],
@@ -90,6 +100,10 @@ describe('rewriteGolden', () => {
     const text = rewriteGolden(SOURCE, { format: 'yaml', recordings: tricky, updateDocs: false, header });
     const r = await validate(text);
     expect(r.issues).toEqual([]);
-    expect(Object.fromEntries(r.cases.map((c) => [c.id, c.reference]))).toEqual({ dose: tricky.get('dose')!.answer, 42: tricky.get('42')!.answer, kept: long });
+    expect(Object.fromEntries(r.cases.map((c) => [c.id, c.reference]))).toEqual({
+      dose: tricky.get('dose')!.answer,
+      42: tricky.get('42')!.answer,
+      kept: long,
+    });
   });
 });

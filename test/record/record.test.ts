@@ -30,7 +30,11 @@ describe('revgate record, end to end', () => {
     expect(await readFile(source, 'utf8')).toBe(original);
 
     const text = await readFile(out, 'utf8');
-    expect(text).toMatch(new RegExp(`^# Recorded by revgate record from blue ${blue.url.replace(/[.]/g, '\\.')}/v1\\n# at \\d{4}-\\d\\d-\\d\\dT[^ ]+ \\(medoid of 3 answers per case, by ROUGE-L\\)`));
+    expect(text).toMatch(
+      new RegExp(
+        `^# Recorded by revgate record from blue ${blue.url.replace(/[.]/g, '\\.')}/v1\\n# at \\d{4}-\\d\\d-\\d\\dT[^ ]+ \\(medoid of 3 answers per case, by ROUGE-L\\)`,
+      ),
+    );
     expect(text).toContain('# Review before committing');
     const loaded = await loadGoldenFile(out, 'golden.recorded.yaml');
     expect(loaded.issues).toEqual([]);
@@ -63,7 +67,9 @@ describe('revgate record, end to end', () => {
       { id: 'ok-2', question: 'second?' },
     ];
     const s = await writeSuite({
-      blue: `${server.url}/ask`, green: `${server.url}/ask`, cases,
+      blue: `${server.url}/ask`,
+      green: `${server.url}/ask`,
+      cases,
       target: { kind: 'http-json', model: undefined, docs: { preset: 'sources' }, readyPath: 'none' },
       sampling: { retries: 1 },
     });
@@ -73,7 +79,13 @@ describe('revgate record, end to end', () => {
     expect(r.stdout).toContain('wrote out.yaml (2 references recorded, 1 kept)');
     const recorded = (parse(await readFile(join(s.dir, 'out.yaml'), 'utf8')) as { cases: Case[] }).cases;
     expect(recorded).toEqual([
-      { id: 'ok-1', question: 'first question', reference: 'recorded answer to first question', expected_docs: ['doc-for-14'], tags: ['t'] },
+      {
+        id: 'ok-1',
+        question: 'first question',
+        reference: 'recorded answer to first question',
+        expected_docs: ['doc-for-14'],
+        tags: ['t'],
+      },
       { id: 'broken-1', question: 'a broken question', reference: 'old broken', critical: true },
       { id: 'ok-2', question: 'second?', reference: 'recorded answer to second?', expected_docs: ['doc-for-7'] },
     ]);
@@ -109,8 +121,15 @@ describe('revgate record, end to end', () => {
     expect(failed.code).toBe(3);
     const saved = /kept in (\S+\.jsonl)/.exec(failed.stderr)?.[1];
     expect(saved, failed.stderr).toBeDefined();
-    const lines = (await readFile(saved!, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { id: string; answer: string });
-    expect(lines.map((l) => l.id).sort()).toEqual(medquadCases(4).map((c) => c.id as string).sort());
+    const lines = (await readFile(saved!, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; answer: string });
+    expect(lines.map((l) => l.id).sort()).toEqual(
+      medquadCases(4)
+        .map((c) => c.id as string)
+        .sort(),
+    );
     expect(lines.every((l) => l.answer.length > 0)).toBe(true);
   });
 

@@ -25,7 +25,9 @@ describe('pharmabot answer quality over the whole golden set', () => {
   it('ranks the expected document first for at least 90% of cases', () => {
     const hits = golden.filter((c, i) => blueReplies[i]?.sources[0]?.id === c.expected_docs[0]).length;
     const top3 = golden.filter((c, i) => blueReplies[i]?.sources.some((s) => s.id === c.expected_docs[0])).length;
-    console.log(`pharmabot retrieval: hit@1 ${(hits / golden.length).toFixed(3)}, hit@3 ${(top3 / golden.length).toFixed(3)} (n=${golden.length})`);
+    console.log(
+      `pharmabot retrieval: hit@1 ${(hits / golden.length).toFixed(3)}, hit@3 ${(top3 / golden.length).toFixed(3)} (n=${golden.length})`,
+    );
     expect(hits / golden.length).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -129,7 +129,8 @@ describe('pharmabot sampling', () => {
       const bot = await startPharmabot({ seed });
       try {
         const out: string[] = [];
-        for (const q of [QUESTION, 'What causes Gas in the Digestive Tract?', 'How to prevent Asthma?']) out.push((await ask(bot.url, q)).answer);
+        for (const q of [QUESTION, 'What causes Gas in the Digestive Tract?', 'How to prevent Asthma?'])
+          out.push((await ask(bot.url, q)).answer);
         return out;
       } finally {
         await bot.close();

@@ -53,7 +53,8 @@ describe('retries through the replay engine', () => {
   it('waits for Retry-After before retrying a 429 (the backoff alone is 10 ms)', async () => {
     const server = await caseServer((hit, res) => {
       if (hit.revision === 'green' && hit.tryNo === 0) return sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '1' });
-      if (hit.revision === 'green' && hit.caseId === 'c01' && hit.tryNo === 1) return sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '300' });
+      if (hit.revision === 'green' && hit.caseId === 'c01' && hit.tryNo === 1)
+        return sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '300' });
       return answerAfter(res, 0);
     });
     servers.push(server);
@@ -67,25 +68,77 @@ describe('retries through the replay engine', () => {
     expect(c01[2]!.req.at - c01[1]!.req.at).toBeGreaterThanOrEqual(280);
     expect(c01[2]!.req.at - c01[1]!.req.at).toBeLessThan(900);
     expect(attempts.find((a) => a.caseId === 'c00' && a.revision === 'green')).toMatchObject({ ok: true, retries: 1, retriedOn: ['429'] });
-    expect(attempts.find((a) => a.caseId === 'c01' && a.revision === 'green')).toMatchObject({ ok: true, retries: 2, retriedOn: ['429', '429'] });
+    expect(attempts.find((a) => a.caseId === 'c01' && a.revision === 'green')).toMatchObject({
+      ok: true,
+      retries: 2,
+      retriedOn: ['429', '429'],
+    });
   });
 });
 
 describe('retryDelay', () => {
-  const policy = (random: () => number, backoffMs = 100, maxDelayMs = 30_000): RetryPolicy => ({ retries: 5, backoffMs, maxDelayMs, random });
-  const err = (retryAfterMs?: number) => new TargetCallError(retryAfterMs === undefined ? '5xx' : '429', 'x', retryAfterMs === undefined ? {} : { retryAfterMs });
+  const policy = (random: () => number, backoffMs = 100, maxDelayMs = 30_000): RetryPolicy => ({
+    retries: 5,
+    backoffMs,
+    maxDelayMs,
+    random,
+  });
+  const err = (retryAfterMs?: number) =>
+    new TargetCallError(retryAfterMs === undefined ? '5xx' : '429', 'x', retryAfterMs === undefined ? {} : { retryAfterMs });
 
   it('uses Retry-After when given, capped at maxDelayMs, whatever the jitter', () => {
-    expect(retryDelay(policy(() => 0), 0, err(1000))).toBe(1000);
-    expect(retryDelay(policy(() => 0.99), 4, err(0))).toBe(0);
-    expect(retryDelay(policy(() => 0.5, 100, 5000), 0, err(120_000))).toBe(5000);
+    expect(
+      retryDelay(
+        policy(() => 0),
+        0,
+        err(1000),
+      ),
+    ).toBe(1000);
+    expect(
+      retryDelay(
+        policy(() => 0.99),
+        4,
+        err(0),
+      ),
+    ).toBe(0);
+    expect(
+      retryDelay(
+        policy(() => 0.5, 100, 5000),
+        0,
+        err(120_000),
+      ),
+    ).toBe(5000);
   });
 
   it('is full jitter: uniform in [0, min(maxDelay, backoff·2^retry)]', () => {
-    expect(retryDelay(policy(() => 0), 3, err())).toBe(0);
-    expect(retryDelay(policy(() => 0.999999), 0, err())).toBe(100);
-    expect(retryDelay(policy(() => 0.999999), 3, err())).toBe(800);
-    expect(retryDelay(policy(() => 0.999999, 100, 500), 6, err())).toBe(500);
+    expect(
+      retryDelay(
+        policy(() => 0),
+        3,
+        err(),
+      ),
+    ).toBe(0);
+    expect(
+      retryDelay(
+        policy(() => 0.999999),
+        0,
+        err(),
+      ),
+    ).toBe(100);
+    expect(
+      retryDelay(
+        policy(() => 0.999999),
+        3,
+        err(),
+      ),
+    ).toBe(800);
+    expect(
+      retryDelay(
+        policy(() => 0.999999, 100, 500),
+        6,
+        err(),
+      ),
+    ).toBe(500);
     const random = seededRandom(42);
     for (let retry = 0; retry < 8; retry++) {
       const cap = Math.min(2000, 100 * 2 ** retry);
@@ -104,10 +157,14 @@ describe('retryDelay', () => {
     const started = performance.now();
     setTimeout(() => controller.abort('SIGINT'), 50);
     await expect(
-      withRetries(async () => {
-        calls++;
-        throw new TargetCallError('429', 'limited', { retryAfterMs: 10_000 });
-      }, policy(() => 0.5), controller.signal),
+      withRetries(
+        async () => {
+          calls++;
+          throw new TargetCallError('429', 'limited', { retryAfterMs: 10_000 });
+        },
+        policy(() => 0.5),
+        controller.signal,
+      ),
     ).rejects.toBeTruthy();
     expect(calls).toBe(1);
     expect(performance.now() - started).toBeLessThan(2000);

@@ -16,8 +16,18 @@ import type { CaseRecord } from '../../src/model/metrics.js';
 import { cli, compareCli, medquadCases, pharmabotCases, ROOT, runDir, writeSuite } from '../e2e/helpers.js';
 
 const CHROMIUM = process.env['REVGATE_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const HOSTILE_ANSWER = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"></script><!-- \u2028 <svg onload="window.__pwned=3">';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const HOSTILE_ANSWER =
+  '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"></script><!-- \u2028 <svg onload="window.__pwned=3">';
 const HOSTILE_ID = 'hostile-<img src=x onerror="window.__pwned=4">';
 
 const available = existsSync(CHROMIUM);
@@ -47,9 +57,15 @@ if (!available && process.env['CI']) {
       const blue = await startPharmabot({ seed: 1 });
       const green = await startPharmabot({ seed: 2, flaws: { shortAnswers: true, refusalRate: 0.3 } });
       bots.push(blue, green);
-      const hostilePrompt = { id: 'hostile-prompt', question: 'What is the dose? <img src=x onerror="window.__pwned=5"> <script>window.__pwned=6</script>', reference: '</script><script>window.__pwned=7</script>', tags: ['hostile'] };
+      const hostilePrompt = {
+        id: 'hostile-prompt',
+        question: 'What is the dose? <img src=x onerror="window.__pwned=5"> <script>window.__pwned=6</script>',
+        reference: '</script><script>window.__pwned=7</script>',
+        tags: ['hostile'],
+      };
       const s = await writeSuite({
-        blue: `${blue.url}/v1`, green: `${green.url}/v1`,
+        blue: `${blue.url}/v1`,
+        green: `${green.url}/v1`,
         cases: [...pharmabotCases(), ...medquadCases(16), hostilePrompt],
         sampling: { repeats: 3 },
         thresholds: ['error_rate <= 1%', 'delta.ref.rougeL.mean >= -0.05', { test: 'ref.rougeL', minEffect: 0.03 }],
@@ -63,8 +79,16 @@ if (!available && process.env['CI']) {
 
       // The same report with a hostile answer, re-rendered by `revgate report --from`.
       const base = report.cases[0]!;
-      const hostile: CaseRecord = { ...base, id: HOSTILE_ID, tags: ['<b>tag</b>'], regression: 99, status: 'fail', reasons: [HOSTILE_ANSWER],
-        blue: { ...base.blue, outputs: [`blue ${HOSTILE_ANSWER}`], docs: ['<i>doc</i>'] }, green: { ...base.green, outputs: [`green ${HOSTILE_ANSWER} added`] } };
+      const hostile: CaseRecord = {
+        ...base,
+        id: HOSTILE_ID,
+        tags: ['<b>tag</b>'],
+        regression: 99,
+        status: 'fail',
+        reasons: [HOSTILE_ANSWER],
+        blue: { ...base.blue, outputs: [`blue ${HOSTILE_ANSWER}`], docs: ['<i>doc</i>'] },
+        green: { ...base.green, outputs: [`green ${HOSTILE_ANSWER} added`] },
+      };
       const out = join(s.dir, 'hostile');
       await mkdir(out);
       await writeFile(join(out, 'report.json'), JSON.stringify({ ...report, cases: [...report.cases, hostile] }));
@@ -73,7 +97,10 @@ if (!available && process.env['CI']) {
       hostileHtml = join(out, 'report.html');
 
       context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'revgate-chromium-')), {
-        executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 1000 },
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ARGS,
+        viewport: { width: 1400, height: 1000 },
       });
     }, 120_000);
 

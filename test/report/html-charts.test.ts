@@ -9,7 +9,10 @@ import { niceTicks } from '../../src/report/html/svg.js';
 import { fixtureSummary } from './fixture.js';
 
 const NO_NAN = /NaN|Infinity|undefined/;
-const series = (blue: number[], green: number[]) => [{ name: 'blue', cls: 's-blue', values: blue }, { name: 'green', cls: 's-green', values: green }];
+const series = (blue: number[], green: number[]) => [
+  { name: 'blue', cls: 's-blue', values: blue },
+  { name: 'green', cls: 's-green', values: green },
+];
 const fmt = (v: number) => v.toFixed(2);
 
 function wellFormed(svg: string): void {
@@ -66,8 +69,22 @@ describe('latency histogram', () => {
 describe('bars and dumbbells', () => {
   it('bars: placeholder without values, "n/a" for a missing one, escaped labels', () => {
     expect(barsSvg([], 'empty', [])).toContain('no data');
-    expect(barsSvg([{ label: 'x', bars: [{ name: 'blue', cls: 's-blue', value: null, display: 'n/a' }] }], 'nulls', [])).toContain('no data');
-    const svg = barsSvg([{ label: '<b>rag</b>', bars: [{ name: 'blue', cls: 's-blue', value: 0.5, display: '0.5' }, { name: 'green', cls: 's-green', value: null, display: 'n/a' }] }], 'one', [{ name: 'blue', cls: 's-blue' }]);
+    expect(barsSvg([{ label: 'x', bars: [{ name: 'blue', cls: 's-blue', value: null, display: 'n/a' }] }], 'nulls', [])).toContain(
+      'no data',
+    );
+    const svg = barsSvg(
+      [
+        {
+          label: '<b>rag</b>',
+          bars: [
+            { name: 'blue', cls: 's-blue', value: 0.5, display: '0.5' },
+            { name: 'green', cls: 's-green', value: null, display: 'n/a' },
+          ],
+        },
+      ],
+      'one',
+      [{ name: 'blue', cls: 's-blue' }],
+    );
     wellFormed(svg);
     expect(svg).toContain('&lt;b&gt;rag&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
@@ -78,7 +95,14 @@ describe('bars and dumbbells', () => {
     const o = { label: 'per tag', title: 'ROUGE-L', higherIsBetter: true, format: fmt, max: 1 };
     expect(dumbbellSvg([], o)).toContain('no data');
     expect(dumbbellSvg([{ label: 't', n: 0, blue: null, green: null }], o)).toContain('no data');
-    const svg = dumbbellSvg([{ label: 'worse', n: 3, blue: 0.8, green: 0.4 }, { label: 'better', n: 2, blue: 0.2, green: 0.3 }, { label: 'blue only', n: 1, blue: 0.5, green: null }], o);
+    const svg = dumbbellSvg(
+      [
+        { label: 'worse', n: 3, blue: 0.8, green: 0.4 },
+        { label: 'better', n: 2, blue: 0.2, green: 0.3 },
+        { label: 'blue only', n: 1, blue: 0.5, green: null },
+      ],
+      o,
+    );
     wellFormed(svg);
     expect(svg).toContain('class="link worse"');
     expect(svg).toContain('class="link better"');

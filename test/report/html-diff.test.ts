@@ -4,7 +4,10 @@ import { diffSegments, tokenize, wordDiff } from '../../src/report/html/diff.js'
 
 function show(blue: string, green: string, maxCells?: number): string {
   const d = wordDiff(blue, green, maxCells);
-  return diffSegments(blue, green, d).map((s) => (s.op === '=' ? s.text : `${s.op === '+' ? '{+' : '[-'}${s.text.trimEnd()}${s.op === '+' ? '+}' : '-]'} `)).join('').trim();
+  return diffSegments(blue, green, d)
+    .map((s) => (s.op === '=' ? s.text : `${s.op === '+' ? '{+' : '[-'}${s.text.trimEnd()}${s.op === '+' ? '+}' : '-]'} `))
+    .join('')
+    .trim();
 }
 
 describe('word diff', () => {
@@ -39,25 +42,56 @@ describe('word diff', () => {
     const blue = `intro words ${words(600, 'b')} shared ending`;
     const green = `intro words ${words(700, 'g')} shared ending`;
     const d = wordDiff(blue, green, 10_000);
-    expect(d).toEqual({ runs: [['=', 2], ['-', 600], ['+', 700], ['=', 2]], exact: false });
+    expect(d).toEqual({
+      runs: [
+        ['=', 2],
+        ['-', 600],
+        ['+', 700],
+        ['=', 2],
+      ],
+      exact: false,
+    });
     // The runs still cover both texts exactly.
     const segs = diffSegments(blue, green, d);
-    expect(segs.filter((s) => s.op !== '+').map((s) => s.text).join('')).toBe(blue);
-    expect(segs.filter((s) => s.op !== '-').map((s) => s.text).join('')).toBe(green);
+    expect(
+      segs
+        .filter((s) => s.op !== '+')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(blue);
+    expect(
+      segs
+        .filter((s) => s.op !== '-')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(green);
   });
 
-  it('runs cover the words of both texts, for random edits (equal words show green\'s whitespace)', () => {
+  it("runs cover the words of both texts, for random edits (equal words show green's whitespace)", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const vocab = ['dose', 'mg', '200', 'take', 'with', 'food', 'daily', 'avoid', 'alcohol', '<b>'];
     for (let trial = 0; trial < 50; trial++) {
-      const text = () => Array.from({ length: Math.floor(rand() * 30) }, () => vocab[Math.floor(rand() * vocab.length)]).join(rand() < 0.5 ? ' ' : '\n');
+      const text = () =>
+        Array.from({ length: Math.floor(rand() * 30) }, () => vocab[Math.floor(rand() * vocab.length)]).join(rand() < 0.5 ? ' ' : '\n');
       const blue = text();
       const green = text();
       const segs = diffSegments(blue, green, wordDiff(blue, green));
       const words = (t: string) => t.split(/\s+/).filter(Boolean);
-      expect(words(segs.filter((s) => s.op !== '+').map((s) => s.text).join(' '))).toEqual(words(blue));
-      expect(segs.filter((s) => s.op !== '-').map((s) => s.text).join('')).toBe(green.trim());
+      expect(
+        words(
+          segs
+            .filter((s) => s.op !== '+')
+            .map((s) => s.text)
+            .join(' '),
+        ),
+      ).toEqual(words(blue));
+      expect(
+        segs
+          .filter((s) => s.op !== '-')
+          .map((s) => s.text)
+          .join(''),
+      ).toBe(green.trim());
     }
   });
 });

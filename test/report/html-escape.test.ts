@@ -20,7 +20,10 @@ describe('html escaping', () => {
   });
 
   it('writes JSON that cannot close its script block, open a comment, or break a line, and reads back unchanged', () => {
-    const data = { answer: `${HOSTILE} </script><script>window.__pwned=1</script> <!-- x --> </SCRIPT > line\u2028para\u2029end`, n: [1, 2] };
+    const data = {
+      answer: `${HOSTILE} </script><script>window.__pwned=1</script> <!-- x --> </SCRIPT > line\u2028para\u2029end`,
+      n: [1, 2],
+    };
     const json = scriptJson(data);
     expect(json).not.toMatch(/<|>|&|\u2028|\u2029/);
     expect(json.toLowerCase()).not.toContain('</script');

@@ -37,10 +37,12 @@ describe('renderHtml', () => {
     expect(html).toContain('<span class="verdict-word">FAIL</span>');
     expect(html).toContain('latency.p95 1.2s &gt;= limit 1s');
     expect(html).toContain('Incomplete run (interrupted by SIGINT): 118 of 120 cases scored.');
-    for (const h of ['status', 'check', 'value', 'limit', 'blue', 'green', 'n', 'reason']) expect(html).toContain(`<th scope="col">${h}</th>`);
+    for (const h of ['status', 'check', 'value', 'limit', 'blue', 'green', 'n', 'reason'])
+      expect(html).toContain(`<th scope="col">${h}</th>`);
     expect(html).not.toContain('id="statistics"');
     const withStats = renderHtml({ ...fixtureReport(), checks: [...CHECKS, ...STAT_CHECKS] });
-    for (const h of ['outcome', 'estimate [CI]', 'p / Holm p', 'effect size', 'noise floor', 'needed']) expect(withStats).toContain(`<th scope="col">${h}</th>`);
+    for (const h of ['outcome', 'estimate [CI]', 'p / Holm p', 'effect size', 'noise floor', 'needed'])
+      expect(withStats).toContain(`<th scope="col">${h}</th>`);
     expect(withStats).toContain('−0.061 [−0.082, −0.041]');
     expect(withStats).toContain('rank-biserial r = −0.54');
     expect(withStats).toContain('about 95 more cases');
@@ -68,7 +70,10 @@ describe('renderHtml', () => {
   });
 
   it('keeps the most regressed cases beyond the limit and says so on the page', () => {
-    const report = { ...fixtureReport(), cases: [withRegression('a', 0.1), withRegression('b', 0.9), withRegression('c', 0.5), withRegression('d', -1)] };
+    const report = {
+      ...fixtureReport(),
+      cases: [withRegression('a', 0.1), withRegression('b', 0.9), withRegression('c', 0.5), withRegression('d', -1)],
+    };
     const cut = renderHtml(report, 2);
     expect(embedded(cut).cases.map((c) => c.id)).toEqual(['b', 'c']);
     expect(embedded(cut).total).toBe(4);

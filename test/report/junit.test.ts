@@ -44,11 +44,15 @@ describe('renderJUnit', () => {
     expect(cases.every((c) => c.attrs['classname'] === 'revgate.pharmabot.checks' && c.attrs['time'] === '0')).toBe(true);
     const byName = (name: string): XmlElement => cases.find((c) => c.attrs['name'] === name)!;
     expect(byName('green latency.p95 < 1s').children[0]).toMatchObject({
-      name: 'failure', attrs: { message: 'latency.p95 1.2s >= limit 1s', type: 'fail' },
+      name: 'failure',
+      attrs: { message: 'latency.p95 1.2s >= limit 1s', type: 'fail' },
     });
     expect(byName('green latency.p95 < 1s').children[0]!.text).toContain('limit: 1000');
     expect(byName('ttft.p95 < 400ms').children[0]).toMatchObject({ name: 'error', attrs: { type: 'error' } });
-    expect(byName('drift.rougeL.mean > 0.6').children[0]).toMatchObject({ name: 'skipped', attrs: { message: 'no data: no case had output on both sides' } });
+    expect(byName('drift.rougeL.mean > 0.6').children[0]).toMatchObject({
+      name: 'skipped',
+      attrs: { message: 'no data: no case had output on both sides' },
+    });
     expect(byName('latency.p50 < 800ms').children).toEqual([]);
     const advisory = byName('refusal_rate < 2%').children;
     expect(advisory.map((c) => c.name)).toEqual(['system-out']);
@@ -59,7 +63,9 @@ describe('renderJUnit', () => {
     const critical = suite(root, 'critical-cases');
     const cases = findAll(critical, 'testcase');
     expect(cases.map((c) => [c.attrs['name'], c.children.map((k) => k.name)])).toEqual([
-      ['dosage-01', ['failure']], ['dosage-<02>', ['error']], ['dosage-03', []],
+      ['dosage-01', ['failure']],
+      ['dosage-<02>', ['error']],
+      ['dosage-03', []],
     ]);
     expect(critical.attrs).toMatchObject({ tests: '3', failures: '1', errors: '1', skipped: '0' });
   });

@@ -22,7 +22,10 @@ function withField(path: string, value: unknown): string {
   return write(JSON.stringify(data, (_k, v: unknown) => v));
 }
 async function failure(file: string): Promise<ReportInvalidError> {
-  const error = await loadReport(file).then(() => undefined, (e: unknown) => e);
+  const error = await loadReport(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ReportInvalidError);
   expect((error as ReportInvalidError).code).toBe('RG_REPORT_INVALID');
   return error as ReportInvalidError;

@@ -27,7 +27,11 @@ describe('renderers', () => {
 
   it('renders from the summary alone, never reading cases (except formats flagged needsCases)', () => {
     const summary = fixtureSummary();
-    Object.defineProperty(summary, 'cases', { get: () => { throw new Error('read cases'); } });
+    Object.defineProperty(summary, 'cases', {
+      get: () => {
+        throw new Error('read cases');
+      },
+    });
     const summaryOnly = Object.values(RENDERERS).filter((r) => !('needsCases' in r));
     expect(summaryOnly.map((r) => r.file)).toEqual(['summary.md', 'junit.xml']);
     for (const renderer of summaryOnly) expect(renderer.render(summary).length).toBeGreaterThan(0);

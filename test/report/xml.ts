@@ -41,7 +41,7 @@ export function parseXml(xml: string): XmlElement {
     for (;;) {
       const before = i;
       skipWs();
-      if (xml.startsWith('/>', i)) return (i += 2), el;
+      if (xml.startsWith('/>', i)) return ((i += 2), el);
       if (xml[i] === '>') break;
       if (i === before) fail('expected whitespace before an attribute');
       const attr = name();
@@ -73,7 +73,7 @@ export function parseXml(xml: string): XmlElement {
         i += close.length;
         skipWs();
         if (xml[i] !== '>') fail('expected >');
-        return (i += 1), el;
+        return ((i += 1), el);
       }
       el.children.push(element());
     }

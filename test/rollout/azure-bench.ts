@@ -49,38 +49,78 @@ export async function azureBench(o: AzureBenchOptions = {}): Promise<AzureBench>
   const fronts = { [BLUE]: await startRevisionFront(blue.url), [GREEN]: await startRevisionFront(green.url) };
   const emu = await startAcaEmulator({ token: TOKEN, operationMs: 1000, pollRetryAfterSeconds: undefined, ...o.emulator });
   emu.setTrafficSource((from, to) => Object.fromEntries(Object.entries(fronts).map(([name, f]) => [name, f.stats(from, to)])));
-  const ingress = await startIngress(() => emu.state.traffic.map((t) => ({ revision: t.revisionName ?? '', weight: t.weight ?? 0 })), fronts);
+  const ingress = await startIngress(
+    () => emu.state.traffic.map((t) => ({ revision: t.revisionName ?? '', weight: t.weight ?? 0 })),
+    fronts,
+  );
   await writeFile(join(dir, 'golden.yaml'), stringify({ cases: medquadCases(o.cases ?? 10) }));
   const suiteFile = join(dir, 'suite.yaml');
-  await writeFile(suiteFile, stringify({
-    name: 'azure-busy', golden: 'golden.yaml',
-    target: { kind: 'openai-chat', model: 'pharmabot-1', docs: { preset: 'azure-on-your-data' } },
-    sampling: { concurrency: 4, warmup: 0, retries: 1, backoff: '20ms', timeout: '5s', readyTimeout: '2s', seed: 1 },
-    scoring: { minCases: 5 },
-    thresholds: ['error_rate <= 1%', 'refusal_rate <= 5%', 'delta.ref.rougeL.mean >= -0.4'],
-    report: { formats: ['json'], dir: join(dir, 'reports') },
-    rollout: {
-      backend: { kind: 'azure-container-apps', subscriptionId: emu.subscriptionId, resourceGroup: emu.resourceGroup, app: emu.app, endpoint: emu.url },
-      urls: { [BLUE]: fronts[BLUE]!.url, [GREEN]: fronts[GREEN]!.url },
-      green: GREEN, urlPath: '/v1',
-      steps: [{ weight: 0, analysis: 'full' }, { weight: 10, hold: '1s', analysis: 'sample', sample: 6 }, { weight: 100 }],
-      keepPrevious: '200ms', lockTtl: '30s', pollInterval: '200ms', writeTimeout: '20s', rollbackTimeout: '30s', stateDir: join(dir, '.revgate'),
-      ...(o.live ? {
-        live: {
-          source: 'azure-monitor', delay: '0ms', interval: '300ms', window: '1s', minRequests: 20, maxLatencyShift: '30ms', queryRetries: 1,
-          azure: { resourceId: emu.resourceId, metricsEndpoint: emu.url },
-          ...o.live,
+  await writeFile(
+    suiteFile,
+    stringify({
+      name: 'azure-busy',
+      golden: 'golden.yaml',
+      target: { kind: 'openai-chat', model: 'pharmabot-1', docs: { preset: 'azure-on-your-data' } },
+      sampling: { concurrency: 4, warmup: 0, retries: 1, backoff: '20ms', timeout: '5s', readyTimeout: '2s', seed: 1 },
+      scoring: { minCases: 5 },
+      thresholds: ['error_rate <= 1%', 'refusal_rate <= 5%', 'delta.ref.rougeL.mean >= -0.4'],
+      report: { formats: ['json'], dir: join(dir, 'reports') },
+      rollout: {
+        backend: {
+          kind: 'azure-container-apps',
+          subscriptionId: emu.subscriptionId,
+          resourceGroup: emu.resourceGroup,
+          app: emu.app,
+          endpoint: emu.url,
         },
-      } : {}),
-      ...o.rollout,
-    },
-  }));
-  return {
-    dir, suiteFile, emu, blue, green, fronts, ingress: ingress.url,
-    router: () => createAzureContainerAppsRouter({
-      subscriptionId: emu.subscriptionId, resourceGroup: emu.resourceGroup, app: emu.app, credential: staticTokenCredential(TOKEN),
-      endpoint: emu.url, allowInsecureLoopback: true, retry: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 100 }, pollIntervalMs: 50,
+        urls: { [BLUE]: fronts[BLUE]!.url, [GREEN]: fronts[GREEN]!.url },
+        green: GREEN,
+        urlPath: '/v1',
+        steps: [{ weight: 0, analysis: 'full' }, { weight: 10, hold: '1s', analysis: 'sample', sample: 6 }, { weight: 100 }],
+        keepPrevious: '200ms',
+        lockTtl: '30s',
+        pollInterval: '200ms',
+        writeTimeout: '20s',
+        rollbackTimeout: '30s',
+        stateDir: join(dir, '.revgate'),
+        ...(o.live
+          ? {
+              live: {
+                source: 'azure-monitor',
+                delay: '0ms',
+                interval: '300ms',
+                window: '1s',
+                minRequests: 20,
+                maxLatencyShift: '30ms',
+                queryRetries: 1,
+                azure: { resourceId: emu.resourceId, metricsEndpoint: emu.url },
+                ...o.live,
+              },
+            }
+          : {}),
+        ...o.rollout,
+      },
     }),
+  );
+  return {
+    dir,
+    suiteFile,
+    emu,
+    blue,
+    green,
+    fronts,
+    ingress: ingress.url,
+    router: () =>
+      createAzureContainerAppsRouter({
+        subscriptionId: emu.subscriptionId,
+        resourceGroup: emu.resourceGroup,
+        app: emu.app,
+        credential: staticTokenCredential(TOKEN),
+        endpoint: emu.url,
+        allowInsecureLoopback: true,
+        retry: { maxRetries: 2, retryDelayInMs: 20, maxRetryDelayInMs: 100 },
+        pollIntervalMs: 50,
+      }),
     async close() {
       await ingress.close();
       await Promise.all(Object.values(fronts).map((f) => f.close()));

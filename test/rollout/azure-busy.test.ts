@@ -25,7 +25,10 @@ async function setup(o: AzureBenchOptions = {}): Promise<AzureBench> {
   return b;
 }
 
-const LABELLED = [{ revisionName: BLUE, weight: 100, label: 'prod' }, { revisionName: GREEN, weight: 0, label: 'preview' }];
+const LABELLED = [
+  { revisionName: BLUE, weight: 100, label: 'prod' },
+  { revisionName: GREEN, weight: 0, label: 'preview' },
+];
 const sets = (op: Operation, weight: number) => op.change?.traffic?.some((t) => t.revisionName === GREEN && t.weight === weight) === true;
 const at = (e: RolloutEvent | undefined) => Date.parse(e!.at);
 const first = (events: RolloutEvent[], type: RolloutEvent['type']) => events.find((e) => e.type === type);
@@ -46,7 +49,10 @@ describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
     const r = await engine(b, b.router(), { log: (l) => lines.push(l) });
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'fail' });
     expect(exitForRollout(r.outcome)).toBe(1);
-    expect(armTable(b.emu)).toEqual([{ revision: BLUE, weight: 100, label: 'prod' }, { revision: GREEN, weight: 0, label: 'preview' }]);
+    expect(armTable(b.emu)).toEqual([
+      { revision: BLUE, weight: 100, label: 'prod' },
+      { revision: GREEN, weight: 0, label: 'preview' },
+    ]);
     expect(b.emu.requests.filter((q) => q.status === 409)).toEqual([]);
     expect(b.emu.state.tags['revgate-lock']).toBeUndefined();
     const writes = b.emu.requests.filter((q) => q.method === 'PATCH' && q.status === 202);
@@ -65,7 +71,18 @@ describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
       log: (l) => {
         lines.push(l);
         // The moment the canary analysis fails, someone else starts hammering the app.
-        if (/step 2: analysis fail/.test(l)) b.emu.faults.add({ route: 'patchApp', times: 3, fault: { kind: 'status', status: 409, code: 'ContainerAppLockConflict', message: "Cannot modify container App 'pharmabot' because another modification is in progress. Please retry the operation.", retryAfterSeconds: 1 } });
+        if (/step 2: analysis fail/.test(l))
+          b.emu.faults.add({
+            route: 'patchApp',
+            times: 3,
+            fault: {
+              kind: 'status',
+              status: 409,
+              code: 'ContainerAppLockConflict',
+              message: "Cannot modify container App 'pharmabot' because another modification is in progress. Please retry the operation.",
+              retryAfterSeconds: 1,
+            },
+          });
       },
     });
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'fail' });
@@ -88,14 +105,14 @@ describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
     await b.emu.whenIdle();
     expect(armTable(b.emu)).toEqual([{ revision: BLUE, weight: 100 }]);
     expect(b.emu.requests.filter((q) => q.status === 409)).toEqual([]);
-    const journal = (await readJournal(run.stderr.match(/journal (\S+journal\.jsonl)/)![1]!));
+    const journal = await readJournal(run.stderr.match(/journal (\S+journal\.jsonl)/)![1]!);
     const tail = journal.slice(journal.findIndex((e) => e.type === 'interrupted'));
     // The 10% write that was running is recorded as it ended, then the rollback.
     expect(types(tail)).toEqual(['interrupted', 'rollback-requested', 'weights-verified', 'weights-verified', 'rolled-back', 'finished']);
     expect(b.emu.state.tags['revgate-lock']).toBeUndefined();
   });
 
-  it('a canary that got no user traffic is never promoted: revgate\'s own requests are subtracted, the hold extends, then ends inconclusive', async () => {
+  it("a canary that got no user traffic is never promoted: revgate's own requests are subtracted, the hold extends, then ends inconclusive", async () => {
     const b = await setup({ live: { minRequests: 5, maxExtension: '600ms' } });
     const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
     const config = suite.rollout!.live!;
@@ -126,14 +143,18 @@ describe('rollout on a busy Azure (ACA emulator, real SDK)', () => {
     const hold = first(r.events, 'hold')!;
     const passed = r.events.find((e) => e.type === 'step-passed' && e.step === 1)!;
     const calls = b.emu.armCalls(at(hold));
-    const during = b.emu.requests.filter((q) => q.at >= at(hold) && q.at <= at(passed) && ['getApp', 'listRevisions', 'getRevision'].includes(q.route)).length;
+    const during = b.emu.requests.filter(
+      (q) => q.at >= at(hold) && q.at <= at(passed) && ['getApp', 'listRevisions', 'getRevision'].includes(q.route),
+    ).length;
     const perMinute = (during / (at(passed) - at(hold))) * 60_000;
-    console.log(`[figure] ARM reads during a 3 s hold at pollInterval 1s: ${during} (${perMinute.toFixed(0)}/min); after the hold: ${JSON.stringify(calls.byRoute)}`);
+    console.log(
+      `[figure] ARM reads during a 3 s hold at pollInterval 1s: ${during} (${perMinute.toFixed(0)}/min); after the hold: ${JSON.stringify(calls.byRoute)}`,
+    );
     expect(perMinute).toBeLessThanOrEqual(90);
     expect(during).toBeGreaterThanOrEqual(2);
   });
 
-  it('promotion keeps green\'s label (its preview URL survives) and drops blue', async () => {
+  it("promotion keeps green's label (its preview URL survives) and drops blue", async () => {
     const b = await setup({ emulator: { traffic: LABELLED }, rollout: { steps: [{ weight: 0 }, { weight: 50 }, { weight: 100 }] } });
     const r = await engine(b, b.router());
     expect(r.outcome.kind).toBe('promoted');
@@ -157,7 +178,10 @@ describe('failures around the rollout (ACA emulator, real SDK)', () => {
   });
 
   it('a failing Azure Monitor source is noticed within one live interval plus the retry budget, and rolls back', async () => {
-    const b = await setup({ live: { interval: '300ms', queryRetries: 1 }, rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '10s' }, { weight: 100 }] } });
+    const b = await setup({
+      live: { interval: '300ms', queryRetries: 1 },
+      rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '10s' }, { weight: 100 }] },
+    });
     b.emu.faults.add({ route: 'metricsBatch', times: Infinity, fault: { kind: 'status', status: 500 } });
     const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
     const config = suite.rollout!.live!;
@@ -169,7 +193,9 @@ describe('failures around the rollout (ACA emulator, real SDK)', () => {
       const hold = first(r.events, 'hold')!;
       const failed = r.events.find((e) => e.type === 'live' && e.status === 'error')!;
       const noticed = at(failed) - at(hold);
-      console.log(`[figure] failing metrics source noticed ${noticed} ms after the hold began (interval 300 ms, queryRetries 1, SDK 1 retry)`);
+      console.log(
+        `[figure] failing metrics source noticed ${noticed} ms after the hold began (interval 300 ms, queryRetries 1, SDK 1 retry)`,
+      );
       // Interval + 2 queries × (a call and one SDK retry ≤ 1 s) + 250 ms of revgate backoff, with room for a loaded machine.
       expect(noticed).toBeLessThan(6000);
     } finally {

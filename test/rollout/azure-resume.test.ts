@@ -21,7 +21,6 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((x) => x.close()));
 });
 
-
 /** Poll `f` (every 50 ms) until it returns something, or fail after `ms`. */
 let context: (() => string) | undefined;
 async function until<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
@@ -54,7 +53,11 @@ it('SIGKILL late in a canary hold, then --resume judges the whole hold from its 
   context = first.output;
   const journal = await until('the journal', () => journalOf(first.output()));
   type Hold = Extract<RolloutEvent, { type: 'hold' }>;
-  const hold = await until('the canary hold', async () => ((await readJournal(journal).catch(() => [] as RolloutEvent[])).find((e) => e.type === 'hold' && e.step === 1) as Hold | undefined));
+  const hold = await until(
+    'the canary hold',
+    async () =>
+      (await readJournal(journal).catch(() => [] as RolloutEvent[])).find((e) => e.type === 'hold' && e.step === 1) as Hold | undefined,
+  );
   // Late in the hold: half a second before its end.
   await sleep(Math.max(0, Date.parse(hold.until) - 500 - Date.now()));
   first.child.kill('SIGKILL');
@@ -80,7 +83,10 @@ it('SIGKILL late in a canary hold, then --resume judges the whole hold from its 
 });
 
 it('a second Ctrl-C quits at once and says the traffic state is unknown and what to run', async () => {
-  const b = await bench({ emulator: { pollRetryAfterSeconds: 1, operationMs: 3000 }, rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '30s' }, { weight: 100 }] } });
+  const b = await bench({
+    emulator: { pollRetryAfterSeconds: 1, operationMs: 3000 },
+    rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '30s' }, { weight: 100 }] },
+  });
   const p = run(['rollout', b.suiteFile, '--token', TOKEN], b.dir);
   context = p.output;
   const journal = await until('the journal', () => journalOf(p.output()));

@@ -89,10 +89,19 @@ describe('revgate rollout / status / rollback / approve', () => {
   it('an invalid rollout section lists every problem at once (exit 4), nothing moved', async () => {
     const b = await setup();
     const file = join(b.dir, 'bad.yaml');
-    await writeFile(file, stringify({
-      name: 'bad', golden: 'golden.yaml',
-      rollout: { backend: { kind: 'azure-container-apps', subscriptionId: '${NO_SUCH_SUB}', resourceGroup: 'rg', app: 'a' }, steps: [{ weight: 50 }, { weight: 10, analysis: 'sample' }], onInconclusive: 'maybe', urlPath: 'v1' },
-    }));
+    await writeFile(
+      file,
+      stringify({
+        name: 'bad',
+        golden: 'golden.yaml',
+        rollout: {
+          backend: { kind: 'azure-container-apps', subscriptionId: '${NO_SUCH_SUB}', resourceGroup: 'rg', app: 'a' },
+          steps: [{ weight: 50 }, { weight: 10, analysis: 'sample' }],
+          onInconclusive: 'maybe',
+          urlPath: 'v1',
+        },
+      }),
+    );
     const r = await cli(['rollout', file], { cwd: b.dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/rollout\.steps\[1\]\.weight: weight 10 is below the previous step's 50/);
@@ -104,7 +113,10 @@ describe('revgate rollout / status / rollback / approve', () => {
   it('a suite without a rollout section is a usage error', async () => {
     const b = await setup();
     const file = join(b.dir, 'plain.yaml');
-    await writeFile(file, stringify({ name: 'plain', golden: 'golden.yaml', blue: { url: 'http://127.0.0.1:1/v1' }, green: { url: 'http://127.0.0.1:2/v1' } }));
+    await writeFile(
+      file,
+      stringify({ name: 'plain', golden: 'golden.yaml', blue: { url: 'http://127.0.0.1:1/v1' }, green: { url: 'http://127.0.0.1:2/v1' } }),
+    );
     const r = await cli(['status', file], { cwd: b.dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/has no rollout: section/);

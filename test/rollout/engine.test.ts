@@ -32,11 +32,35 @@ describe('rollout engine (local router, pharmabot)', () => {
     expect(sets.map((s) => greenWeight(s.table))).toEqual([0, 10, 50, 100, 100]);
     expect(types(r.events)).toEqual([
       'started',
-      'step-started', 'weights-requested', 'weights-verified', 'analysis', 'step-passed',
-      'step-started', 'weights-requested', 'weights-verified', 'analysis', 'hold', 'tick', 'step-passed',
-      'step-started', 'weights-requested', 'weights-verified', 'hold', 'tick', 'step-passed',
-      'step-started', 'weights-requested', 'weights-verified', 'step-passed',
-      'promoted', 'keep-previous', 'tick', 'weights-requested', 'weights-verified', 'deactivated', 'finished',
+      'step-started',
+      'weights-requested',
+      'weights-verified',
+      'analysis',
+      'step-passed',
+      'step-started',
+      'weights-requested',
+      'weights-verified',
+      'analysis',
+      'hold',
+      'tick',
+      'step-passed',
+      'step-started',
+      'weights-requested',
+      'weights-verified',
+      'hold',
+      'tick',
+      'step-passed',
+      'step-started',
+      'weights-requested',
+      'weights-verified',
+      'step-passed',
+      'promoted',
+      'keep-previous',
+      'tick',
+      'weights-requested',
+      'weights-verified',
+      'deactivated',
+      'finished',
     ]);
     // keepPrevious 300ms: blue stayed active at 0% at least that long before being deactivated.
     const promoted = r.events.find((e) => e.type === 'promoted')!;
@@ -107,7 +131,8 @@ describe('rollout engine (local router, pharmabot)', () => {
   it('a read-back mismatch (RG_TRAFFIC_VERIFY) rolls back', async () => {
     const b = await setup();
     const { router } = faulty(b.router!.router, {
-      onRead: (actual) => (greenWeight(actual) === 10 ? actual.map((e) => ({ ...e, weight: e.revision === 'pharmabot--v2' ? 20 : 80 })) : actual),
+      onRead: (actual) =>
+        greenWeight(actual) === 10 ? actual.map((e) => ({ ...e, weight: e.revision === 'pharmabot--v2' ? 20 : 80 })) : actual,
     });
     const r = await engine(b, router);
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'error' });
@@ -178,7 +203,17 @@ describe('rollout engine (local router, pharmabot)', () => {
     const { appendApproval, approvalsFile } = await import('../../src/rollout/approvals.js');
     const { router } = faulty(b.router!.router, {
       onSet: (t, n) => {
-        if (greenWeight(t) === 50) setTimeout(() => void appendApproval(approvalsFile(join(b.dir, 'reports', 'approve-run', 'journal.jsonl')), { runId: 'approve-run', step: 1, by: 'alice', at: new Date().toISOString() }), 300);
+        if (greenWeight(t) === 50)
+          setTimeout(
+            () =>
+              void appendApproval(approvalsFile(join(b.dir, 'reports', 'approve-run', 'journal.jsonl')), {
+                runId: 'approve-run',
+                step: 1,
+                by: 'alice',
+                at: new Date().toISOString(),
+              }),
+            300,
+          );
         void n;
         return undefined;
       },
@@ -189,7 +224,9 @@ describe('rollout engine (local router, pharmabot)', () => {
   });
 
   it('an approval gate with no approval in time rolls back (fail closed, exit 2)', async () => {
-    const b = await setup({ rollout: { steps: [{ weight: 0 }, { weight: 50, approval: true }, { weight: 100 }], approvalTimeout: '400ms' } });
+    const b = await setup({
+      rollout: { steps: [{ weight: 0 }, { weight: 50, approval: true }, { weight: 100 }], approvalTimeout: '400ms' },
+    });
     const r = await engine(b, b.router!.router);
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'approval-timeout' });
     expect(exitForRollout(r.outcome)).toBe(2);
@@ -224,7 +261,9 @@ describe('rollout engine (local router, pharmabot)', () => {
   it('Ctrl-C (abort) mid-hold rolls back first, then reports interrupted (exit 130)', async () => {
     const b = await setup({ rollout: { steps: [{ weight: 0 }, { weight: 10, hold: '5s' }, { weight: 100 }] } });
     const ac = new AbortController();
-    const { router } = faulty(b.router!.router, { onSet: (t) => (greenWeight(t) === 10 && setTimeout(() => ac.abort('SIGINT'), 200), undefined) });
+    const { router } = faulty(b.router!.router, {
+      onSet: (t) => (greenWeight(t) === 10 && setTimeout(() => ac.abort('SIGINT'), 200), undefined),
+    });
     const r = await engine(b, router, { signal: ac.signal });
     expect(r.outcome.kind).toBe('interrupted');
     expect(exitForRollout(r.outcome)).toBe(130);

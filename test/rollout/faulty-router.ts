@@ -30,7 +30,8 @@ export function faulty(inner: TrafficRouter, faults: Faults = {}): Observed {
     describe: (o?: object) => inner.describe(o),
     listRevisions: (o?: object) => inner.listRevisions(o),
     readLock: (o?: object) => inner.readLock(o),
-    acquireLock: (l: Parameters<TrafficRouter['acquireLock']>[0], o?: Parameters<TrafficRouter['acquireLock']>[1]) => inner.acquireLock(l, o),
+    acquireLock: (l: Parameters<TrafficRouter['acquireLock']>[0], o?: Parameters<TrafficRouter['acquireLock']>[1]) =>
+      inner.acquireLock(l, o),
     releaseLock: (owner: string, o?: object) => inner.releaseLock(owner, o),
     activate: (r: string, o?: object) => inner.activate(r, o),
     deactivate: (r: string, o?: object) => inner.deactivate(r, o),
@@ -49,4 +50,5 @@ export function faulty(inner: TrafficRouter, faults: Faults = {}): Observed {
   return { router, sets };
 }
 
-export const apiError = (status: number) => new TrafficError('RG_TRAFFIC_API', `ARM answered ${status} after the SDK's retries`, { status });
+export const apiError = (status: number) =>
+  new TrafficError('RG_TRAFFIC_API', `ARM answered ${status} after the SDK's retries`, { status });

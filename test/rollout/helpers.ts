@@ -48,7 +48,10 @@ export async function bench(o: BenchOptions = {}): Promise<Bench> {
   const stateDir = join(dir, '.revgate');
   const blue = await startPharmabot({ seed: 1, name: 'blue' });
   const green = await startPharmabot({ seed: 2, name: 'green', ...o.green });
-  const revisions = [{ name: 'pharmabot--v1', url: blue.url }, { name: 'pharmabot--v2', url: green.url }];
+  const revisions = [
+    { name: 'pharmabot--v1', url: blue.url },
+    { name: 'pharmabot--v2', url: green.url },
+  ];
   await writeFile(join(dir, 'golden.yaml'), stringify({ cases: medquadCases(o.cases ?? 10) }));
   const suite = {
     name: 'rollout-e2e',
@@ -80,7 +83,12 @@ export async function bench(o: BenchOptions = {}): Promise<Bench> {
   await writeFile(suiteFile, stringify(suite));
   const router = o.router ? await startLocalRouter({ app: 'pharmabot', revisions, stateDir, healthIntervalMs: 100 }) : undefined;
   return {
-    dir, suiteFile, stateDir, blue, green, ...(router ? { router } : {}),
+    dir,
+    suiteFile,
+    stateDir,
+    blue,
+    green,
+    ...(router ? { router } : {}),
     async close() {
       await router?.close();
       await Promise.all([blue.close(), green.close()]);
@@ -96,7 +104,11 @@ export interface EngineRun {
 }
 
 /** Run the engine as the CLI would (journal on disk, golden replay), with `router` injected. */
-export async function engine(b: Pick<Bench, 'dir' | 'suiteFile'>, router: TrafficRouter, o: Partial<Omit<RolloutDeps, 'resume'>> & { plan?: Partial<ResolvedRollout>; runId?: string; resume?: boolean } = {}): Promise<EngineRun> {
+export async function engine(
+  b: Pick<Bench, 'dir' | 'suiteFile'>,
+  router: TrafficRouter,
+  o: Partial<Omit<RolloutDeps, 'resume'>> & { plan?: Partial<ResolvedRollout>; runId?: string; resume?: boolean } = {},
+): Promise<EngineRun> {
   const { suite } = await loadSuite(b.suiteFile, { cwd: b.dir, env: {} });
   const runId = o.runId ?? `run-${Math.random().toString(16).slice(2, 8)}`;
   const runDir = join(b.dir, 'reports', runId);
@@ -104,12 +116,22 @@ export async function engine(b: Pick<Bench, 'dir' | 'suiteFile'>, router: Traffi
   const file = join(runDir, 'journal.jsonl');
   const previous = o.resume ? await readJournal(file) : [];
   const journal = await openJournal(file, runId, previous);
-  const analysis: StepAnalysis = goldenReplay(async (urls) => (await loadSuite(b.suiteFile, { cwd: b.dir, env: {}, overrides: urls })).suite);
+  const analysis: StepAnalysis = goldenReplay(
+    async (urls) => (await loadSuite(b.suiteFile, { cwd: b.dir, env: {}, overrides: urls })).suite,
+  );
   const { resume, plan, runId: _id, ...rest } = o;
   try {
     const outcome = await runRollout({
-      router, journal, analysis, approvals: fileApprovals(approvalsFile(file)), runDir, owner: 'test-owner', suite: b.suiteFile,
-      signal: new AbortController().signal, log: () => undefined, writer: { backoffMs: 20, maxBackoffMs: 200 },
+      router,
+      journal,
+      analysis,
+      approvals: fileApprovals(approvalsFile(file)),
+      runDir,
+      owner: 'test-owner',
+      suite: b.suiteFile,
+      signal: new AbortController().signal,
+      log: () => undefined,
+      writer: { backoffMs: 20, maxBackoffMs: 200 },
       ...rest,
       ...(resume ? { resume: previous } : {}),
       plan: { ...suite.rollout!, ...plan },

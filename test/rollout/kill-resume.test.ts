@@ -15,7 +15,6 @@ afterEach(async () => {
   await Promise.all(benches.splice(0).map((b) => b.close()));
 });
 
-
 async function journalOf(reports: string): Promise<string | undefined> {
   if (!existsSync(reports)) return undefined;
   const runs = (await readdir(reports)).filter((r) => existsSync(join(reports, r, 'journal.jsonl')));
@@ -51,7 +50,12 @@ it('SIGKILL during a hold, then --resume finishes the rollout from the last veri
   const after = types(events.slice(before.length));
   // Resumed at step 2 (10%): the hold keeps its journaled end, the 0% analysis is not repeated.
   expect(after[0]).toBe('resumed');
-  expect(events.find((e) => e.type === 'resumed')).toMatchObject({ actual: [{ revision: 'pharmabot--v1', weight: 90 }, { revision: 'pharmabot--v2', weight: 10 }] });
+  expect(events.find((e) => e.type === 'resumed')).toMatchObject({
+    actual: [
+      { revision: 'pharmabot--v1', weight: 90 },
+      { revision: 'pharmabot--v2', weight: 10 },
+    ],
+  });
   expect(after.filter((t) => t === 'analysis')).toHaveLength(0);
   expect(after.slice(-3)).toEqual(['weights-verified', 'deactivated', 'finished']);
   expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: 'promoted' });

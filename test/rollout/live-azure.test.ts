@@ -25,10 +25,21 @@ async function setup(): Promise<{ b: Bench; emu: AcaEmulator; restarts: { green:
   const b = await bench({
     router: true,
     rollout: {
-      steps: [{ weight: 50, hold: '3s' }, { weight: 100 }], keepPrevious: '100ms',
+      steps: [{ weight: 50, hold: '3s' }, { weight: 100 }],
+      keepPrevious: '100ms',
       live: {
-        source: 'azure-monitor', delay: `${DELAY}ms`, interval: '300ms', window: '1500ms', minRequests: 20, maxLatencyShift: '30ms', queryRetries: 1,
-        azure: { resourceId: emu.resourceId, metricsEndpoint: emu.url, logs: { workspaceId: emu.settings.workspaceId, endpoint: `${emu.url}/v1`, query: 'console-logs' } },
+        source: 'azure-monitor',
+        delay: `${DELAY}ms`,
+        interval: '300ms',
+        window: '1500ms',
+        minRequests: 20,
+        maxLatencyShift: '30ms',
+        queryRetries: 1,
+        azure: {
+          resourceId: emu.resourceId,
+          metricsEndpoint: emu.url,
+          logs: { workspaceId: emu.settings.workspaceId, endpoint: `${emu.url}/v1`, query: 'console-logs' },
+        },
       },
     },
   });
@@ -36,7 +47,10 @@ async function setup(): Promise<{ b: Bench; emu: AcaEmulator; restarts: { green:
   // Azure Monitor's numbers are what the proxy counted; restarts are injected by the test.
   const restarts = { green: 0 };
   emu.setTrafficSource((from, to) => {
-    const s: Record<string, { requests: number; ok2xx: number; errors4xx: number; errors5xx: number; latencyMs: number[]; restarts?: number }> = b.router!.router.stats({ from, to });
+    const s: Record<
+      string,
+      { requests: number; ok2xx: number; errors4xx: number; errors5xx: number; latencyMs: number[]; restarts?: number }
+    > = b.router!.router.stats({ from, to });
     if (restarts.green > 0 && s['pharmabot--v2']) s['pharmabot--v2'] = { ...s['pharmabot--v2'], restarts: restarts.green };
     return s;
   });
@@ -67,7 +81,11 @@ describe('live analysis through Azure Monitor (ACA emulator)', () => {
     expect(r.outcome.kind, JSON.stringify(r.live.map((e) => e.reasons))).toBe('promoted');
     const last = r.live.at(-1)!;
     expect(last).toMatchObject({ final: true, status: 'pass' });
-    expect(last.checks.map((c) => [c.id, c.status])).toEqual([['live.error_rate', 'pass'], ['live.restarts', 'pass'], ['live.latency_shift', 'pass']]);
+    expect(last.checks.map((c) => [c.id, c.status])).toEqual([
+      ['live.error_rate', 'pass'],
+      ['live.restarts', 'pass'],
+      ['live.latency_shift', 'pass'],
+    ]);
     expect(last.checks[0]!.live).toMatchObject({ source: 'azure-monitor', delayMs: DELAY });
     expect(last.checks[0]!.live!.green!.requests).toBeGreaterThanOrEqual(20);
     for (const e of r.live) if (e.window) expect(Date.parse(e.window.to)).toBeLessThanOrEqual(at(e) - DELAY);
@@ -76,13 +94,20 @@ describe('live analysis through Azure Monitor (ACA emulator)', () => {
   it('a restart of green reported by Azure Monitor is a clear breach: rolled back mid-hold', async () => {
     const { b, restarts } = await setup();
     let flippedAt = 0;
-    const r = await run(b, () => void setTimeout(() => {
-      restarts.green = 1;
-      flippedAt = Date.now();
-    }, 800));
+    const r = await run(
+      b,
+      () =>
+        void setTimeout(() => {
+          restarts.green = 1;
+          flippedAt = Date.now();
+        }, 800),
+    );
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'fail' });
     const breach = r.live.find((e) => e.breach)!;
-    expect(breach.checks.find((c) => c.id === 'live.restarts')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/clear breach: green restarted 1 time/) });
+    expect(breach.checks.find((c) => c.id === 'live.restarts')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/clear breach: green restarted 1 time/),
+    });
     const requested = at(r.events.find((e) => e.type === 'rollback-requested')!);
     expect(requested - flippedAt).toBeLessThanOrEqual(DELAY + 300 + 400);
   });

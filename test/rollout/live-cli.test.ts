@@ -35,7 +35,10 @@ describe('revgate rollout with live analysis (CLI)', () => {
         if (proxy && !traffic) traffic = startUserTraffic({ url: proxy[1]!, workers: 4 });
         if (/holding .* at 50%/.test(s)) setTimeout(() => b.green.setFlaws({ errorRate: 1 }), 800);
       },
-      env: { CI: '1' }, cwd: b.dir, isTTY: false, signal: new AbortController().signal,
+      env: { CI: '1' },
+      cwd: b.dir,
+      isTTY: false,
+      signal: new AbortController().signal,
     });
     await traffic?.stop();
     expect(code, stderr).toBe(1);

@@ -15,12 +15,19 @@ import { bench, engine, type Bench, type EngineRun } from './helpers.js';
 export type LiveEvent = Extract<RolloutEvent, { type: 'live' }>;
 
 /** A bench whose rollout has `live` (merged over fast defaults) and `steps`. */
-export async function liveBench(o: { live?: Record<string, unknown>; steps: unknown[]; onInconclusive?: string; green?: PharmabotOptions }): Promise<Bench> {
+export async function liveBench(o: {
+  live?: Record<string, unknown>;
+  steps: unknown[];
+  onInconclusive?: string;
+  green?: PharmabotOptions;
+}): Promise<Bench> {
   return bench({
     router: true,
     ...(o.green ? { green: o.green } : {}),
     rollout: {
-      steps: o.steps, keepPrevious: '100ms', ...(o.onInconclusive ? { onInconclusive: o.onInconclusive } : {}),
+      steps: o.steps,
+      keepPrevious: '100ms',
+      ...(o.onInconclusive ? { onInconclusive: o.onInconclusive } : {}),
       live: { source: 'local', interval: '250ms', window: '1s', minRequests: 20, maxLatencyShift: '30ms', queryRetries: 2, ...o.live },
     },
   });

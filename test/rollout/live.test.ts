@@ -51,17 +51,32 @@ describe('live analysis during holds (local proxy counters)', () => {
     expect(r.outcome.kind, JSON.stringify(r.live.map((e) => e.reasons))).toBe('promoted');
     expect(exitForRollout(r.outcome)).toBe(0);
     const finals = r.live.filter((e) => e.final);
-    expect(finals.map((e) => [e.step, e.status])).toEqual([[0, 'pass'], [1, 'pass']]);
+    expect(finals.map((e) => [e.step, e.status])).toEqual([
+      [0, 'pass'],
+      [1, 'pass'],
+    ]);
     // Several intervals per 1.5 s hold at 250 ms, each with a window, checks and a report file.
     for (const step of [0, 1]) expect(r.live.filter((e) => e.step === step).length).toBeGreaterThanOrEqual(4);
     const last = finals[1]!;
-    expect(last.checks.map((c) => [c.id, c.status])).toEqual([['live.error_rate', 'pass'], ['live.latency_shift', 'pass']]);
+    expect(last.checks.map((c) => [c.id, c.status])).toEqual([
+      ['live.error_rate', 'pass'],
+      ['live.latency_shift', 'pass'],
+    ]);
     const e = check(last, 'live.error_rate')!;
-    expect(e.live).toMatchObject({ source: 'local', delayMs: 0, breach: false, blue: { revision: 'pharmabot--v1' }, green: { revision: 'pharmabot--v2' } });
+    expect(e.live).toMatchObject({
+      source: 'local',
+      delayMs: 0,
+      breach: false,
+      blue: { revision: 'pharmabot--v1' },
+      green: { revision: 'pharmabot--v2' },
+    });
     expect(e.live!.green!.requests).toBeGreaterThanOrEqual(20);
     expect(e.stats?.test).toMatch(/Fisher exact/);
     // One JSONL file per step, one line per window, appended (a resumed run adds to it).
-    const lines = readFileSync(last.file!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number; final: boolean; checks: unknown[] });
+    const lines = readFileSync(last.file!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { n: number; final: boolean; checks: unknown[] });
     expect(lines.map((l) => l.n)).toEqual(r.live.filter((x) => x.step === 1).map((x) => x.n));
     const file = lines.at(-1)!;
     expect(file).toMatchObject({ step: 2, weight: 50, final: true, status: 'pass', source: { name: 'local' } });
@@ -130,7 +145,10 @@ describe('live analysis during holds (local proxy counters)', () => {
     const r = await liveRun(b, { traffic: null });
     expect(r.outcome.kind).toBe('paused');
     expect(r.outcome.reason).toMatch(/live analysis still inconclusive/);
-    expect(await weightsOf(b)).toEqual([{ revision: 'pharmabot--v1', weight: 50 }, { revision: 'pharmabot--v2', weight: 50 }]);
+    expect(await weightsOf(b)).toEqual([
+      { revision: 'pharmabot--v1', weight: 50 },
+      { revision: 'pharmabot--v2', weight: 50 },
+    ]);
   });
 
   it('a failing metrics source is an error (after its retries) and rolls back', async () => {
@@ -140,14 +158,20 @@ describe('live analysis during holds (local proxy counters)', () => {
       source: (local): LiveMetrics => ({
         info: local.info,
         close: () => local.close(),
-        query: (q, o) => (++calls > 2 ? Promise.reject(new MonitorError('RG_MONITOR_QUERY', 'local', 'HTTP 503 from the metrics API')) : local.query(q, o)),
+        query: (q, o) =>
+          ++calls > 2 ? Promise.reject(new MonitorError('RG_MONITOR_QUERY', 'local', 'HTTP 503 from the metrics API')) : local.query(q, o),
       }),
     });
     expect(r.outcome).toMatchObject({ kind: 'rolled-back', cause: 'error' });
     expect(exitForRollout(r.outcome)).toBe(3);
     const err = r.live.find((e) => e.status === 'error')!;
     expect(err.checks).toHaveLength(1);
-    expect(err.checks[0]).toMatchObject({ id: 'live.query', kind: 'live', status: 'error', live: { source: 'local', blue: null, green: null } });
+    expect(err.checks[0]).toMatchObject({
+      id: 'live.query',
+      kind: 'live',
+      status: 'error',
+      live: { source: 'local', blue: null, green: null },
+    });
     expect(err.checks[0]!.reason).toMatch(/failed after 3 attempts \[RG_MONITOR_QUERY\]: local: HTTP 503/);
     expect(calls).toBe(2 + 3);
     expect(await weightsOf(b)).toEqual(BLUE_ONLY);

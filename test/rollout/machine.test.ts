@@ -10,20 +10,191 @@ import { BLUE, feed, GREEN, inputsFor, PLAN, reach, STARTED, T0, verify, writeOf
 // The specification: phase × input → the phase it leads to (and the write it asks for, if any).
 // "·" means: nothing changes phase (a late, stale or foreign input is recorded and ignored).
 const TABLE: Record<PhaseKind, Record<string, string>> = {
-  new: { started: 'shifting w:step', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': '·', breach: 'done', approved: '·', interrupted: 'done', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
+  new: {
+    started: 'shifting w:step',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': '·',
+    breach: 'done',
+    approved: '·',
+    interrupted: 'done',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
   // Step 1's table equals the base (0% on green), so a resume finds the write applied: verified → analysis.
-  shifting: { started: '·', resumed: 'analysing', verified: 'analysing', 'write-failed': 'rolling-back w:rollback', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': '· w:restart', breach: 'rolling-back w:rollback', approved: '·', interrupted: 'rolling-back w:rollback', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
+  shifting: {
+    started: '·',
+    resumed: 'analysing',
+    verified: 'analysing',
+    'write-failed': 'rolling-back w:rollback',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': '· w:restart',
+    breach: 'rolling-back w:rollback',
+    approved: '·',
+    interrupted: 'rolling-back w:rollback',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
   // Step 1 has no hold, so an inconclusive analysis cannot be repeated: onInconclusive (rollback).
-  analysing: { started: '·', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': 'shifting w:step', 'analysis-fail': 'rolling-back w:rollback', 'analysis-inconclusive': 'rolling-back w:rollback', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': 'shifting w:restart', breach: 'rolling-back w:rollback', approved: '·', interrupted: 'rolling-back w:rollback', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
+  analysing: {
+    started: '·',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': 'shifting w:step',
+    'analysis-fail': 'rolling-back w:rollback',
+    'analysis-inconclusive': 'rolling-back w:rollback',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': 'shifting w:restart',
+    breach: 'rolling-back w:rollback',
+    approved: '·',
+    interrupted: 'rolling-back w:rollback',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
   // The hold's final live window: pass → its approval; inconclusive → extended (stays holding); a tick past the end asks for that window.
-  holding: { started: '·', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': 'awaiting-approval', 'live-inconclusive-final': '·', 'live-fail': 'rolling-back w:rollback', 'green-changed': 'shifting w:restart', breach: 'rolling-back w:rollback', approved: '·', interrupted: 'rolling-back w:rollback', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
-  'awaiting-approval': { started: '·', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': 'rolling-back w:rollback', 'green-changed': 'shifting w:restart', breach: 'rolling-back w:rollback', approved: 'shifting w:step', interrupted: 'rolling-back w:rollback', deactivated: '·', 'deactivate-failed': '·', 'tick-late': 'rolling-back w:rollback', polled: '·' },
+  holding: {
+    started: '·',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': 'awaiting-approval',
+    'live-inconclusive-final': '·',
+    'live-fail': 'rolling-back w:rollback',
+    'green-changed': 'shifting w:restart',
+    breach: 'rolling-back w:rollback',
+    approved: '·',
+    interrupted: 'rolling-back w:rollback',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
+  'awaiting-approval': {
+    started: '·',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': 'rolling-back w:rollback',
+    'green-changed': 'shifting w:restart',
+    breach: 'rolling-back w:rollback',
+    approved: 'shifting w:step',
+    interrupted: 'rolling-back w:rollback',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': 'rolling-back w:rollback',
+    polled: '·',
+  },
   // After the cutover: a breach still rolls back (blue is warm); Ctrl-C stops with blue warm for --resume.
-  keeping: { started: '·', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': 'rolling-back w:rollback', breach: 'rolling-back w:rollback', approved: '·', interrupted: '· stopped', deactivated: '·', 'deactivate-failed': '·', 'tick-late': 'shifting w:finalize', polled: '·' },
-  deactivating: { started: '·', resumed: '·', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': '·', breach: '·', approved: '·', interrupted: '· stopped', deactivated: 'done', 'deactivate-failed': 'done', 'tick-late': '·', polled: '·' },
+  keeping: {
+    started: '·',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': 'rolling-back w:rollback',
+    breach: 'rolling-back w:rollback',
+    approved: '·',
+    interrupted: '· stopped',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': 'shifting w:finalize',
+    polled: '·',
+  },
+  deactivating: {
+    started: '·',
+    resumed: '·',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': '·',
+    breach: '·',
+    approved: '·',
+    interrupted: '· stopped',
+    deactivated: 'done',
+    'deactivate-failed': 'done',
+    'tick-late': '·',
+    polled: '·',
+  },
   // Nothing but the rollback's own result moves a rollback; a resume sends it again.
-  'rolling-back': { started: '·', resumed: '· w:rollback', verified: 'done', 'write-failed': 'done', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': '·', breach: '·', approved: '·', interrupted: '·', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
-  paused: { started: '·', resumed: 'shifting w:step', verified: '·', 'write-failed': '·', 'analysis-pass': '·', 'analysis-fail': '·', 'analysis-inconclusive': '·', 'live-pass-final': '·', 'live-inconclusive-final': '·', 'live-fail': '·', 'green-changed': '·', breach: '·', approved: '·', interrupted: '·', deactivated: '·', 'deactivate-failed': '·', 'tick-late': '·', polled: '·' },
+  'rolling-back': {
+    started: '·',
+    resumed: '· w:rollback',
+    verified: 'done',
+    'write-failed': 'done',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': '·',
+    breach: '·',
+    approved: '·',
+    interrupted: '·',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
+  paused: {
+    started: '·',
+    resumed: 'shifting w:step',
+    verified: '·',
+    'write-failed': '·',
+    'analysis-pass': '·',
+    'analysis-fail': '·',
+    'analysis-inconclusive': '·',
+    'live-pass-final': '·',
+    'live-inconclusive-final': '·',
+    'live-fail': '·',
+    'green-changed': '·',
+    breach: '·',
+    approved: '·',
+    interrupted: '·',
+    deactivated: '·',
+    'deactivate-failed': '·',
+    'tick-late': '·',
+    polled: '·',
+  },
   done: Object.fromEntries(Object.keys(inputsFor(reach('done'))).map((k) => [k, '·'])),
 };
 
@@ -50,13 +221,20 @@ describe('transition table: every phase × every input', () => {
 describe('invariants', () => {
   const all = PHASE_KINDS.flatMap((k) => Object.entries(inputsFor(reach(k))).map(([name, i]) => ({ k, name, s: reach(k), ...i })));
 
-  it('a rollback writes 100% blue with green\'s label kept, and cancels the work in flight', () => {
+  it("a rollback writes 100% blue with green's label kept, and cancels the work in flight", () => {
     for (const { k, name, s, body, dt } of all) {
       const t = feed(s, body, dt);
       const w = writeOf(t);
       if (w?.purpose !== 'rollback') continue;
-      expect(w.table, `${k} × ${name}`).toEqual([{ revision: BLUE, weight: 100 }, { revision: GREEN, weight: 0, label: 'preview' }]);
-      if (k !== 'rolling-back') expect(t.actions.map((a) => a.kind), `${k} × ${name}`).toContain('cancel-work');
+      expect(w.table, `${k} × ${name}`).toEqual([
+        { revision: BLUE, weight: 100 },
+        { revision: GREEN, weight: 0, label: 'preview' },
+      ]);
+      if (k !== 'rolling-back')
+        expect(
+          t.actions.map((a) => a.kind),
+          `${k} × ${name}`,
+        ).toContain('cancel-work');
     }
   });
 
@@ -89,7 +267,15 @@ describe('scenarios', () => {
     const breach = feed(inFlight, { type: 'breach', cause: 'fail', reason: 'live 5xx' });
     const rb = writeOf(breach)!;
     expect(rb.purpose).toBe('rollback');
-    const rolling = feed(breach.state, { type: 'rollback-requested', write: rb.write, table: rb.table, purpose: 'rollback', cause: 'fail', reason: 'live 5xx', breachAt: rb.rollback!.breachAt }).state;
+    const rolling = feed(breach.state, {
+      type: 'rollback-requested',
+      write: rb.write,
+      table: rb.table,
+      purpose: 'rollback',
+      cause: 'fail',
+      reason: 'live 5xx',
+      breachAt: rb.rollback!.breachAt,
+    }).state;
     // The 100% write (queued before the rollback) ends: recorded, but the machine keeps rolling back.
     const late = feed(rolling, { type: 'weights-verified', write: w.write, table: w.table, purpose: 'step' });
     expect(late.state.phase.kind).toBe('rolling-back');
@@ -102,7 +288,21 @@ describe('scenarios', () => {
     let s = feed(reach('holding'), { type: 'tick' }, 1000).state;
     const extended: string[] = [];
     for (let n = 1; n < 10 && s.phase.kind === 'holding'; n++) {
-      const t = feed(s, { type: 'live', step: 1, n, final: true, status: 'inconclusive', breach: false, reasons: ['green 0 user requests < minRequests 50'], window: null, checks: [] }, 250);
+      const t = feed(
+        s,
+        {
+          type: 'live',
+          step: 1,
+          n,
+          final: true,
+          status: 'inconclusive',
+          breach: false,
+          reasons: ['green 0 user requests < minRequests 50'],
+          window: null,
+          checks: [],
+        },
+        250,
+      );
       extended.push(...t.notes.filter((x) => x.type === 'hold-extended').map((x) => x.type));
       s = t.state.phase.kind === 'holding' ? feed(t.state, { type: 'tick' }, 300).state : t.state;
     }
@@ -110,20 +310,31 @@ describe('scenarios', () => {
     expect(s.phase).toMatchObject({ kind: 'rolling-back', cause: 'inconclusive' });
   });
 
-  it('a late resume judges the hold from its journaled start: the final window asks for `since` = the weights\' verification', () => {
+  it("a late resume judges the hold from its journaled start: the final window asks for `since` = the weights' verification", () => {
     const holding = reach('holding');
     const since = holding.stepSince!;
     const resumed = feed(holding, { type: 'resumed', owner: 'me', actual: holding.lastVerified! }, 900);
     // At once: a poll of green and a live window, both from the step's start (not from the resume).
     expect(resumed.actions.find((a) => a.kind === 'live')).toMatchObject({ final: false, since });
     expect(resumed.actions.map((a) => a.kind)).toContain('poll');
-    const end = feed(resumed.state, { type: 'live', step: 1, n: 1, final: false, status: 'pass', breach: false, reasons: [], window: null, checks: [] }, 200);
+    const end = feed(
+      resumed.state,
+      { type: 'live', step: 1, n: 1, final: false, status: 'pass', breach: false, reasons: [], window: null, checks: [] },
+      200,
+    );
     expect(end.actions.find((a) => a.kind === 'live')).toMatchObject({ final: true, since });
   });
 
   it('resume with traffic it cannot explain rolls back (doubt), whatever the phase', () => {
     for (const k of ['holding', 'awaiting-approval', 'keeping'] as const) {
-      const t = feed(reach(k), { type: 'resumed', owner: 'me', actual: [{ revision: BLUE, weight: 30 }, { revision: GREEN, weight: 70 }] });
+      const t = feed(reach(k), {
+        type: 'resumed',
+        owner: 'me',
+        actual: [
+          { revision: BLUE, weight: 30 },
+          { revision: GREEN, weight: 70 },
+        ],
+      });
       expect(t.state.phase.kind, k).toBe('rolling-back');
       expect(writeOf(t)?.purpose).toBe('rollback');
     }

@@ -4,8 +4,17 @@ import { labelUrl, revisionUrl } from '../../src/rollout/urls.js';
 import type { RevisionInfo } from '../../src/traffic/types.js';
 
 const rev = (name: string, url: string | null): RevisionInfo => ({
-  name, url, active: true, weight: 0, createdTime: null, healthState: 'Healthy', runningState: 'Running',
-  provisioningState: 'Provisioned', images: [], replicas: 1, error: null,
+  name,
+  url,
+  active: true,
+  weight: 0,
+  createdTime: null,
+  healthState: 'Healthy',
+  runningState: 'Running',
+  provisioningState: 'Provisioned',
+  images: [],
+  replicas: 1,
+  error: null,
 });
 const app = { ingressFqdn: 'pharmabot.kindocean-1a2b3c.westeurope.azurecontainerapps.io' };
 
@@ -20,7 +29,9 @@ describe('revision URLs', () => {
     const green = rev('pharmabot--v2', 'https://pharmabot--v2.kindocean-1a2b3c.westeurope.azurecontainerapps.io');
     expect(revisionUrl(green, app, {})).toBe(green.url);
     expect(revisionUrl(green, app, { 'pharmabot--v2': 'http://127.0.0.1:9000' })).toBe('http://127.0.0.1:9000');
-    expect(revisionUrl(green, app, { 'pharmabot--v2': 'label:canary' })).toBe('https://pharmabot---canary.kindocean-1a2b3c.westeurope.azurecontainerapps.io');
+    expect(revisionUrl(green, app, { 'pharmabot--v2': 'label:canary' })).toBe(
+      'https://pharmabot---canary.kindocean-1a2b3c.westeurope.azurecontainerapps.io',
+    );
     expect(revisionUrl(rev('x', null), { ingressFqdn: null }, { x: 'label:canary' })).toBeNull();
   });
 });

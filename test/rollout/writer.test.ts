@@ -16,13 +16,32 @@ afterEach(async () => {
 async function router(): Promise<LocalRouterHandle> {
   const bots = await pharmabots();
   const tmp = await tempDir();
-  const h = await startLocalRouter({ app: 'pharmabot', revisions: [{ name: 'pharmabot--v1', url: bots.blue.url }, { name: 'pharmabot--v2', url: bots.green.url }], stateDir: tmp.dir, healthIntervalMs: 60_000 });
+  const h = await startLocalRouter({
+    app: 'pharmabot',
+    revisions: [
+      { name: 'pharmabot--v1', url: bots.blue.url },
+      { name: 'pharmabot--v2', url: bots.green.url },
+    ],
+    stateDir: tmp.dir,
+    healthIntervalMs: 60_000,
+  });
   cleanup.push(bots.close, tmp.remove, () => h.close());
   return h;
 }
 
-const table = (green: number) => [{ revision: 'pharmabot--v1', weight: 100 - green }, { revision: 'pharmabot--v2', weight: green }];
-const busy = (retryAfterMs?: number) => Object.assign(new TrafficError('RG_TRAFFIC_CONFLICT', "Cannot modify container App 'pharmabot' because another modification is in progress. Please retry the operation.", { status: 409, platformCode: 'ContainerAppLockConflict' }), retryAfterMs === undefined ? {} : { retryAfterMs });
+const table = (green: number) => [
+  { revision: 'pharmabot--v1', weight: 100 - green },
+  { revision: 'pharmabot--v2', weight: green },
+];
+const busy = (retryAfterMs?: number) =>
+  Object.assign(
+    new TrafficError(
+      'RG_TRAFFIC_CONFLICT',
+      "Cannot modify container App 'pharmabot' because another modification is in progress. Please retry the operation.",
+      { status: 409, platformCode: 'ContainerAppLockConflict' },
+    ),
+    retryAfterMs === undefined ? {} : { retryAfterMs },
+  );
 
 describe('SerialWriter', () => {
   it('classifies errors: busy, throttled, 5xx and network errors are retried; refusals are not', () => {
@@ -49,7 +68,11 @@ describe('SerialWriter', () => {
       span.end = performance.now();
     };
     const w = new SerialWriter(slow, { backoffMs: 10 });
-    const results = await Promise.all([w.setTable(table(10), Date.now() + 5000), w.setTable(table(0), Date.now() + 5000), w.run('lock', Date.now() + 5000, async () => spans.push({ start: performance.now(), end: performance.now(), green: -1 }))]);
+    const results = await Promise.all([
+      w.setTable(table(10), Date.now() + 5000),
+      w.setTable(table(0), Date.now() + 5000),
+      w.run('lock', Date.now() + 5000, async () => spans.push({ start: performance.now(), end: performance.now(), green: -1 })),
+    ]);
     expect(results.slice(0, 2).map((r) => (r as { ok: boolean }).ok)).toEqual([true, true]);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     expect(spans.map((s) => s.green)).toEqual([10, 0, -1]);

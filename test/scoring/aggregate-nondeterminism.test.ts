@@ -12,7 +12,11 @@ const CASES: CaseRecord[] = [
   caseRecord({
     blue: revisionResult({ numbers: numbers(1) }),
     green: revisionResult({ numbers: numbers(0.5) }),
-    pair: { noise: band(1, 1, 1), position: 'below-noise', numbers: { changed: ['changed: 200 mg → 400 mg'], greenChangedVsBlue: true, blueQuantities: 2 } },
+    pair: {
+      noise: band(1, 1, 1),
+      position: 'below-noise',
+      numbers: { changed: ['changed: 200 mg → 400 mg'], greenChangedVsBlue: true, blueQuantities: 2 },
+    },
     semantic: semanticInput({ ref: { blue: 0.9, green: 0.7 }, judge: { blue: 0.8, green: 0.6 }, drift: 0.8, pairwise: 'green' }),
   }),
   caseRecord({
@@ -21,7 +25,13 @@ const CASES: CaseRecord[] = [
     semantic: semanticInput({ ref: { blue: 0.5, green: null }, judge: { blue: null, green: 0.4 }, pairwise: 'tie' }),
   }),
   // A band but no green answer to place in it; green "changed" quantities blue did not have.
-  caseRecord({ pair: { noise: band(0.8, 0.7, 0.9), position: null, numbers: { changed: ['added: 5 mg'], greenChangedVsBlue: true, blueQuantities: 0 } } }),
+  caseRecord({
+    pair: {
+      noise: band(0.8, 0.7, 0.9),
+      position: null,
+      numbers: { changed: ['added: 5 mg'], greenChangedVsBlue: true, blueQuantities: 0 },
+    },
+  }),
   caseRecord({ semantic: semanticInput({ pairwise: 'blue' }) }),
 ];
 
@@ -52,7 +62,14 @@ describe('aggregate: noise, numbers, semantic, judge', () => {
 
   it('orients each new metric', () => {
     const better = (name: string) => findMetric(name, 5)?.higherIsBetter;
-    for (const name of ['numbers.consistency.mean', 'semantic.ref.mean', 'judge.ref.mean', 'noise.rougeL.mean', 'semantic.drift.mean', 'judge.win_rate']) {
+    for (const name of [
+      'numbers.consistency.mean',
+      'semantic.ref.mean',
+      'judge.ref.mean',
+      'noise.rougeL.mean',
+      'semantic.drift.mean',
+      'judge.win_rate',
+    ]) {
       expect(better(name), name).toBe(true);
     }
     for (const name of ['drift.beyond_noise_share', 'numbers.changed_share', 'judge.loss_rate']) expect(better(name), name).toBe(false);
@@ -60,8 +77,16 @@ describe('aggregate: noise, numbers, semantic, judge', () => {
 
   it('reports no data as null with n = 0', () => {
     const none = aggregate([caseRecord()], { k: 5 });
-    for (const name of ['numbers.consistency.mean', 'semantic.ref.mean', 'judge.ref.mean']) expect(none.green[name]).toEqual({ value: null, n: 0 });
-    for (const name of ['noise.rougeL.mean', 'drift.beyond_noise_share', 'numbers.changed_share', 'semantic.drift.mean', 'judge.win_rate', 'judge.loss_rate']) {
+    for (const name of ['numbers.consistency.mean', 'semantic.ref.mean', 'judge.ref.mean'])
+      expect(none.green[name]).toEqual({ value: null, n: 0 });
+    for (const name of [
+      'noise.rougeL.mean',
+      'drift.beyond_noise_share',
+      'numbers.changed_share',
+      'semantic.drift.mean',
+      'judge.win_rate',
+      'judge.loss_rate',
+    ]) {
       expect(none.pair[name], name).toEqual({ value: null, n: 0 });
     }
   });

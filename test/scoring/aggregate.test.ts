@@ -18,7 +18,11 @@ const caseA = scoreCase(
       ok('blue', 0, GOOD, { docs: ['d1'], latencyMs: 100, ttftMs: 10, usage: { prompt: 80, completion: 20, total: 100 } }),
       ok('blue', 1, GOOD, { docs: ['d1'], latencyMs: 200 }),
     ],
-    green: [ok('green', 0, GOOD, { docs: ['x', 'd1'], latencyMs: 300 }), failed('green', 1, '429'), failed('green', 2, '5xx', { retries: 2 })],
+    green: [
+      ok('green', 0, GOOD, { docs: ['x', 'd1'], latencyMs: 300 }),
+      failed('green', 1, '429'),
+      failed('green', 2, '5xx', { retries: 2 }),
+    ],
   },
   OPTIONS,
 );

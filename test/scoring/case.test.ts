@@ -20,7 +20,14 @@ const testCase = golden({
 describe('scoreCase', () => {
   const blue = [
     ok('blue', 0, GOOD, { docs: ['d1', 'd2', 'x'], latencyMs: 120, ttftMs: 30, usage: { prompt: 100, completion: 20, total: 120 } }),
-    ok('blue', 1, GOOD, { docs: ['d1', 'x', 'd2'], latencyMs: 140, ttftMs: 50, usage: { prompt: 100, completion: 40, total: 140 }, retries: 1, retriedOn: ['429'] }),
+    ok('blue', 1, GOOD, {
+      docs: ['d1', 'x', 'd2'],
+      latencyMs: 140,
+      ttftMs: 50,
+      usage: { prompt: 100, completion: 40, total: 140 },
+      retries: 1,
+      retriedOn: ['429'],
+    }),
   ];
   // Given out of repeat order on purpose.
   const green = [
@@ -31,11 +38,28 @@ describe('scoreCase', () => {
   const record = scoreCase(testCase, { blue, green }, OPTIONS);
 
   it('summarises each revision', () => {
-    expect(record.blue).toMatchObject({ attempts: 2, errors: 0, errorClasses: {}, retries: 1, outputs: [GOOD, GOOD], docs: ['d1', 'd2', 'x'], refusals: 0 });
+    expect(record.blue).toMatchObject({
+      attempts: 2,
+      errors: 0,
+      errorClasses: {},
+      retries: 1,
+      outputs: [GOOD, GOOD],
+      docs: ['d1', 'd2', 'x'],
+      refusals: 0,
+    });
     expect(record.blue.latencyMs).toEqual([120, 140]);
     expect(record.blue.ttftMs).toEqual([30, 50]);
     expect(record.blue.usage).toEqual({ prompt: 100, completion: 30, total: 130 });
-    expect(record.green).toMatchObject({ attempts: 3, errors: 1, errorClasses: { '5xx': 1 }, retries: 2, outputs: [GOOD, REFUSAL], docs: ['d2', 'y', 'x'], refusals: 1, usage: null });
+    expect(record.green).toMatchObject({
+      attempts: 3,
+      errors: 1,
+      errorClasses: { '5xx': 1 },
+      retries: 2,
+      outputs: [GOOD, REFUSAL],
+      docs: ['d2', 'y', 'x'],
+      refusals: 1,
+      usage: null,
+    });
     expect(record.green.latencyMs).toEqual([200, 300]);
     expect(record.green.ttftMs).toEqual([]);
   });
@@ -59,7 +83,10 @@ describe('scoreCase', () => {
   it('applies assertions k-of-n on successful attempts', () => {
     expect(record.blue.assertions).toEqual({ passes: 2, n: 2, passed: true, failures: [] });
     expect(record.green.assertions).toMatchObject({ passes: 1, n: 2, passed: false });
-    expect(record.green.assertions.failures).toEqual([{ label: 'contains "ibuprofen"', pass: false, message: 'not found in the answer' }, { label: 'not-refusal', pass: false, message: 'the answer is a refusal' }]);
+    expect(record.green.assertions.failures).toEqual([
+      { label: 'contains "ibuprofen"', pass: false, message: 'not found in the answer' },
+      { label: 'not-refusal', pass: false, message: 'the answer is a refusal' },
+    ]);
     const lenient = scoreCase(testCase, { blue, green }, { ...OPTIONS, assertPassRatio: 0.5 });
     expect(lenient.green.assertions.passed).toBe(true);
     expect(lenient.status).toBe('pass');
@@ -77,7 +104,15 @@ describe('scoreCase', () => {
     expect(record.status).toBe('fail');
     expect(record.reasons[0]).toBe('green: assertions passed on 1 of 2 answers (needs ≥ 100%)');
     expect(record.reasons).toHaveLength(3);
-    expect(record).toMatchObject({ id: 'c1', tags: ['dosing'], critical: true, prompt: testCase.question, turns: 1, reference: REFERENCE, expectedDocs: ['d1', 'd2'] });
+    expect(record).toMatchObject({
+      id: 'c1',
+      tags: ['dosing'],
+      critical: true,
+      prompt: testCase.question,
+      turns: 1,
+      reference: REFERENCE,
+      expectedDocs: ['d1', 'd2'],
+    });
     // fail (1) + critical (1) + several positive deltas
     expect(record.regression).toBeGreaterThan(2);
   });
@@ -86,9 +121,23 @@ describe('scoreCase', () => {
     const r = scoreCase(testCase, { blue, green: [failed('green', 0, 'timeout'), failed('green', 1, '429', { retries: 3 })] }, OPTIONS);
     expect(r.status).toBe('error');
     expect(r.reasons).toEqual(['green: all 2 attempts failed (429: 1, timeout: 1)']);
-    expect(r.green).toMatchObject({ outputs: [], docs: null, rag: null, ref: null, assertions: { passes: 0, n: 0, passed: null, failures: [] } });
+    expect(r.green).toMatchObject({
+      outputs: [],
+      docs: null,
+      rag: null,
+      ref: null,
+      assertions: { passes: 0, n: 0, passed: null, failures: [] },
+    });
     // blue's two identical answers still give a noise band; nothing to place in it
-    expect(r.pair).toEqual({ drift: null, moved: null, docsJaccard: null, lostDocs: [], noise: { rougeL: 1, f1: 1, min: 1, max: 1, pairs: 1 }, position: null, numbers: null });
+    expect(r.pair).toEqual({
+      drift: null,
+      moved: null,
+      docsJaccard: null,
+      lostDocs: [],
+      noise: { rougeL: 1, f1: 1, min: 1, max: 1, pairs: 1 },
+      position: null,
+      numbers: null,
+    });
     expect(r.regression).toBeGreaterThanOrEqual(3);
   });
 
@@ -122,12 +171,20 @@ describe('scoreCase', () => {
     });
     const r = scoreCase(chat, { blue: [], green: [] }, OPTIONS);
     expect(r).toMatchObject({ prompt: 'I am 34.', turns: 2, status: 'error' });
-    expect(scoreCase(golden({ question: undefined, vars: { drug: 'ibuprofen' } }), { blue: [], green: [] }, OPTIONS).prompt).toBe('{"drug":"ibuprofen"}');
+    expect(scoreCase(golden({ question: undefined, vars: { drug: 'ibuprofen' } }), { blue: [], green: [] }, OPTIONS).prompt).toBe(
+      '{"drug":"ibuprofen"}',
+    );
   });
 
   it('caps drift pairs at 25 and keeps at most 5 distinct failures', () => {
-    const many = (rev: 'blue' | 'green', n: number, text: (i: number) => string) => Array.from({ length: n }, (_, i) => ok(rev, i, text(i)));
-    const c = golden({ assert: [{ type: 'regex', pattern: '^never$', flags: '' }, { type: 'max-length', value: 1, unit: 'chars' }] });
+    const many = (rev: 'blue' | 'green', n: number, text: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => ok(rev, i, text(i)));
+    const c = golden({
+      assert: [
+        { type: 'regex', pattern: '^never$', flags: '' },
+        { type: 'max-length', value: 1, unit: 'chars' },
+      ],
+    });
     const r = scoreCase(c, { blue: many('blue', 10, () => 'a b'), green: many('green', 10, (i) => `a ${'b '.repeat(i)}`) }, OPTIONS);
     expect(r.green.assertions.failures.length).toBeLessThanOrEqual(5);
     expect(r.green.assertions).toMatchObject({ passes: 0, n: 10, passed: false });

@@ -12,26 +12,56 @@ const CASES: CaseRecord[] = [
   caseRecord({
     id: 'a',
     blue: revisionResult({
-      attempts: 2, outputs: ['x', 'y'], ref: { f1: 0.6, rougeL: 0.5 }, rag: rag(1), numbers: { consistency: 1, changed: 0, missing: 0, added: 0 },
-      assertions: asserted(true), latencyMs: [100, 200], ttftMs: [10],
+      attempts: 2,
+      outputs: ['x', 'y'],
+      ref: { f1: 0.6, rougeL: 0.5 },
+      rag: rag(1),
+      numbers: { consistency: 1, changed: 0, missing: 0, added: 0 },
+      assertions: asserted(true),
+      latencyMs: [100, 200],
+      ttftMs: [10],
     }),
     green: revisionResult({
-      attempts: 4, errors: 2, errorClasses: { '429': 1, '5xx': 1 }, outputs: ['x', 'y'], refusals: 1, ref: { f1: 0.4, rougeL: 0.3 },
-      numbers: { consistency: 0.5, changed: 1, missing: 0, added: 0 }, assertions: asserted(false), latencyMs: [300],
+      attempts: 4,
+      errors: 2,
+      errorClasses: { '429': 1, '5xx': 1 },
+      outputs: ['x', 'y'],
+      refusals: 1,
+      ref: { f1: 0.4, rougeL: 0.3 },
+      numbers: { consistency: 0.5, changed: 1, missing: 0, added: 0 },
+      assertions: asserted(false),
+      latencyMs: [300],
     }),
     pair: { drift: { f1: 0.5, rougeL: 0.4 }, noise: band, position: 'below-noise' },
     semantic: semanticInput({ ref: { blue: 0.9, green: 0.7 }, judge: { blue: 0.8, green: null } }),
   }),
   caseRecord({
     id: 'b',
-    blue: revisionResult({ rag: rag(0.5), numbers: { consistency: null, changed: 0, missing: 0, added: 0 }, assertions: asserted(false), latencyMs: [400] }),
-    green: revisionResult({ ref: { f1: 1, rougeL: 1 }, rag: rag(1), numbers: { consistency: 1, changed: 0, missing: 0, added: 0 }, assertions: asserted(true), ttftMs: [20] }),
+    blue: revisionResult({
+      rag: rag(0.5),
+      numbers: { consistency: null, changed: 0, missing: 0, added: 0 },
+      assertions: asserted(false),
+      latencyMs: [400],
+    }),
+    green: revisionResult({
+      ref: { f1: 1, rougeL: 1 },
+      rag: rag(1),
+      numbers: { consistency: 1, changed: 0, missing: 0, added: 0 },
+      assertions: asserted(true),
+      ttftMs: [20],
+    }),
     pair: { noise: band }, // a band, but no drift: not a noise pair
   }),
   caseRecord({
     id: 'c',
     blue: revisionResult({ ref: { f1: 0.2, rougeL: 0.1 }, assertions: asserted(null) }),
-    green: revisionResult({ ref: { f1: 0.3, rougeL: 0.2 }, assertions: asserted(true), errors: 1, attempts: 2, errorClasses: { '429': 1 } }),
+    green: revisionResult({
+      ref: { f1: 0.3, rougeL: 0.2 },
+      assertions: asserted(true),
+      errors: 1,
+      attempts: 2,
+      errorClasses: { '429': 1 },
+    }),
     pair: { drift: { f1: 0.7, rougeL: 0.6 } }, // a drift, but no band
   }),
 ];
@@ -51,7 +81,16 @@ describe('ComparisonAccumulator', () => {
     expect(data.paired['numbers.consistency']).toEqual({ blue: [1], green: [0.5] });
     expect(data.paired['semantic.ref']).toEqual({ blue: [0.9], green: [0.7] });
     expect(data.paired['judge.ref']).toEqual({ blue: [], green: [] });
-    const names: PairedMetric[] = ['ref.rougeL', 'ref.f1', 'rag.recall', 'rag.mrr', 'rag.ndcg', 'numbers.consistency', 'semantic.ref', 'judge.ref'];
+    const names: PairedMetric[] = [
+      'ref.rougeL',
+      'ref.f1',
+      'rag.recall',
+      'rag.mrr',
+      'rag.ndcg',
+      'numbers.consistency',
+      'semantic.ref',
+      'judge.ref',
+    ];
     expect(Object.keys(data.paired).sort()).toEqual([...names].sort());
   });
 
@@ -83,7 +122,10 @@ describe('ComparisonAccumulator', () => {
   it('holds numbers only, from scored cases too', () => {
     const scored = scoreCase(
       golden({ reference: 'Take 200 mg every 6 hours.' }),
-      { blue: [ok('blue', 0, 'Take 200 mg every 6 hours.'), ok('blue', 1, 'Take 200 mg.')], green: [ok('green', 0, 'Take 400 mg every 6 hours.'), failed('green', 1, '429')] },
+      {
+        blue: [ok('blue', 0, 'Take 200 mg every 6 hours.'), ok('blue', 1, 'Take 200 mg.')],
+        green: [ok('green', 0, 'Take 400 mg every 6 hours.'), failed('green', 1, '429')],
+      },
       { k: 3, driftTolerance: 0.3, assertPassRatio: 1 },
     );
     const one = new ComparisonAccumulator({ k: 3 });

@@ -11,7 +11,16 @@ export function ok(revision: Revision, repeat: number, text: string, extra: Part
 
 // A failed attempt (after retries).
 export function failed(revision: Revision, repeat: number, cls: ErrorClass, extra: Partial<AttemptRecord> = {}): AttemptRecord {
-  return { caseId: 'c1', revision, repeat, ok: false, retries: 0, error: { class: cls, message: `${cls} error` }, at: '2025-01-01T00:00:00.000Z', ...extra };
+  return {
+    caseId: 'c1',
+    revision,
+    repeat,
+    ok: false,
+    retries: 0,
+    error: { class: cls, message: `${cls} error` },
+    at: '2025-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 // A golden case with schema defaults applied (tags [], critical false).
@@ -22,9 +31,21 @@ export function golden(fields: Partial<GoldenCase> = {}): GoldenCase {
 // A revision's case result with no answers scored; override what a test needs.
 export function revisionResult(fields: Partial<RevisionCaseResult> = {}): RevisionCaseResult {
   return {
-    attempts: 1, errors: 0, errorClasses: {}, retries: 0, outputs: ['answer'], docs: null,
+    attempts: 1,
+    errors: 0,
+    errorClasses: {},
+    retries: 0,
+    outputs: ['answer'],
+    docs: null,
     assertions: { passes: 0, n: 0, passed: null, failures: [] },
-    rag: null, ref: null, refusals: 0, latencyMs: [], ttftMs: [], usage: null, numbers: null, ...fields,
+    rag: null,
+    ref: null,
+    refusals: 0,
+    latencyMs: [],
+    ttftMs: [],
+    usage: null,
+    numbers: null,
+    ...fields,
   };
 }
 
@@ -32,8 +53,20 @@ export function revisionResult(fields: Partial<RevisionCaseResult> = {}): Revisi
 export function caseRecord(fields: Partial<Omit<CaseRecord, 'pair'>> & { pair?: Partial<PairCaseResult> } = {}): CaseRecord {
   const { pair, ...rest } = fields;
   return {
-    id: 'c1', tags: [], critical: false, prompt: 'q', turns: 1, reference: null, expectedDocs: null,
-    blue: revisionResult(), green: revisionResult(), status: 'pass', reasons: [], regression: 0, semantic: null, ...rest,
+    id: 'c1',
+    tags: [],
+    critical: false,
+    prompt: 'q',
+    turns: 1,
+    reference: null,
+    expectedDocs: null,
+    blue: revisionResult(),
+    green: revisionResult(),
+    status: 'pass',
+    reasons: [],
+    regression: 0,
+    semantic: null,
+    ...rest,
     pair: { drift: null, moved: null, docsJaccard: null, lostDocs: [], noise: null, position: null, numbers: null, ...pair },
   };
 }

@@ -35,15 +35,28 @@ describe('extractQuantities: forms (MedQuAD reference sentences)', () => {
     ['can survive in the indoor environment for 2 to 3 weeks.', [['2 to 3 weeks', 14, 'day', 'time', 21]]],
     ['usually do not survive more than 5 – 6 weeks in the human host', [['5 – 6 weeks', 35, 'day', 'time', 42]]],
     ['most common in children between 2 and 6 years of age', [['between 2 and 6 years', 2 * YEAR, 'day', 'time', 6 * YEAR]]],
-    ['Another 15.2 live in areas where 20–40% of people report', [['15.2', 15.2, null, null], ['20–40%', 20, '%', 'percent', 40]]],
+    [
+      'Another 15.2 live in areas where 20–40% of people report',
+      [
+        ['15.2', 15.2, null, null],
+        ['20–40%', 20, '%', 'percent', 40],
+      ],
+    ],
     ['Symptoms occur 30 minutes to 2 hours after consuming', [['30 minutes to 2 hours', 30 / 1440, 'day', 'time', 2 / 24]]],
     [
       'diethylcarbamazine (DEC)—300mg taken once a week—can reduce',
-      [['300mg', 300, 'mg', 'mass'], ['once a week', 1 / 7, '/day', 'frequency']],
+      [
+        ['300mg', 300, 'mg', 'mass'],
+        ['once a week', 1 / 7, '/day', 'frequency'],
+      ],
     ],
     [
       'the choice between 1 or 12-day treatment of DEC (6 mg/kg/day).',
-      [['1', 1, 'day', 'time'], ['12-day', 12, 'day', 'time'], ['6 mg/kg/day', 6, 'mg/kg/day', 'concentration']],
+      [
+        ['1', 1, 'day', 'time'],
+        ['12-day', 12, 'day', 'time'],
+        ['6 mg/kg/day', 6, 'mg/kg/day', 'concentration'],
+      ],
     ],
     ['Have an A1C test at least twice a year.', [['twice a year', 2 / YEAR, '/day', 'frequency']]],
     ['one person dies every 4 years from toxic seafood', [['every 4 years', 1 / (4 * YEAR), '/day', 'frequency']]],
@@ -56,17 +69,38 @@ describe('extractQuantities: forms (MedQuAD reference sentences)', () => {
         ['6 months', 6 * MONTH, 'day', 'time'],
       ],
     ],
-    ['is given by mouth, usually in one or two doses.', [['one', 1, 'dose', 'count'], ['two doses', 2, 'dose', 'count']]],
-    ['another single dose 2 weeks later', [['single dose', 1, 'dose', 'count'], ['2 weeks', 14, 'day', 'time']]],
+    [
+      'is given by mouth, usually in one or two doses.',
+      [
+        ['one', 1, 'dose', 'count'],
+        ['two doses', 2, 'dose', 'count'],
+      ],
+    ],
+    [
+      'another single dose 2 weeks later',
+      [
+        ['single dose', 1, 'dose', 'count'],
+        ['2 weeks', 14, 'day', 'time'],
+      ],
+    ],
     [
       'a mixture of 2 cups of household bleach and 1 gallon of water',
-      [['2 cups', 480, 'mL', 'volume'], ['1 gallon', 3785.411784, 'mL', 'volume']],
+      [
+        ['2 cups', 480, 'mL', 'volume'],
+        ['1 gallon', 3785.411784, 'mL', 'volume'],
+      ],
     ],
     ['a small amount of fluid, about 4 teaspoons full.', [['4 teaspoons', 20, 'mL', 'volume']]],
     ['Cook to at least 160° F (71° C); ground meats', [['160° F', F(160), '°C', 'temperature']]],
     ['a sustained fever as high as 103° to 104° F (39° to 40° C).', [['103° to 104° F', F(103), '°C', 'temperature', 40]]],
     ['high fevers (up to 104-105°F)', [['104-105°F', 40, '°C', 'temperature', F(105)]]],
-    ['for 20 days at 5°F (-15°C) to kill any worms', [['20 days', 20, 'day', 'time'], ['5°F', -15, '°C', 'temperature']]],
+    [
+      'for 20 days at 5°F (-15°C) to kill any worms',
+      [
+        ['20 days', 20, 'day', 'time'],
+        ['5°F', -15, '°C', 'temperature'],
+      ],
+    ],
     ['freezers should be set at 0 degrees.', [['0 degrees', 0, '°', 'temperature']]],
     ['More than 22 million people are known to have asthma.', [['22 million', 22e6, null, null]]],
     ['In 2002, the estimated number of', [['2002', 2002, null, 'year']]],
@@ -77,60 +111,96 @@ describe('extractQuantities: forms (MedQuAD reference sentences)', () => {
 describe('extractQuantities: hand-made dose forms', () => {
   it.each<[string, Expected[]]>([
     ['Take 0.5 mg at night.', [['0.5 mg', 0.5, 'mg', 'mass']]],
-    ['Do not exceed 4,000 mg or 1,000 mcg.', [['4,000 mg', 4000, 'mg', 'mass'], ['1,000 mcg', 1, 'mg', 'mass']]],
-    ['500 µg, 500 μg, 500 ug, 2 kg, 1.5 g', [
-      ['500 µg', 0.5, 'mg', 'mass'],
-      ['500 μg', 0.5, 'mg', 'mass'],
-      ['500 ug', 0.5, 'mg', 'mass'],
-      ['2 kg', 2e6, 'mg', 'mass'],
-      ['1.5 g', 1500, 'mg', 'mass'],
-    ]],
-    ['5 mL, 10 ml, 2 tsp, 1 tablespoon, 3 cc, 1 L', [
-      ['5 mL', 5, 'mL', 'volume'],
-      ['10 ml', 10, 'mL', 'volume'],
-      ['2 tsp', 10, 'mL', 'volume'],
-      ['1 tablespoon', 15, 'mL', 'volume'],
-      ['3 cc', 3, 'mL', 'volume'],
-      ['1 L', 1000, 'mL', 'volume'],
-    ]],
-    ['30 seconds, 15 min, 8 hrs, 12 h, 3 months, 2 years', [
-      ['30 seconds', 30 / 86400, 'day', 'time'],
-      ['15 min', 15 / 1440, 'day', 'time'],
-      ['8 hrs', 8 / 24, 'day', 'time'],
-      ['12 h', 0.5, 'day', 'time'],
-      ['3 months', 3 * MONTH, 'day', 'time'],
-      ['2 years', 2 * YEAR, 'day', 'time'],
-    ]],
-    ['Take it twice a day, 3 times daily, once daily, every 6 hours or every other day.', [
-      ['twice a day', 2, '/day', 'frequency'],
-      ['3 times daily', 3, '/day', 'frequency'],
-      ['once daily', 1, '/day', 'frequency'],
-      ['every 6 hours', 4, '/day', 'frequency'],
-      ['every other day', 0.5, '/day', 'frequency'],
-    ]],
-    ['Take 2 tablets every 4 to 6 hours; no more than 12 tablets a day.', [
-      ['2 tablets', 2, 'tablet', 'count'],
-      ['every 4 to 6 hours', 4, '/day', 'frequency', 6],
-      ['12 tablets a day', 12, 'tablet/day', 'frequency'],
-    ]],
-    ['amoxicillin 250 mg/5 mL; 10 mg/kg; 126 mg/dL; 1,000 IU daily', [
-      ['250 mg/5 mL', 50, 'mg/mL', 'concentration'],
-      ['10 mg/kg', 10, 'mg/kg', 'concentration'],
-      ['126 mg/dL', 1.26, 'mg/mL', 'concentration'],
-      ['1,000 IU daily', 1000, 'IU/day', 'frequency'],
-    ]],
-    ['a single dose, two capsules, 3 drops, half a teaspoon', [
-      ['a single dose', 1, 'dose', 'count'],
-      ['two capsules', 2, 'capsule', 'count'],
-      ['3 drops', 3, 'drop', 'count'],
-      ['half a teaspoon', 2.5, 'mL', 'volume'],
-    ]],
-    ['A fever is 100.4 °F or 38 °C or higher.', [['100.4 °F', 38, '°C', 'temperature'], ['38 °C', 38, '°C', 'temperature']]],
+    [
+      'Do not exceed 4,000 mg or 1,000 mcg.',
+      [
+        ['4,000 mg', 4000, 'mg', 'mass'],
+        ['1,000 mcg', 1, 'mg', 'mass'],
+      ],
+    ],
+    [
+      '500 µg, 500 μg, 500 ug, 2 kg, 1.5 g',
+      [
+        ['500 µg', 0.5, 'mg', 'mass'],
+        ['500 μg', 0.5, 'mg', 'mass'],
+        ['500 ug', 0.5, 'mg', 'mass'],
+        ['2 kg', 2e6, 'mg', 'mass'],
+        ['1.5 g', 1500, 'mg', 'mass'],
+      ],
+    ],
+    [
+      '5 mL, 10 ml, 2 tsp, 1 tablespoon, 3 cc, 1 L',
+      [
+        ['5 mL', 5, 'mL', 'volume'],
+        ['10 ml', 10, 'mL', 'volume'],
+        ['2 tsp', 10, 'mL', 'volume'],
+        ['1 tablespoon', 15, 'mL', 'volume'],
+        ['3 cc', 3, 'mL', 'volume'],
+        ['1 L', 1000, 'mL', 'volume'],
+      ],
+    ],
+    [
+      '30 seconds, 15 min, 8 hrs, 12 h, 3 months, 2 years',
+      [
+        ['30 seconds', 30 / 86400, 'day', 'time'],
+        ['15 min', 15 / 1440, 'day', 'time'],
+        ['8 hrs', 8 / 24, 'day', 'time'],
+        ['12 h', 0.5, 'day', 'time'],
+        ['3 months', 3 * MONTH, 'day', 'time'],
+        ['2 years', 2 * YEAR, 'day', 'time'],
+      ],
+    ],
+    [
+      'Take it twice a day, 3 times daily, once daily, every 6 hours or every other day.',
+      [
+        ['twice a day', 2, '/day', 'frequency'],
+        ['3 times daily', 3, '/day', 'frequency'],
+        ['once daily', 1, '/day', 'frequency'],
+        ['every 6 hours', 4, '/day', 'frequency'],
+        ['every other day', 0.5, '/day', 'frequency'],
+      ],
+    ],
+    [
+      'Take 2 tablets every 4 to 6 hours; no more than 12 tablets a day.',
+      [
+        ['2 tablets', 2, 'tablet', 'count'],
+        ['every 4 to 6 hours', 4, '/day', 'frequency', 6],
+        ['12 tablets a day', 12, 'tablet/day', 'frequency'],
+      ],
+    ],
+    [
+      'amoxicillin 250 mg/5 mL; 10 mg/kg; 126 mg/dL; 1,000 IU daily',
+      [
+        ['250 mg/5 mL', 50, 'mg/mL', 'concentration'],
+        ['10 mg/kg', 10, 'mg/kg', 'concentration'],
+        ['126 mg/dL', 1.26, 'mg/mL', 'concentration'],
+        ['1,000 IU daily', 1000, 'IU/day', 'frequency'],
+      ],
+    ],
+    [
+      'a single dose, two capsules, 3 drops, half a teaspoon',
+      [
+        ['a single dose', 1, 'dose', 'count'],
+        ['two capsules', 2, 'capsule', 'count'],
+        ['3 drops', 3, 'drop', 'count'],
+        ['half a teaspoon', 2.5, 'mL', 'volume'],
+      ],
+    ],
+    [
+      'A fever is 100.4 °F or 38 °C or higher.',
+      [
+        ['100.4 °F', 38, '°C', 'temperature'],
+        ['38 °C', 38, '°C', 'temperature'],
+      ],
+    ],
     ['Take 1/2 tablet.', [['1/2 tablet', 0.5, 'tablet', 'count']]],
-    ['Take 1 tablet an hour before meals, 200 mg a day.', [
-      ['1 tablet', 1, 'tablet', 'count'],
-      ['200 mg a day', 200, 'mg/day', 'concentration'],
-    ]],
+    [
+      'Take 1 tablet an hour before meals, 200 mg a day.',
+      [
+        ['1 tablet', 1, 'tablet', 'count'],
+        ['200 mg a day', 200, 'mg/day', 'concentration'],
+      ],
+    ],
   ])('%j', (text, expected) => expectQuantities(text, expected));
 });
 
@@ -234,7 +304,10 @@ describe('compareQuantities', () => {
   });
 
   it('reordered sentences still match', () => {
-    const reordered = ref.split(/(?<=\.) /).reverse().join(' ');
+    const reordered = ref
+      .split(/(?<=\.) /)
+      .reverse()
+      .join(' ');
     expect(compareQuantities(ref, reordered)).toMatchObject({ changed: [], missing: [], added: [], consistency: 1 });
   });
 

@@ -3,7 +3,14 @@ import { cosine, createEmbedder, type EmbedderOptions } from '../../src/semantic
 import { emulator, filesUnder, KEY, onCleanup, tempDir } from './helpers.js';
 
 async function embedder(url: string, options: Partial<EmbedderOptions> = {}) {
-  const e = createEmbedder({ baseURL: `${url}/v1`, apiKey: KEY, model: 'emu-embed', cacheDir: await tempDir(), timeoutMs: 5_000, ...options });
+  const e = createEmbedder({
+    baseURL: `${url}/v1`,
+    apiKey: KEY,
+    model: 'emu-embed',
+    cacheDir: await tempDir(),
+    timeoutMs: 5_000,
+    ...options,
+  });
   onCleanup(() => e.close());
   return e;
 }
@@ -86,7 +93,9 @@ describe('createEmbedder', () => {
   });
 
   it('rejects a batch size below 1', () => {
-    expect(() => createEmbedder({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', batchSize: 0, timeoutMs: 1_000, cacheDir: false })).toThrow(RangeError);
+    expect(() => createEmbedder({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', batchSize: 0, timeoutMs: 1_000, cacheDir: false })).toThrow(
+      RangeError,
+    );
   });
 });
 

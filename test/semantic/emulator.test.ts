@@ -18,15 +18,21 @@ describe('llm emulator', () => {
   it('is deterministic across instances', async () => {
     const [a, b] = await Promise.all([emulator(), emulator()]);
     const input = 'the same sentence';
-    const [x, y] = await Promise.all([a, b].map((e) => sdk(`${e.url}/v1`).embeddings.create({ model: 'e', input, encoding_format: 'float' })));
+    const [x, y] = await Promise.all(
+      [a, b].map((e) => sdk(`${e.url}/v1`).embeddings.create({ model: 'e', input, encoding_format: 'float' })),
+    );
     expect(x!.data[0]!.embedding).toEqual(y!.data[0]!.embedding);
   });
 
   it('refuses Azure paths without api-version, unknown routes, and non-grading prompts', async () => {
     const emu = await emulator();
-    await expect(sdk(`${emu.url}/openai/deployments/d`).embeddings.create({ model: 'e', input: 'x' })).rejects.toMatchObject({ status: 404 });
+    await expect(sdk(`${emu.url}/openai/deployments/d`).embeddings.create({ model: 'e', input: 'x' })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(sdk(`${emu.url}/v2`).embeddings.create({ model: 'e', input: 'x' })).rejects.toMatchObject({ status: 404 });
-    await expect(sdk(`${emu.url}/v1`).chat.completions.create({ model: 'j', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      sdk(`${emu.url}/v1`).chat.completions.create({ model: 'j', messages: [{ role: 'user', content: 'hi' }] }),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it('serves the Azure chat path with the deployment as model', async () => {

@@ -7,20 +7,37 @@ const RUBRIC = { question: 'q?', reference: 'take it with food', answer: 'take i
 
 async function judgeOn(emu: LlmEmulatorOptions, retries = 0) {
   const server = await emulator(emu);
-  const judge = createJudge({ baseURL: `${server.url}/v1`, apiKey: KEY, model: 'emu-judge', cacheDir: await tempDir(), timeoutMs: 2_000, retries });
+  const judge = createJudge({
+    baseURL: `${server.url}/v1`,
+    apiKey: KEY,
+    model: 'emu-judge',
+    cacheDir: await tempDir(),
+    timeoutMs: 2_000,
+    retries,
+  });
   onCleanup(() => judge.close());
   return { server, judge };
 }
 
 async function embedderOn(emu: LlmEmulatorOptions, retries = 0, timeoutMs = 2_000) {
   const server = await emulator(emu);
-  const embedder = createEmbedder({ baseURL: `${server.url}/v1`, apiKey: KEY, model: 'emu-embed', cacheDir: await tempDir(), timeoutMs, retries });
+  const embedder = createEmbedder({
+    baseURL: `${server.url}/v1`,
+    apiKey: KEY,
+    model: 'emu-embed',
+    cacheDir: await tempDir(),
+    timeoutMs,
+    retries,
+  });
   onCleanup(() => embedder.close());
   return { server, embedder };
 }
 
 async function caught(promise: Promise<unknown>): Promise<SemanticError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SemanticError);
   return error as SemanticError;
 }

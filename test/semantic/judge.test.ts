@@ -12,7 +12,14 @@ const BAD = 'Please consult the package leaflet.';
 
 async function setup(emu: LlmEmulatorOptions = {}, options: Partial<JudgeOptions> = {}) {
   const server = await emulator(emu);
-  const judge = createJudge({ baseURL: `${server.url}/v1`, apiKey: KEY, model: 'emu-judge', cacheDir: await tempDir(), timeoutMs: 5_000, ...options });
+  const judge = createJudge({
+    baseURL: `${server.url}/v1`,
+    apiKey: KEY,
+    model: 'emu-judge',
+    cacheDir: await tempDir(),
+    timeoutMs: 5_000,
+    ...options,
+  });
   onCleanup(() => judge.close());
   return { server, judge };
 }
@@ -71,7 +78,11 @@ describe('judge.pairwise', () => {
 
   it('compares against the question when there is no reference', async () => {
     const { judge } = await setup();
-    const result = await judge.pairwise({ question: 'What are common side effects of metformin?', a: 'Metformin side effects: nausea, diarrhoea.', b: 'I cannot help.' });
+    const result = await judge.pairwise({
+      question: 'What are common side effects of metformin?',
+      a: 'Metformin side effects: nausea, diarrhoea.',
+      b: 'I cannot help.',
+    });
     expect(result.winner).toBe('blue');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { combineVotes, firstJsonObject, pairwiseMessages, parsePairwiseReply, parseRubricReply, rubricMessages, type Vote } from '../../src/semantic/index.js';
+import {
+  combineVotes,
+  firstJsonObject,
+  pairwiseMessages,
+  parsePairwiseReply,
+  parseRubricReply,
+  rubricMessages,
+  type Vote,
+} from '../../src/semantic/index.js';
 
 describe('firstJsonObject', () => {
   it.each([

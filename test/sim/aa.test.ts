@@ -22,7 +22,15 @@ describe('A/A simulation (same service, another seed)', () => {
   it(`fails the gate in at most ${MAX_FALSE_ALARMS} of ${RUNS} runs`, async () => {
     const result = await runScenario(AA, { ...TEST_SIM, runs: RUNS, seed: 11 });
     const s = summarize(result);
-    const alarms = result.runs.filter((r) => r.verdict === 'fail').map((r) => `run ${r.run}: ${Object.entries(r.checks).filter(([, c]) => c.status === 'fail').map(([k]) => k).join(', ')}`);
+    const alarms = result.runs
+      .filter((r) => r.verdict === 'fail')
+      .map(
+        (r) =>
+          `run ${r.run}: ${Object.entries(r.checks)
+            .filter(([, c]) => c.status === 'fail')
+            .map(([k]) => k)
+            .join(', ')}`,
+      );
     expect(s.runs).toBe(RUNS);
     // A run that could not be gated at all (unreachable target, incomplete) would hide false alarms.
     expect(result.runs.filter((r) => !r.runOk || r.verdict === 'error')).toEqual([]);

@@ -21,11 +21,20 @@ const MIN_DETECTED = 4;
 const SCENARIOS = ['refusals', 'retrieval', 'short', 'numbers-numeric', 'slower', 'errors10'];
 
 describe('power simulation (injected regressions)', () => {
-  it.each(SCENARIOS)(`detects %s in at least ${MIN_DETECTED} of ${RUNS} runs`, async (key) => {
-    const scenario = scenarioByKey(key)!;
-    const cases = key === 'errors10' ? 60 : TEST_SIM.cases;
-    const result = await runScenario(scenario, { ...TEST_SIM, cases, runs: RUNS, seed: 12 });
-    const misses = result.runs.filter((r) => !detected(r, scenario.expect!)).map((r) => `run ${r.run}: verdict ${r.verdict}, ${scenario.expect} ${r.checks[scenario.expect!]?.status} (${r.checks[scenario.expect!]?.outcome})`);
-    expect(result.runs.length - misses.length, misses.join('\n')).toBeGreaterThanOrEqual(MIN_DETECTED);
-  }, 120_000); // 5-10 s each on an idle 2-core machine
+  it.each(SCENARIOS)(
+    `detects %s in at least ${MIN_DETECTED} of ${RUNS} runs`,
+    async (key) => {
+      const scenario = scenarioByKey(key)!;
+      const cases = key === 'errors10' ? 60 : TEST_SIM.cases;
+      const result = await runScenario(scenario, { ...TEST_SIM, cases, runs: RUNS, seed: 12 });
+      const misses = result.runs
+        .filter((r) => !detected(r, scenario.expect!))
+        .map(
+          (r) =>
+            `run ${r.run}: verdict ${r.verdict}, ${scenario.expect} ${r.checks[scenario.expect!]?.status} (${r.checks[scenario.expect!]?.outcome})`,
+        );
+      expect(result.runs.length - misses.length, misses.join('\n')).toBeGreaterThanOrEqual(MIN_DETECTED);
+    },
+    120_000,
+  ); // 5-10 s each on an idle 2-core machine
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapRatioCI, mulberry32, pairedBootstrapMeanCI, quantileSorted, randomNormal } from '../../src/stats/index.js';
 
-const p95 = (xs: number[]): number => quantileSorted([...xs].sort((a, b) => a - b), 0.95);
+const p95 = (xs: number[]): number =>
+  quantileSorted(
+    [...xs].sort((a, b) => a - b),
+    0.95,
+  );
 
 // Seeded coverage simulation: 400 datasets of n = 30 paired deltas shaped like LLM score deltas —
 // mostly unchanged cases, some flips: a flip in {-1, 0, +1} w.p. (0.1, 0.7, 0.2) plus N(0, 0.1)

@@ -44,7 +44,12 @@ describe('hodgesLehmann', () => {
 describe('kthPairwiseDifference (selection in the sorted difference matrix)', () => {
   it('agrees with sorting all differences, with and without ties', () => {
     const rng = mulberry32(7);
-    for (const [m, n, round] of [[300, 500, false], [200, 400, true], [1, 900, false], [700, 3, true]] as const) {
+    for (const [m, n, round] of [
+      [300, 500, false],
+      [200, 400, true],
+      [1, 900, false],
+      [700, 3, true],
+    ] as const) {
       const draw = (k: number): number[] =>
         Array.from({ length: k }, () => (round ? Math.round(randomNormal(rng) * 3) : randomNormal(rng))).sort((a, b) => a - b);
       const x = draw(m);

@@ -28,14 +28,21 @@ describe('extractDocs', () => {
   });
 
   it('sources preset', () => {
-    expect(extractDocs({ sources: [{ id: 'a' }, { id: 2 }] }, { preset: 'sources', ...DOCS_PRESETS.sources, id: ['id'] })).toEqual(['a', '2']);
+    expect(extractDocs({ sources: [{ id: 'a' }, { id: 2 }] }, { preset: 'sources', ...DOCS_PRESETS.sources, id: ['id'] })).toEqual([
+      'a',
+      '2',
+    ]);
   });
 
   it('custom path; plain strings are their own id', () => {
-    expect(extractDocs({ data: { hits: ['d1', { doc: 'd2' }] } }, { preset: 'custom', path: 'data.hits', id: ['doc'] })).toEqual(['d1', 'd2']);
+    expect(extractDocs({ data: { hits: ['d1', { doc: 'd2' }] } }, { preset: 'custom', path: 'data.hits', id: ['doc'] })).toEqual([
+      'd1',
+      'd2',
+    ]);
   });
 
-  it('an empty list is zero documents', () => expect(extractDocs({ sources: [] }, { preset: 'sources', path: 'sources', id: ['id'] })).toEqual([]));
+  it('an empty list is zero documents', () =>
+    expect(extractDocs({ sources: [] }, { preset: 'sources', path: 'sources', id: ['id'] })).toEqual([]));
   it('none → undefined', () => expect(extractDocs({ sources: [{ id: 'a' }] }, { preset: 'none' })).toBeUndefined());
 
   it('a renamed id field names the path and the fields expected', () => {
@@ -46,13 +53,15 @@ describe('extractDocs', () => {
   });
 
   it('a missing docs path is an error, not zero docs', () => {
-    expect(extractionError(() => extractDocs(chatCompletion('x'), AZURE_DOCS)).message).toMatch(/no document list at choices\[0\]\.message\.context\.citations/);
+    expect(extractionError(() => extractDocs(chatCompletion('x'), AZURE_DOCS)).message).toMatch(
+      /no document list at choices\[0\]\.message\.context\.citations/,
+    );
   });
 
   it('a docs path that is not a list is an error', () => {
-    expect(extractionError(() => extractDocs({ sources: { id: 'a' } }, { preset: 'sources', path: 'sources', id: ['id'] })).message).toMatch(
-      /expected a list of documents at sources, found object/,
-    );
+    expect(
+      extractionError(() => extractDocs({ sources: { id: 'a' } }, { preset: 'sources', path: 'sources', id: ['id'] })).message,
+    ).toMatch(/expected a list of documents at sources, found object/);
   });
 
   it('a malformed path is an extraction error', () => {

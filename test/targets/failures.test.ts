@@ -3,7 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTarget } from '../../src/targets/factory.js';
 import { TargetCallError, type Target } from '../../src/targets/types.js';
 import type { ResolvedTarget } from '../../src/targets/options.js';
-import { chatCompletion, closedPort, golden, opts, sendJson, sleep, startServer, target, type Handler, type TestServer } from './fixtures.js';
+import {
+  chatCompletion,
+  closedPort,
+  golden,
+  opts,
+  sendJson,
+  sleep,
+  startServer,
+  target,
+  type Handler,
+  type TestServer,
+} from './fixtures.js';
 
 const API_KEY = 'sk-very-secret-key-123';
 const AUTH = 'Bearer hdr-secret-token-456';
@@ -29,7 +40,13 @@ const kinds: Array<{ name: string; make: (url: string) => ResolvedTarget; cut?: 
   { name: 'openai-chat (stream)', make: (url) => target({ kind: 'openai-chat', url, apiKey: API_KEY, stream: true }), cut: cutStream },
   {
     name: 'http-json',
-    make: (url) => target({ kind: 'http-json', url: `${url}/ask?code=query-secret`, headers: { Authorization: AUTH }, secretHeaders: ['Authorization'] }),
+    make: (url) =>
+      target({
+        kind: 'http-json',
+        url: `${url}/ask?code=query-secret`,
+        headers: { Authorization: AUTH },
+        secretHeaders: ['Authorization'],
+      }),
   },
 ];
 
@@ -60,15 +77,27 @@ const cases: Array<{ name: string; handler: Handler; timeoutMs?: number; expecte
     handler: (_r, res) => sendJson(res, 429, { error: { message: 'quota' } }, { 'retry-after': '2' }),
     expected: { errorClass: '429', status: 429, retryAfterMs: 2000, retryable: true },
   },
-  { name: '500 → 5xx', handler: (_r, res) => sendJson(res, 500, { error: { message: 'boom' } }), expected: { errorClass: '5xx', status: 500, retryable: true } },
-  { name: '404 → 4xx', handler: (_r, res) => sendJson(res, 404, { error: { message: 'no such deployment' } }), expected: { errorClass: '4xx', status: 404, retryable: false } },
+  {
+    name: '500 → 5xx',
+    handler: (_r, res) => sendJson(res, 500, { error: { message: 'boom' } }),
+    expected: { errorClass: '5xx', status: 500, retryable: true },
+  },
+  {
+    name: '404 → 4xx',
+    handler: (_r, res) => sendJson(res, 404, { error: { message: 'no such deployment' } }),
+    expected: { errorClass: '4xx', status: 404, retryable: false },
+  },
   {
     name: 'a server echoing the key in a 401 body → 4xx, key redacted',
     handler: (r, res) => {
       const key = r.headers['authorization'] ?? r.headers['api-key'];
       sendJson(res, 401, { error: { message: `Incorrect API key provided: ${String(key)}` } });
     },
-    expected: { errorClass: '4xx', status: 401, message: expect.stringMatching(/Incorrect API key provided: (Bearer )?\[redacted\]/) as unknown as string },
+    expected: {
+      errorClass: '4xx',
+      status: 401,
+      message: expect.stringMatching(/Incorrect API key provided: (Bearer )?\[redacted\]/) as unknown as string,
+    },
   },
   {
     name: 'malformed JSON → extraction',

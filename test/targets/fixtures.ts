@@ -36,7 +36,14 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       } catch {
         json = undefined;
       }
-      const r: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json, remotePort: req.socket.remotePort };
+      const r: Received = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        json,
+        remotePort: req.socket.remotePort,
+      };
       received.push(r);
       void handler(r, res, received.length - 1);
     });
@@ -75,7 +82,13 @@ export function chatCompletion(content: string, citations?: unknown[]): unknown 
     object: 'chat.completion',
     created: 1,
     model: 'gpt-4o',
-    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content, ...(citations ? { context: { citations, intent: '[]' } } : {}) } }],
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        message: { role: 'assistant', content, ...(citations ? { context: { citations, intent: '[]' } } : {}) },
+      },
+    ],
     usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 },
   };
 }
@@ -129,7 +142,14 @@ export function golden(fields: Partial<GoldenCase> & { id: string }): GoldenCase
   return { tags: [], critical: false, ...fields } as GoldenCase;
 }
 
-export const AZURE_DOCS: DocsExtract = { preset: 'azure-on-your-data', path: 'choices[0].message.context.citations', id: ['filepath', 'url', 'title', 'chunk_id'] };
+export const AZURE_DOCS: DocsExtract = {
+  preset: 'azure-on-your-data',
+  path: 'choices[0].message.context.citations',
+  id: ['filepath', 'url', 'title', 'chunk_id'],
+};
 
 /** Call options with a fresh signal. */
-export const opts = (timeoutMs = 5_000): { signal: AbortSignal; timeoutMs: number } => ({ signal: new AbortController().signal, timeoutMs });
+export const opts = (timeoutMs = 5_000): { signal: AbortSignal; timeoutMs: number } => ({
+  signal: new AbortController().signal,
+  timeoutMs,
+});

@@ -54,7 +54,12 @@ describe('http-json target', () => {
       }),
     );
     client = createHttpJsonTarget(
-      target({ kind: 'http-json', url: server.url, answer: 'result.output[0].text', docs: { preset: 'custom', path: 'retrieval.hits', id: ['key'] } }),
+      target({
+        kind: 'http-json',
+        url: server.url,
+        answer: 'result.output[0].text',
+        docs: { preset: 'custom', path: 'retrieval.hits', id: ['key'] },
+      }),
     );
     const messages = [
       { role: 'user' as const, content: 'first' },

@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIChatTarget } from '../../src/targets/openai-chat.js';
 import type { Target } from '../../src/targets/types.js';
-import { AZURE_DOCS, chatCompletion, CITATIONS, golden, opts, sendJson, sleep, startServer, streamChat, target, type TestServer } from './fixtures.js';
+import {
+  AZURE_DOCS,
+  chatCompletion,
+  CITATIONS,
+  golden,
+  opts,
+  sendJson,
+  sleep,
+  startServer,
+  streamChat,
+  target,
+  type TestServer,
+} from './fixtures.js';
 
 let server: TestServer | undefined;
 let client: Target | undefined;
@@ -15,11 +27,26 @@ describe('openai-chat target', () => {
   it('sends a chat completion and reads text, Azure citations, usage and timings', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, chatCompletion('Take 1 g.', CITATIONS)));
     client = createOpenAIChatTarget(
-      target({ url: `${server.url}/v1`, apiKey: 'sk-test', model: 'gpt-4o', system: 'Be brief', temperature: 0, maxTokens: 50, extraBody: { seed: 7 }, docs: AZURE_DOCS }),
+      target({
+        url: `${server.url}/v1`,
+        apiKey: 'sk-test',
+        model: 'gpt-4o',
+        system: 'Be brief',
+        temperature: 0,
+        maxTokens: 50,
+        extraBody: { seed: 7 },
+        docs: AZURE_DOCS,
+      }),
     );
     const r = await client.call(golden({ id: 'c1', question: 'Max dose?' }), opts());
 
-    expect(r).toMatchObject({ text: 'Take 1 g.', docs: ['dosing.md', 'https://kb/interactions'], usage: { prompt: 11, completion: 7, total: 18 }, status: 200, ttftMs: undefined });
+    expect(r).toMatchObject({
+      text: 'Take 1 g.',
+      docs: ['dosing.md', 'https://kb/interactions'],
+      usage: { prompt: 11, completion: 7, total: 18 },
+      status: 200,
+      ttftMs: undefined,
+    });
     expect(r.ttfbMs).toBeGreaterThan(0);
     expect(r.ttfbMs).toBeLessThanOrEqual(r.totalMs);
 
@@ -28,7 +55,10 @@ describe('openai-chat target', () => {
     expect(req?.headers['authorization']).toBe('Bearer sk-test');
     expect(req?.json).toEqual({
       model: 'gpt-4o',
-      messages: [{ role: 'system', content: 'Be brief' }, { role: 'user', content: 'Max dose?' }],
+      messages: [
+        { role: 'system', content: 'Be brief' },
+        { role: 'user', content: 'Max dose?' },
+      ],
       temperature: 0,
       max_tokens: 50,
       seed: 7,
@@ -39,7 +69,12 @@ describe('openai-chat target', () => {
   it('Azure style: deployment URL, api-version query and api-key header', async () => {
     server = await startServer((_req, res) => sendJson(res, 200, chatCompletion('ok')));
     client = createOpenAIChatTarget(
-      target({ url: `${server.url}/openai/deployments/gpt4o`, apiKey: 'azure-key-1', apiVersion: '2024-10-21', headers: { 'x-trace': 'on' } }),
+      target({
+        url: `${server.url}/openai/deployments/gpt4o`,
+        apiKey: 'azure-key-1',
+        apiVersion: '2024-10-21',
+        headers: { 'x-trace': 'on' },
+      }),
     );
     await client.call(golden({ id: 'c1', messages: [{ role: 'user', content: 'hi' }] }), opts());
 
@@ -70,7 +105,12 @@ describe('openai-chat target', () => {
     client = createOpenAIChatTarget(target({ url: server.url, stream: true, docs: AZURE_DOCS }));
     const r = await client.call(golden({ id: 'c1', question: 'Max dose?' }), opts());
 
-    expect(r).toMatchObject({ text: 'Take 1 g.', docs: ['dosing.md', 'https://kb/interactions'], usage: { prompt: 20, completion: 3, total: 23 }, status: 200 });
+    expect(r).toMatchObject({
+      text: 'Take 1 g.',
+      docs: ['dosing.md', 'https://kb/interactions'],
+      usage: { prompt: 20, completion: 3, total: 23 },
+      status: 200,
+    });
     expect(r.ttftMs).toBeGreaterThan(0);
     expect(r.ttfbMs).toBeLessThanOrEqual(r.ttftMs as number);
     expect(r.ttftMs).toBeLessThanOrEqual(r.totalMs);
@@ -93,7 +133,9 @@ describe('openai-chat target', () => {
     await expect(client.call(golden({ id: 'c1', question: 'q' }), opts())).rejects.toMatchObject({
       errorClass: 'extraction',
       status: 200,
-      message: expect.stringContaining('no id field (filepath|url|title|chunk_id) in choices[0].message.context.citations[0]; set target.docs.id'),
+      message: expect.stringContaining(
+        'no id field (filepath|url|title|chunk_id) in choices[0].message.context.citations[0]; set target.docs.id',
+      ),
     });
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getPath, parsePath } from '../../src/targets/path.js';
 
-const doc = { answer: 'a', choices: [{ message: { content: 'hi' } }], data: { items: [{ id: 1 }, { id: 2 }, { id: 3 }] }, sources: [], nil: null };
+const doc = {
+  answer: 'a',
+  choices: [{ message: { content: 'hi' } }],
+  data: { items: [{ id: 1 }, { id: 2 }, { id: 3 }] },
+  sources: [],
+  nil: null,
+};
 
 describe('getPath', () => {
   it.each([

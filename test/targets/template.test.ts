@@ -40,7 +40,9 @@ describe('renderBody', () => {
   });
 
   it('missingPlaceholders lists them without throwing', () => {
-    expect(missingPlaceholders({ a: '{{vars.x}} {{question}}', b: ['{{vars.y}}'] }, golden({ id: 'c', vars: { x: 1 } }))).toEqual(['vars.y']);
+    expect(missingPlaceholders({ a: '{{vars.x}} {{question}}', b: ['{{vars.y}}'] }, golden({ id: 'c', vars: { x: 1 } }))).toEqual([
+      'vars.y',
+    ]);
   });
 });
 
@@ -55,7 +57,10 @@ describe('case messages', () => {
       { role: 'system', content: 'Be brief' },
       { role: 'user', content: 'Q' },
     ]);
-    const own = [{ role: 'system' as const, content: 'Mine' }, { role: 'user' as const, content: 'Q' }];
+    const own = [
+      { role: 'system' as const, content: 'Mine' },
+      { role: 'user' as const, content: 'Q' },
+    ];
     expect(caseMessages(golden({ id: 'a', messages: own }), 'Be brief')).toEqual(own);
   });
 });

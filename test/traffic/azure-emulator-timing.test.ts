@@ -14,7 +14,10 @@ afterEach(async () => {
   fx = undefined;
 });
 
-const table = (green: number) => [{ revision: 'pharmabot--blue', weight: 100 - green }, { revision: 'pharmabot--green', weight: green }];
+const table = (green: number) => [
+  { revision: 'pharmabot--blue', weight: 100 - green },
+  { revision: 'pharmabot--green', weight: green },
+];
 
 describe('ACA emulator timings (real SDK router)', () => {
   it('an operation runs for operationMs of wall clock and finishes unpolled; any write meanwhile is refused with ContainerAppLockConflict', async () => {
@@ -30,12 +33,24 @@ describe('ACA emulator timings (real SDK router)', () => {
     // The tag write surfaces as RG_TRAFFIC_LOCKED (another change in progress), the revision action as the raw conflict.
     expect(errors[0]).toMatchObject({ code: 'RG_TRAFFIC_LOCKED' });
     expect(errors[1]).toBeInstanceOf(TrafficError);
-    expect(errors[1]).toMatchObject({ code: 'RG_TRAFFIC_CONFLICT', status: 409, platformCode: 'ContainerAppLockConflict', message: expect.stringMatching(/Cannot modify container App 'pharmabot' because another modification is in progress\. Please retry the operation\./) });
+    expect(errors[1]).toMatchObject({
+      code: 'RG_TRAFFIC_CONFLICT',
+      status: 409,
+      platformCode: 'ContainerAppLockConflict',
+      message: expect.stringMatching(
+        /Cannot modify container App 'pharmabot' because another modification is in progress\. Please retry the operation\./,
+      ),
+    });
     await write;
     const finished = fx.emu.requests.filter((r) => r.route === 'operationStatus');
     expect(finished.length).toBeGreaterThanOrEqual(1);
     expect(await fx.router.readWeights()).toEqual(table(10));
-    expect(fx.emu.requests.filter((r) => r.status === 409).map((r) => r.route).sort()).toEqual(['patchApp', 'revisionAction']);
+    expect(
+      fx.emu.requests
+        .filter((r) => r.status === 409)
+        .map((r) => r.route)
+        .sort(),
+    ).toEqual(['patchApp', 'revisionAction']);
   });
 
   it('a write the client walks away from is still applied when its operation ends', async () => {
@@ -68,14 +83,22 @@ describe('ACA emulator timings (real SDK router)', () => {
     const until = fx.emu.state.traffic;
     expect(until.map((t) => t.weight)).toEqual([90, 10]);
     let seen = await fx.router.readWeights();
-    for (let i = 0; i < 50 && seen.length === 1; i++) seen = await new Promise((ok) => setTimeout(ok, 20)).then(() => fx!.router.readWeights());
+    for (let i = 0; i < 50 && seen.length === 1; i++)
+      seen = await new Promise((ok) => setTimeout(ok, 20)).then(() => fx!.router.readWeights());
     expect(seen).toEqual(table(10));
   });
 
   it('throttles reads past readLimit with 429 and Retry-After (the SDK waits and retries)', async () => {
     fx = await startAzureFixture({ readLimit: { reads: 3, perMs: 1000 } }, { retry: { maxRetries: 0 } });
     const throttled = once(fx.emu.events, 'throttled');
-    const results = await Promise.all(Array.from({ length: 5 }, () => fx!.router.readWeights().then(() => 'ok', (e: unknown) => e)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fx!.router.readWeights().then(
+          () => 'ok',
+          (e: unknown) => e,
+        ),
+      ),
+    );
     await throttled;
     expect(results.filter((r) => r === 'ok')).toHaveLength(3);
     expect(results.find((r) => r !== 'ok')).toMatchObject({ status: 429, retryAfterMs: 1000 });

@@ -6,7 +6,12 @@ const API = 'api-version=2025-07-01';
 let emu: AcaEmulator;
 let appUrl: string;
 
-async function arm(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+async function arm(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; headers: Headers }> {
   const res = await fetch(url, {
     method,
     headers: { authorization: 'Bearer t', 'content-type': 'application/json', ...headers },
@@ -21,7 +26,11 @@ const traffic = (entries: unknown[]): unknown => ({ properties: { configuration:
 beforeEach(async () => {
   // The HTTP surface, step by step: operations advance by polls here (operationMs 0); their wall-clock
   // durations, conflicts, stale reads and throttling are tested in azure-emulator-timing.test.ts.
-  emu = await startAcaEmulator({ revisions: [{ suffix: 'a' }, { suffix: 'b' }, { suffix: 'c', active: false }], operationMs: 0, pollRetryAfterSeconds: undefined });
+  emu = await startAcaEmulator({
+    revisions: [{ suffix: 'a' }, { suffix: 'b' }, { suffix: 'c', active: false }],
+    operationMs: 0,
+    pollRetryAfterSeconds: undefined,
+  });
   appUrl = `${emu.url}/subscriptions/${emu.subscriptionId}/resourceGroups/${emu.resourceGroup}/providers/Microsoft.App/containerApps/${emu.app}`;
 });
 afterEach(async () => {
@@ -46,7 +55,10 @@ describe('aca-emulator', () => {
   it('serves the app in ARM shape, case-insensitively, and 404s other apps; api-version is required', async () => {
     const { json } = await arm('GET', `${appUrl.replace('resourceGroups', 'resourcegroups')}?${API}`);
     expect(json).toMatchObject({ name: 'pharmabot', location: 'East US', type: 'Microsoft.App/containerApps' });
-    expect(json.properties.configuration).toMatchObject({ activeRevisionsMode: 'Multiple', ingress: { traffic: [{ revisionName: 'pharmabot--a', weight: 100 }] } });
+    expect(json.properties.configuration).toMatchObject({
+      activeRevisionsMode: 'Multiple',
+      ingress: { traffic: [{ revisionName: 'pharmabot--a', weight: 100 }] },
+    });
     expect(json.properties.latestRevisionName).toBe('pharmabot--c');
     expect((await arm('GET', `${appUrl}x?${API}`)).status).toBe(404);
     expect((await arm('GET', appUrl)).json.error.code).toBe('MissingApiVersionParameter');
@@ -63,16 +75,28 @@ describe('aca-emulator', () => {
     const proxied = await arm('GET', `${appUrl}/revisions?${API}`, undefined, { 'x-forwarded-proto': 'https' });
     expect(proxied.json.nextLink).toMatch(/^https:\/\/127\.0\.0\.1:\d+\//);
     const revision = second.json.value[0].properties;
-    expect(revision).toMatchObject({ active: false, trafficWeight: 0, fqdn: 'pharmabot--c.happy-river-1a2b3c4d.eastus.azurecontainerapps.io' });
+    expect(revision).toMatchObject({
+      active: false,
+      trafficWeight: 0,
+      fqdn: 'pharmabot--c.happy-river-1a2b3c4d.eastus.azurecontainerapps.io',
+    });
     expect(revision.template.containers[0].image).toBe('revgate.azurecr.io/pharmabot:c');
   });
 
   it('PATCH answers 202 with Azure-AsyncOperation and Location; the change lands when the operation succeeds', async () => {
     emu.settings.pollsUntilDone = 2;
-    const res = await arm('PATCH', `${appUrl}?${API}`, { location: 'eastus', ...(traffic([{ revisionName: 'pharmabot--a', weight: 50 }, { revisionName: 'pharmabot--b', weight: 50 }]) as object) });
+    const res = await arm('PATCH', `${appUrl}?${API}`, {
+      location: 'eastus',
+      ...(traffic([
+        { revisionName: 'pharmabot--a', weight: 50 },
+        { revisionName: 'pharmabot--b', weight: 50 },
+      ]) as object),
+    });
     expect(res.status).toBe(202);
     const status = res.headers.get('azure-asyncoperation')!;
-    expect(status).toMatch(/\/subscriptions\/0{8}-.*\/providers\/Microsoft\.App\/locations\/eastus\/containerappOperationStatuses\/[\w-]+\?api-version=/);
+    expect(status).toMatch(
+      /\/subscriptions\/0{8}-.*\/providers\/Microsoft\.App\/locations\/eastus\/containerappOperationStatuses\/[\w-]+\?api-version=/,
+    );
     expect(res.headers.get('location')).toMatch(/containerappOperationResults/);
     expect((await arm('PATCH', `${appUrl}?${API}`, { tags: {} })).status).toBe(409); // another write while it runs
     expect((await arm('GET', status)).json.status).toBe('InProgress');
@@ -94,9 +118,30 @@ describe('aca-emulator', () => {
   it.each([
     ['a sum other than 100', [{ revisionName: 'pharmabot--a', weight: 90 }], 'ContainerAppInvalidTrafficWeight'],
     ['an unknown revision', [{ revisionName: 'pharmabot--zz', weight: 100 }], 'ContainerAppRevisionNotFound'],
-    ['an inactive revision', [{ revisionName: 'pharmabot--a', weight: 90 }, { revisionName: 'pharmabot--c', weight: 10 }], 'ContainerAppRevisionNotActive'],
-    ['a duplicate', [{ revisionName: 'pharmabot--a', weight: 50 }, { revisionName: 'pharmabot--a', weight: 50 }], 'ContainerAppDuplicateTrafficEntry'],
-    ['a fractional weight', [{ revisionName: 'pharmabot--a', weight: 99.5 }, { revisionName: 'pharmabot--b', weight: 0.5 }], 'ContainerAppInvalidTrafficWeight'],
+    [
+      'an inactive revision',
+      [
+        { revisionName: 'pharmabot--a', weight: 90 },
+        { revisionName: 'pharmabot--c', weight: 10 },
+      ],
+      'ContainerAppRevisionNotActive',
+    ],
+    [
+      'a duplicate',
+      [
+        { revisionName: 'pharmabot--a', weight: 50 },
+        { revisionName: 'pharmabot--a', weight: 50 },
+      ],
+      'ContainerAppDuplicateTrafficEntry',
+    ],
+    [
+      'a fractional weight',
+      [
+        { revisionName: 'pharmabot--a', weight: 99.5 },
+        { revisionName: 'pharmabot--b', weight: 0.5 },
+      ],
+      'ContainerAppInvalidTrafficWeight',
+    ],
   ])('PATCH refuses %s with a 400 ARM error', async (_what, entries, code) => {
     const res = await arm('PATCH', `${appUrl}?${API}`, traffic(entries));
     expect(res.status).toBe(400);
@@ -111,7 +156,9 @@ describe('aca-emulator', () => {
   it('activates and deactivates revisions; a revision with traffic cannot be deactivated', async () => {
     expect((await arm('POST', `${appUrl}/revisions/pharmabot--c/activate?${API}`)).status).toBe(200);
     expect(emu.revision('c')).toMatchObject({ active: true, runningState: 'Running' });
-    expect((await arm('POST', `${appUrl}/revisions/pharmabot--a/deactivate?${API}`)).json.error.code).toBe('ContainerAppRevisionHasTraffic');
+    expect((await arm('POST', `${appUrl}/revisions/pharmabot--a/deactivate?${API}`)).json.error.code).toBe(
+      'ContainerAppRevisionHasTraffic',
+    );
     expect((await arm('POST', `${appUrl}/revisions/pharmabot--b/deactivate?${API}`)).status).toBe(200);
     expect(emu.revision('b')).toMatchObject({ active: false, runningState: 'Stopped' });
     expect((await arm('POST', `${appUrl}/revisions/pharmabot--zz/restart?${API}`)).status).toBe(404);
@@ -138,7 +185,10 @@ describe('aca-emulator', () => {
     const res = await arm('PATCH', `${appUrl}?${API}`, traffic([{ revisionName: 'pharmabot--b', weight: 100 }]));
     const status = res.headers.get('azure-asyncoperation')!;
     await arm('GET', status);
-    expect((await arm('GET', status)).json).toMatchObject({ status: 'Failed', error: { code: 'ContainerAppProvisioningFailed', message: 'revision failed to start' } });
+    expect((await arm('GET', status)).json).toMatchObject({
+      status: 'Failed',
+      error: { code: 'ContainerAppProvisioningFailed', message: 'revision failed to start' },
+    });
     expect(emu.state.traffic).toEqual([{ revisionName: 'pharmabot--a', weight: 100 }]);
   });
 

@@ -8,7 +8,10 @@ let fx: AzureFixture;
 afterEach(async () => {
   await fx?.close();
 });
-const table = (): { revision: string; weight: number }[] => [{ revision: fx.name('blue'), weight: 50 }, { revision: fx.name('green'), weight: 50 }];
+const table = (): { revision: string; weight: number }[] => [
+  { revision: fx.name('blue'), weight: 50 },
+  { revision: fx.name('green'), weight: 50 },
+];
 const count = (route: string): number => fx.emu.requests.filter((r) => r.route === route).length;
 
 describe('Azure router under faults', () => {
@@ -49,7 +52,9 @@ describe('Azure router under faults', () => {
 
   it('an operation that ends Failed → RG_TRAFFIC_API with the platform message; the table is unchanged', async () => {
     fx = await startAzureFixture({ pollsUntilDone: 2 });
-    fx.emu.faults.add({ fault: { kind: 'lroFailed', code: 'ContainerAppProvisioningFailed', message: 'Revision pharmabot--green is unhealthy' } });
+    fx.emu.faults.add({
+      fault: { kind: 'lroFailed', code: 'ContainerAppProvisioningFailed', message: 'Revision pharmabot--green is unhealthy' },
+    });
     const error = await refusal(fx.router.setWeights(table()));
     expect(error).toMatchObject({ code: 'RG_TRAFFIC_API', platformCode: 'ContainerAppProvisioningFailed' });
     expect(error.message).toBe('set traffic (rg-revgate/pharmabot): the platform reported failure: Revision pharmabot--green is unhealthy');
@@ -69,7 +74,10 @@ describe('Azure router under faults', () => {
 
   it('403 on the PATCH → RG_TRAFFIC_AUTH', async () => {
     fx = await startAzureFixture();
-    fx.emu.faults.add({ route: 'patchApp', fault: { kind: 'status', status: 403, message: "does not have authorization to perform action 'Microsoft.App/containerApps/write'" } });
+    fx.emu.faults.add({
+      route: 'patchApp',
+      fault: { kind: 'status', status: 403, message: "does not have authorization to perform action 'Microsoft.App/containerApps/write'" },
+    });
     const error = await refusal(fx.router.setWeights(table()));
     expect(error.code).toBe('RG_TRAFFIC_AUTH');
     expect(error.message).toContain('not authorized');

@@ -13,7 +13,12 @@ afterEach(async () => {
 
 describe('Azure Container Apps router', () => {
   it('describe() reads the app, with a latestRevision entry as revision "" + latestRevision', async () => {
-    fx = await startAzureFixture({ traffic: [{ latestRevision: true, weight: 80 }, { revisionName: 'pharmabot--blue', weight: 20, label: 'blue' }] });
+    fx = await startAzureFixture({
+      traffic: [
+        { latestRevision: true, weight: 80 },
+        { revisionName: 'pharmabot--blue', weight: 20, label: 'blue' },
+      ],
+    });
     expect(fx.router.kind).toBe('azure-container-apps');
     expect(fx.router.target).toBe('rg-revgate/pharmabot');
     expect(await fx.router.describe()).toEqual({
@@ -38,7 +43,10 @@ describe('Azure Container Apps router', () => {
     fx = await startAzureFixture({
       pageSize: 2,
       revisions: ['r1', 'r2', 'r3', 'r4', 'r5'].map((suffix) => ({ suffix })),
-      traffic: [{ revisionName: 'pharmabot--r4', weight: 70 }, { revisionName: 'pharmabot--r5', weight: 30 }],
+      traffic: [
+        { revisionName: 'pharmabot--r4', weight: 70 },
+        { revisionName: 'pharmabot--r5', weight: 30 },
+      ],
     });
     fx.emu.setHealth('r5', 'Unhealthy', 'Degraded');
     fx.emu.revision('r3').provisioningError = 'image pull failed';
@@ -63,11 +71,26 @@ describe('Azure Container Apps router', () => {
 
   it('setWeights() PATCHes the whole table pinned by name with the location, and waits for the operation', async () => {
     fx = await startAzureFixture({ pollsUntilDone: 3, tags: { team: 'rag' } });
-    const table = [{ revision: fx.name('blue'), weight: 90 }, { revision: fx.name('green'), weight: 10, label: 'green' }];
+    const table = [
+      { revision: fx.name('blue'), weight: 90 },
+      { revision: fx.name('green'), weight: 10, label: 'green' },
+    ];
     await fx.router.setWeights(table);
     const patches = fx.emu.requests.filter((r) => r.route === 'patchApp');
     expect(patches.map((r) => r.body)).toEqual([
-      { location: 'East US', properties: { configuration: { ingress: { traffic: [{ revisionName: 'pharmabot--blue', weight: 90 }, { revisionName: 'pharmabot--green', weight: 10, label: 'green' }] } } } },
+      {
+        location: 'East US',
+        properties: {
+          configuration: {
+            ingress: {
+              traffic: [
+                { revisionName: 'pharmabot--blue', weight: 90 },
+                { revisionName: 'pharmabot--green', weight: 10, label: 'green' },
+              ],
+            },
+          },
+        },
+      },
     ]);
     // 3 InProgress polls + the terminal one, then the final GET of the Location URL
     expect(fx.emu.requests.filter((r) => r.route === 'operationStatus')).toHaveLength(4);
@@ -85,7 +108,12 @@ describe('Azure Container Apps router', () => {
 
   it('setWeights() refuses a malformed table before sending anything (RG_TRAFFIC_PREFLIGHT)', async () => {
     fx = await startAzureFixture();
-    const error = await refusal(fx.router.setWeights([{ revision: fx.name('blue'), weight: 60.5 }, { revision: fx.name('blue'), weight: 20, label: 'Bad Label' }]));
+    const error = await refusal(
+      fx.router.setWeights([
+        { revision: fx.name('blue'), weight: 60.5 },
+        { revision: fx.name('blue'), weight: 20, label: 'Bad Label' },
+      ]),
+    );
     expect(error.code).toBe('RG_TRAFFIC_PREFLIGHT');
     expect(error.message).toMatch(/appears more than once.*not an integer|not an integer.*appears more than once/);
     expect(error.message).toContain('sum to 80.5');
@@ -158,7 +186,12 @@ describe('Azure Container Apps router', () => {
 });
 
 describe('ARM endpoint', () => {
-  const base = { subscriptionId: 's', resourceGroup: 'rg', app: 'a', credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + HOUR }) } };
+  const base = {
+    subscriptionId: 's',
+    resourceGroup: 'rg',
+    app: 'a',
+    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + HOUR }) },
+  };
   const refused = (endpoint: string, allowInsecureLoopback = true): TrafficError => {
     try {
       createAzureContainerAppsRouter({ ...base, endpoint, allowInsecureLoopback });
@@ -169,25 +202,39 @@ describe('ARM endpoint', () => {
     throw new Error(`${endpoint} was accepted`);
   };
 
-  it.each(['http://management.azure.com', 'http://10.0.0.4:8080', 'http://127.example.com', 'ftp://127.0.0.1'])('refuses plain http off loopback: %s', (endpoint) => {
-    const error = refused(endpoint);
-    expect(error.code).toBe('RG_TRAFFIC_PREFLIGHT');
-    expect(error.hint).toContain('https://management.azure.com');
-  });
+  it.each(['http://management.azure.com', 'http://10.0.0.4:8080', 'http://127.example.com', 'ftp://127.0.0.1'])(
+    'refuses plain http off loopback: %s',
+    (endpoint) => {
+      const error = refused(endpoint);
+      expect(error.code).toBe('RG_TRAFFIC_PREFLIGHT');
+      expect(error.hint).toContain('https://management.azure.com');
+    },
+  );
 
   it('refuses loopback http without allowInsecureLoopback, and endpoints with a path', () => {
     expect(refused('http://127.0.0.1:1234', false).hint).toContain('allowInsecureLoopback');
     expect(refused('https://management.azure.com/subscriptions').message).toContain('must be an origin');
   });
 
-  it.each(['https://management.azure.com', 'https://management.usgovcloudapi.net/', 'http://127.0.0.2:1', 'http://[::1]:1', 'http://localhost:1'])('accepts %s', (endpoint) => {
+  it.each([
+    'https://management.azure.com',
+    'https://management.usgovcloudapi.net/',
+    'http://127.0.0.2:1',
+    'http://[::1]:1',
+    'http://localhost:1',
+  ])('accepts %s', (endpoint) => {
     expect(createAzureContainerAppsRouter({ ...base, endpoint, allowInsecureLoopback: true }).kind).toBe('azure-container-apps');
   });
 
   it('asks the credential for the endpoint scope; the SDK sees https, the wire is http', async () => {
     fx = await startAzureFixture();
     const scopes: (string | string[])[] = [];
-    const credential = { getToken: async (scope: string | string[]) => (scopes.push(scope), { token: 'test-token-123', expiresOnTimestamp: Date.now() + HOUR }) };
+    const credential = {
+      getToken: async (scope: string | string[]) => (
+        scopes.push(scope),
+        { token: 'test-token-123', expiresOnTimestamp: Date.now() + HOUR }
+      ),
+    };
     const router = createAzureContainerAppsRouter(routerOptions(fx.emu, { credential }));
     expect((await router.describe()).name).toBe('pharmabot');
     expect(scopes.flat()).toEqual([`${fx.emu.url.replace('http:', 'https:')}/.default`]);

@@ -38,7 +38,9 @@ export async function refusal(promise: Promise<unknown>): Promise<TrafficError> 
 // Order-insensitive, label-aware normal form of a table.
 function norm(table: readonly TrafficWeight[]): TrafficWeight[] {
   return table
-    .map((w) => (w.label === undefined ? { revision: w.revision, weight: w.weight } : { revision: w.revision, weight: w.weight, label: w.label }))
+    .map((w) =>
+      w.label === undefined ? { revision: w.revision, weight: w.weight } : { revision: w.revision, weight: w.weight, label: w.label },
+    )
     .sort((a, b) => a.revision.localeCompare(b.revision));
 }
 
@@ -79,21 +81,35 @@ export function routerContract(name: string, setup: () => Promise<RouterFixture>
     });
 
     it('describe() reports Multiple mode and the stored table', async () => {
-      await router.setWeights([{ revision: blue, weight: 100 }, { revision: green, weight: 0 }]);
+      await router.setWeights([
+        { revision: blue, weight: 100 },
+        { revision: green, weight: 0 },
+      ]);
       const app = await router.describe();
       expect(app.name).toMatch(/\S/);
       expect(app.activeRevisionsMode.toLowerCase()).toBe('multiple');
       const pinned = app.traffic.filter((t) => !t.latestRevision);
-      expect(norm(pinned)).toEqual(norm([{ revision: blue, weight: 100 }, { revision: green, weight: 0 }]));
+      expect(norm(pinned)).toEqual(
+        norm([
+          { revision: blue, weight: 100 },
+          { revision: green, weight: 0 },
+        ]),
+      );
     });
 
     it('listRevisions() lists both revisions with health fields, urls and weights', async () => {
-      await router.setWeights([{ revision: blue, weight: 90 }, { revision: green, weight: 10 }]);
+      await router.setWeights([
+        { revision: blue, weight: 90 },
+        { revision: green, weight: 10 },
+      ]);
       const list = await waitFor(
         () => router.listRevisions(),
         (l) => [blue, green].every((n) => find(l, n)?.healthState.toLowerCase() === 'healthy'),
       );
-      for (const [rev, weight] of [[blue, 90], [green, 10]] as const) {
+      for (const [rev, weight] of [
+        [blue, 90],
+        [green, 10],
+      ] as const) {
         const info = find(list, rev);
         expect(info, `${rev} listed`).toBeDefined();
         expect(info!.active).toBe(true);
@@ -107,14 +123,25 @@ export function routerContract(name: string, setup: () => Promise<RouterFixture>
     });
 
     it('readWeights() returns exactly the table set (read-back), labels and 0% entries included', async () => {
-      const table = [{ revision: blue, weight: 100 }, { revision: green, weight: 0, label: 'preview' }];
+      const table = [
+        { revision: blue, weight: 100 },
+        { revision: green, weight: 0, label: 'preview' },
+      ];
       await router.setWeights(table);
       expect(norm(await router.readWeights())).toEqual(norm(table));
     });
 
     it('moves 100/0 → 90/10 → 0/100 and back', async () => {
-      for (const [b, g] of [[100, 0], [90, 10], [0, 100], [100, 0]] as const) {
-        const table = [{ revision: blue, weight: b }, { revision: green, weight: g }];
+      for (const [b, g] of [
+        [100, 0],
+        [90, 10],
+        [0, 100],
+        [100, 0],
+      ] as const) {
+        const table = [
+          { revision: blue, weight: b },
+          { revision: green, weight: g },
+        ];
         await router.setWeights(table);
         expect(norm(await router.readWeights())).toEqual(norm(table));
         const list = await router.listRevisions();
@@ -124,16 +151,37 @@ export function routerContract(name: string, setup: () => Promise<RouterFixture>
     });
 
     it('refuses invalid tables with a TrafficError and keeps the stored one', async () => {
-      const good = [{ revision: blue, weight: 90 }, { revision: green, weight: 10 }];
+      const good = [
+        { revision: blue, weight: 90 },
+        { revision: green, weight: 10 },
+      ];
       await router.setWeights(good);
       const bad: TrafficWeight[][] = [
-        [{ revision: blue, weight: 90 }, { revision: green, weight: 5 }],
-        [{ revision: blue, weight: 90 }, { revision: green, weight: 20 }],
+        [
+          { revision: blue, weight: 90 },
+          { revision: green, weight: 5 },
+        ],
+        [
+          { revision: blue, weight: 90 },
+          { revision: green, weight: 20 },
+        ],
         [],
-        [{ revision: blue, weight: 110 }, { revision: green, weight: -10 }],
-        [{ revision: blue, weight: 89.5 }, { revision: green, weight: 10.5 }],
-        [{ revision: blue, weight: 50 }, { revision: blue, weight: 50 }],
-        [{ revision: blue, weight: 90 }, { revision: 'no-such-revision', weight: 10 }],
+        [
+          { revision: blue, weight: 110 },
+          { revision: green, weight: -10 },
+        ],
+        [
+          { revision: blue, weight: 89.5 },
+          { revision: green, weight: 10.5 },
+        ],
+        [
+          { revision: blue, weight: 50 },
+          { revision: blue, weight: 50 },
+        ],
+        [
+          { revision: blue, weight: 90 },
+          { revision: 'no-such-revision', weight: 10 },
+        ],
       ];
       for (const table of bad) {
         const error = await refusal(router.setWeights(table));
@@ -146,16 +194,27 @@ export function routerContract(name: string, setup: () => Promise<RouterFixture>
       await router.setWeights([{ revision: blue, weight: 100 }]);
       await router.deactivate(green);
       expect(find(await router.listRevisions(), green)?.active ?? false).toBe(false);
-      const error = await refusal(router.setWeights([{ revision: blue, weight: 90 }, { revision: green, weight: 10 }]));
+      const error = await refusal(
+        router.setWeights([
+          { revision: blue, weight: 90 },
+          { revision: green, weight: 10 },
+        ]),
+      );
       expect(TABLE_CODES).toContain(error.code);
       expect(norm(await router.readWeights())).toEqual(norm([{ revision: blue, weight: 100 }]));
 
       await router.activate(green);
       expect(find(await router.listRevisions(), green)?.active).toBe(true);
-      const table = [{ revision: blue, weight: 90 }, { revision: green, weight: 10 }];
+      const table = [
+        { revision: blue, weight: 90 },
+        { revision: green, weight: 10 },
+      ];
       await router.setWeights(table);
       expect(norm(await router.readWeights())).toEqual(norm(table));
-      await router.setWeights([{ revision: blue, weight: 100 }, { revision: green, weight: 0 }]);
+      await router.setWeights([
+        { revision: blue, weight: 100 },
+        { revision: green, weight: 0 },
+      ]);
     });
 
     it('lock: acquire, read, release', async () => {

@@ -20,7 +20,9 @@ export async function pharmabots(): Promise<{ blue: Pharmabot; green: Pharmabot;
 }
 
 /** A plain upstream for header and failure tests; `handler` decides the answer. */
-export async function upstream(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function upstream(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(handler);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -58,7 +60,10 @@ export async function mapLimit<T>(n: number, limit: number, fn: (i: number) => P
 }
 
 /** GET through the proxy: the status, the revision header and the body text. */
-export async function get(url: string, init?: RequestInit): Promise<{ status: number; revision: string | null; text: string; headers: Headers }> {
+export async function get(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; revision: string | null; text: string; headers: Headers }> {
   const res = await fetch(url, init);
   return { status: res.status, revision: res.headers.get('x-revgate-revision'), text: await res.text(), headers: res.headers };
 }

@@ -49,7 +49,10 @@ describe('local router: distribution', () => {
 
   it('smooth round-robin: 1000 requests at 90/10 give exactly 900/100, each answered by the revision named', async () => {
     const { router, url } = await start();
-    await router.setWeights([{ revision: 'blue', weight: 90 }, { revision: 'green', weight: 10 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 90 },
+      { revision: 'green', weight: 10 },
+    ]);
     const replies = await mapLimit(1000, 4, () => get(`${url}/version`));
     expect(count(replies.map((r) => r.revision))).toEqual({ blue: 900, green: 100 });
     for (const r of replies) expect(JSON.parse(r.text)).toMatchObject({ name: r.revision });
@@ -61,7 +64,10 @@ describe('local router: distribution', () => {
 
   it('interleaves: within every 10 consecutive picks at 90/10, green gets exactly one', async () => {
     const { router, url } = await start();
-    await router.setWeights([{ revision: 'blue', weight: 90 }, { revision: 'green', weight: 10 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 90 },
+      { revision: 'green', weight: 10 },
+    ]);
     const seq: (string | null)[] = [];
     for (let i = 0; i < 30; i++) seq.push((await get(`${url}/health`)).revision);
     for (let i = 0; i < 30; i += 10) expect(seq.slice(i, i + 10).filter((n) => n === 'green')).toHaveLength(1);
@@ -69,7 +75,10 @@ describe('local router: distribution', () => {
 
   it('seeded weighted random: 1000 requests at 90/10 land within tolerance', async () => {
     const { router, url } = await start({ balance: 'random', seed: 7 });
-    await router.setWeights([{ revision: 'blue', weight: 90 }, { revision: 'green', weight: 10 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 90 },
+      { revision: 'green', weight: 10 },
+    ]);
     const counts = count((await mapLimit(1000, 4, () => get(`${url}/health`))).map((r) => r.revision));
     expect(counts.green).toBeGreaterThan(60);
     expect(counts.green).toBeLessThan(140);
@@ -78,10 +87,16 @@ describe('local router: distribution', () => {
 
   it('a 0% revision gets nothing, and nothing after 0/100 goes to blue', async () => {
     const { router, url } = await start();
-    await router.setWeights([{ revision: 'blue', weight: 100 }, { revision: 'green', weight: 0 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 100 },
+      { revision: 'green', weight: 0 },
+    ]);
     expect(count((await mapLimit(200, 10, () => get(`${url}/health`))).map((r) => r.revision))).toEqual({ blue: 200 });
     expect(router.stats().green?.requests).toBe(0);
-    await router.setWeights([{ revision: 'blue', weight: 0 }, { revision: 'green', weight: 100 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 0 },
+      { revision: 'green', weight: 100 },
+    ]);
     expect(count((await mapLimit(50, 10, () => get(`${url}/health`))).map((r) => r.revision))).toEqual({ green: 50 });
     expect(router.stats().blue?.requests).toBe(200);
   });
@@ -90,19 +105,24 @@ describe('local router: distribution', () => {
 describe('local router: pass-through', () => {
   it('streams SSE unbuffered: the first chunk arrives long before the upstream finishes', async () => {
     const { router, url } = await start();
-    await router.setWeights([{ revision: 'green', weight: 100 }, { revision: 'blue', weight: 0 }]);
+    await router.setWeights([
+      { revision: 'green', weight: 100 },
+      { revision: 'blue', weight: 0 },
+    ]);
     const body = JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'What are the treatments for Acromegaly?' }] });
     const t0 = performance.now();
-    const { headers, chunks, total } = await new Promise<{ headers: Record<string, unknown>; chunks: number[]; total: number }>((resolve, reject) => {
-      const req = request(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        const times: number[] = [];
-        res.on('data', () => times.push(performance.now() - t0));
-        res.on('end', () => resolve({ headers: res.headers, chunks: times, total: performance.now() - t0 }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+    const { headers, chunks, total } = await new Promise<{ headers: Record<string, unknown>; chunks: number[]; total: number }>(
+      (resolve, reject) => {
+        const req = request(`${url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          const times: number[] = [];
+          res.on('data', () => times.push(performance.now() - t0));
+          res.on('end', () => resolve({ headers: res.headers, chunks: times, total: performance.now() - t0 }));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
     expect(headers['content-type']).toBe('text/event-stream');
     expect(headers['x-revgate-revision']).toBe('green');
     expect(chunks.length).toBeGreaterThan(3);
@@ -140,7 +160,10 @@ describe('local router: pass-through', () => {
     });
     const events = (await res.text()).split('\n\n').filter(Boolean);
     expect(events.at(-1)).toBe('data: [DONE]');
-    const text = events.slice(0, -1).map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '').join('');
+    const text = events
+      .slice(0, -1)
+      .map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '')
+      .join('');
     expect(text.length).toBeGreaterThan(20);
   });
 
@@ -157,16 +180,25 @@ describe('local router: pass-through', () => {
       });
     });
     extra.push(echo);
-    const { url } = await start({ revisions: [{ name: 'echo', url: echo.url }] , app: 'echo-app' });
-    const { status, headers, text } = await new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
-      const req = request(`${url}/anything?q=1`, { method: 'POST', headers: { connection: 'keep-alive, x-drop-me', 'x-drop-me': '1', 'x-keep': '2', 'proxy-authorization': 'Basic x' } }, (res) => {
-        let t = '';
-        res.on('data', (c: Buffer) => (t += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: t }));
-      });
-      req.on('error', reject);
-      req.end('a'.repeat(100_000));
-    });
+    const { url } = await start({ revisions: [{ name: 'echo', url: echo.url }], app: 'echo-app' });
+    const { status, headers, text } = await new Promise<{ status: number; headers: Record<string, unknown>; text: string }>(
+      (resolve, reject) => {
+        const req = request(
+          `${url}/anything?q=1`,
+          {
+            method: 'POST',
+            headers: { connection: 'keep-alive, x-drop-me', 'x-drop-me': '1', 'x-keep': '2', 'proxy-authorization': 'Basic x' },
+          },
+          (res) => {
+            let t = '';
+            res.on('data', (c: Buffer) => (t += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: t }));
+          },
+        );
+        req.on('error', reject);
+        req.end('a'.repeat(100_000));
+      },
+    );
     expect(status).toBe(200);
     const seen = JSON.parse(text) as { headers: Record<string, string>; body: string };
     expect(seen.body).toHaveLength(100_000);
@@ -197,8 +229,17 @@ describe('local router: pass-through', () => {
 describe('local router: failures', () => {
   it('an unreachable revision → 502 JSON naming it, counted as 5xx for it; health says Failed', async () => {
     const dead = await deadUrl();
-    const { router, url } = await start({ revisions: [{ name: 'blue', url: bots.blue.url }, { name: 'ghost', url: dead }], app: 'dead-app' });
-    await router.setWeights([{ revision: 'blue', weight: 50 }, { revision: 'ghost', weight: 50 }]);
+    const { router, url } = await start({
+      revisions: [
+        { name: 'blue', url: bots.blue.url },
+        { name: 'ghost', url: dead },
+      ],
+      app: 'dead-app',
+    });
+    await router.setWeights([
+      { revision: 'blue', weight: 50 },
+      { revision: 'ghost', weight: 50 },
+    ]);
     const replies = await mapLimit(10, 2, () => get(`${url}/health`));
     const ghost = replies.filter((r) => r.revision === 'ghost');
     expect(ghost).toHaveLength(5);
@@ -236,12 +277,22 @@ describe('local router: failures', () => {
 
   it('a deactivated revision gets no traffic and reports Stopped; a revision with traffic cannot be deactivated', async () => {
     const { router } = await start();
-    await router.setWeights([{ revision: 'blue', weight: 90 }, { revision: 'green', weight: 10 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 90 },
+      { revision: 'green', weight: 10 },
+    ]);
     await expect(router.deactivate('green')).rejects.toMatchObject({ code: 'RG_TRAFFIC_CONFLICT' });
-    await router.setWeights([{ revision: 'blue', weight: 100 }, { revision: 'green', weight: 0 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 100 },
+      { revision: 'green', weight: 0 },
+    ]);
     await router.deactivate('green');
     expect(await router.readWeights()).toEqual([{ revision: 'blue', weight: 100 }]);
-    expect((await router.listRevisions()).find((r) => r.name === 'green')).toMatchObject({ active: false, runningState: 'Stopped', healthState: 'None' });
+    expect((await router.listRevisions()).find((r) => r.name === 'green')).toMatchObject({
+      active: false,
+      runningState: 'Stopped',
+      healthState: 'None',
+    });
     await expect(router.activate('nope')).rejects.toMatchObject({ code: 'RG_TRAFFIC_NOT_FOUND' });
   });
 });

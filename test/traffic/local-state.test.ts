@@ -36,46 +36,86 @@ async function start(app: string, options: Partial<LocalRouterOptions> = {}): Pr
   return local;
 }
 
-const lock = (owner: string, offsetMs = 3_600_000) => ({ owner, runId: `run-${owner}`, expiresAt: new Date(Date.now() + offsetMs).toISOString() });
+const lock = (owner: string, offsetMs = 3_600_000) => ({
+  owner,
+  runId: `run-${owner}`,
+  expiresAt: new Date(Date.now() + offsetMs).toISOString(),
+});
 
 describe('local router: persistence', () => {
   it('a restarted router finds the same table, active flags and revisions (rollout resume)', async () => {
     const first = await start('persist');
-    await first.router.setWeights([{ revision: 'blue', weight: 70 }, { revision: 'green', weight: 30, label: 'preview' }]);
+    await first.router.setWeights([
+      { revision: 'blue', weight: 70 },
+      { revision: 'green', weight: 30, label: 'preview' },
+    ]);
     await first.close();
     const file = JSON.parse(await readFile(join(state.dir, 'traffic', 'persist.json'), 'utf8')) as { traffic: unknown };
-    expect(file.traffic).toEqual([{ revision: 'blue', weight: 70 }, { revision: 'green', weight: 30, label: 'preview' }]);
+    expect(file.traffic).toEqual([
+      { revision: 'blue', weight: 70 },
+      { revision: 'green', weight: 30, label: 'preview' },
+    ]);
 
     // given in another order, and then not at all: the stored table and revisions win
-    const second = await start('persist', { revisions: [{ name: 'green', url: bots.green.url }, { name: 'blue', url: bots.blue.url }] });
-    expect(await second.router.readWeights()).toEqual([{ revision: 'blue', weight: 70 }, { revision: 'green', weight: 30, label: 'preview' }]);
+    const second = await start('persist', {
+      revisions: [
+        { name: 'green', url: bots.green.url },
+        { name: 'blue', url: bots.blue.url },
+      ],
+    });
+    expect(await second.router.readWeights()).toEqual([
+      { revision: 'blue', weight: 70 },
+      { revision: 'green', weight: 30, label: 'preview' },
+    ]);
     const seen = await mapLimit(10, 1, () => get(`${second.url}/version`));
     expect(seen.filter((r) => r.revision === 'green')).toHaveLength(3);
-    await second.router.setWeights([{ revision: 'blue', weight: 100 }, { revision: 'green', weight: 0 }]);
+    await second.router.setWeights([
+      { revision: 'blue', weight: 100 },
+      { revision: 'green', weight: 0 },
+    ]);
     await second.router.deactivate('green');
     await second.close();
 
     const third = await start('persist', { revisions: [] });
     expect(await third.router.readWeights()).toEqual([{ revision: 'blue', weight: 100 }]);
     const revs = await third.router.listRevisions();
-    expect(revs.map((r) => [r.name, r.active, r.url])).toEqual([['blue', true, bots.blue.url], ['green', false, bots.green.url]]);
+    expect(revs.map((r) => [r.name, r.active, r.url])).toEqual([
+      ['blue', true, bots.blue.url],
+      ['green', false, bots.green.url],
+    ]);
   });
 
   it('a change written by another router instance (e.g. `revgate rollback`) reaches the serving proxy', async () => {
     const serving = await start('shared', { healthIntervalMs: 100 });
-    await serving.router.setWeights([{ revision: 'blue', weight: 0 }, { revision: 'green', weight: 100 }]);
+    await serving.router.setWeights([
+      { revision: 'blue', weight: 0 },
+      { revision: 'green', weight: 100 },
+    ]);
     const other = await start('shared', { revisions: [] });
-    expect(await other.router.readWeights()).toEqual([{ revision: 'blue', weight: 0 }, { revision: 'green', weight: 100 }]);
-    await other.router.setWeights([{ revision: 'blue', weight: 100 }, { revision: 'green', weight: 0 }]);
+    expect(await other.router.readWeights()).toEqual([
+      { revision: 'blue', weight: 0 },
+      { revision: 'green', weight: 100 },
+    ]);
+    await other.router.setWeights([
+      { revision: 'blue', weight: 100 },
+      { revision: 'green', weight: 0 },
+    ]);
     await sleep(300); // the serving proxy's poller reloads the state file: no call on it is needed
     expect((await mapLimit(4, 1, () => get(`${serving.url}/version`))).map((r) => r.revision)).toEqual(['blue', 'blue', 'blue', 'blue']);
-    expect(await serving.router.readWeights()).toEqual([{ revision: 'blue', weight: 100 }, { revision: 'green', weight: 0 }]);
+    expect(await serving.router.readWeights()).toEqual([
+      { revision: 'blue', weight: 100 },
+      { revision: 'green', weight: 0 },
+    ]);
   });
 
   it('addRevision adds an active 0% revision and persists it', async () => {
     const local = await start('add', { revisions: [{ name: 'blue', url: bots.blue.url }] });
     await local.router.addRevision({ name: 'green', url: bots.green.url });
-    expect((await local.router.listRevisions()).find((r) => r.name === 'green')).toMatchObject({ active: true, weight: 0, healthState: 'Healthy' });
+    expect((await local.router.listRevisions()).find((r) => r.name === 'green')).toMatchObject({
+      active: true,
+      weight: 0,
+      healthState: 'Healthy',
+    });
     expect((await local.router.describe()).latestRevisionName).toBe('green');
     await local.close();
     const again = await start('add', { revisions: [] });
@@ -97,7 +137,10 @@ describe('local router: the lock file', () => {
     const other = await start('unrelated');
     await a.router.acquireLock(lock('rollout-a'));
     expect(JSON.parse(await readFile(join(state.dir, 'locks', 'locked.json'), 'utf8'))).toMatchObject({ owner: 'rollout-a' });
-    await expect(b.router.acquireLock(lock('rollout-b'))).rejects.toMatchObject({ code: 'RG_TRAFFIC_LOCKED', message: expect.stringContaining('rollout-a') });
+    await expect(b.router.acquireLock(lock('rollout-b'))).rejects.toMatchObject({
+      code: 'RG_TRAFFIC_LOCKED',
+      message: expect.stringContaining('rollout-a'),
+    });
     expect((await b.router.readLock())?.owner).toBe('rollout-a');
     await other.router.acquireLock(lock('rollout-c'));
     await b.router.releaseLock('rollout-b'); // not the owner: no-op
@@ -141,7 +184,10 @@ describe('local router: the lock file', () => {
 describe('local router: stats windows', () => {
   it('counts requests per revision by finish time in [from, to)', async () => {
     const { router, url } = await start('stats');
-    await router.setWeights([{ revision: 'blue', weight: 50 }, { revision: 'green', weight: 50 }]);
+    await router.setWeights([
+      { revision: 'blue', weight: 50 },
+      { revision: 'green', weight: 50 },
+    ]);
     await mapLimit(10, 1, () => get(`${url}/health`));
     await sleep(15);
     const middle = Date.now();

@@ -10,7 +10,19 @@ import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { secretValuesOf } from '../../run/secrets.js';
 
-const OVERRIDE_FLAGS = ['blue', 'green', 'concurrency', 'repeats', 'timeout', 'retries', 'warmup', 'deadline', 'seed', 'readyTimeout', 'out'] as const;
+const OVERRIDE_FLAGS = [
+  'blue',
+  'green',
+  'concurrency',
+  'repeats',
+  'timeout',
+  'retries',
+  'warmup',
+  'deadline',
+  'seed',
+  'readyTimeout',
+  'out',
+] as const;
 
 /** Pick the suite overrides out of parsed flags. */
 export function overridesFrom(flags: Record<string, unknown>): SuiteOverrides {
@@ -27,9 +39,15 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
   io.redact?.add(secretValuesOf(loaded.suite));
   for (const w of loaded.warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
   const suite = shard ? selectShard(loaded.suite, shard) : loaded.suite;
-  if (shard) io.stderr(`revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`);
-  const mode = flags.progress === 'auto' || flags.progress === undefined ? (io.isTTY ? 'bar' : 'lines') : (flags.progress as 'bar' | 'lines' | 'none');
-  io.stderr(`revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`);
+  if (shard)
+    io.stderr(
+      `revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`,
+    );
+  const mode =
+    flags.progress === 'auto' || flags.progress === undefined ? (io.isTTY ? 'bar' : 'lines') : (flags.progress as 'bar' | 'lines' | 'none');
+  io.stderr(
+    `revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`,
+  );
   const progress = createProgress(mode, io.stderr);
   let result;
   try {
@@ -47,6 +65,8 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
   }
   io.stdout(renderConsole(result.summary, { color: io.isTTY }));
   for (const w of result.writeErrors ?? []) io.stderr(`revgate: writing failed, the verdict above stands: ${w}\n`);
-  await publishToGitHub(result.summary, io).catch((e: unknown) => io.stderr(`revgate: the GitHub job summary could not be written: ${e instanceof Error ? e.message : String(e)}\n`));
+  await publishToGitHub(result.summary, io).catch((e: unknown) =>
+    io.stderr(`revgate: the GitHub job summary could not be written: ${e instanceof Error ? e.message : String(e)}\n`),
+  );
   return exitForVerdict(result.summary.verdict.status, result.summary.run.interrupted);
 }

@@ -18,7 +18,8 @@ const OUT_FORMATS = ['md', 'html', 'json'];
 
 export async function runDiff(fileA: string, fileB: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
   const formats = diffFormats((flags.format as string[] | undefined) ?? (flags.out === undefined ? ['md'] : OUT_FORMATS));
-  if (flags.out === undefined && formats.length > 1) throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
+  if (flags.out === undefined && formats.length > 1)
+    throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
   const prices = { a: priceFor('a', flags), b: priceFor('b', flags) };
   const [a, b] = await Promise.all([loadReport(resolve(io.cwd, fileA)), loadReport(resolve(io.cwd, fileB))]);
   const diff = computeDiff(
@@ -50,7 +51,10 @@ function priceFor(side: 'a' | 'b', flags: Record<string, unknown>): Price | null
   if (input === undefined && output === undefined) return null;
   if (input === undefined || output === undefined) {
     const missing = input === undefined ? 'input' : 'output';
-    throw new UsageError(`run ${suffix} has a price for ${missing === 'input' ? 'output' : 'input'} tokens but none for ${missing} tokens`, `give both --price-in and --price-out (or --price-${missing === 'input' ? 'in' : 'out'}-${side}), in USD per 1M tokens`);
+    throw new UsageError(
+      `run ${suffix} has a price for ${missing === 'input' ? 'output' : 'input'} tokens but none for ${missing} tokens`,
+      `give both --price-in and --price-out (or --price-${missing === 'input' ? 'in' : 'out'}-${side}), in USD per 1M tokens`,
+    );
   }
   return { inputPerMillion: input, outputPerMillion: output };
 }
@@ -58,6 +62,7 @@ function priceFor(side: 'a' | 'b', flags: Record<string, unknown>): Price | null
 function usd(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (String(value).trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a price ≥ 0 in USD per 1M tokens, got "${String(value)}"`, 'e.g. --price-in 2.5 --price-out 10');
+  if (String(value).trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`${flag} must be a price ≥ 0 in USD per 1M tokens, got "${String(value)}"`, 'e.g. --price-in 2.5 --price-out 10');
   return n;
 }

@@ -10,11 +10,19 @@ import type { CliIO } from '../io.js';
 export async function runMerge(files: string[], flags: Record<string, unknown>, io: CliIO): Promise<number> {
   const formats = (flags.format as string[] | undefined) ?? ['json', 'md', 'junit'];
   const outDir = resolve(io.cwd, flags.out === undefined ? 'reports' : String(flags.out));
-  const result = await merge(files.map((f) => resolve(io.cwd, f)), { outDir, formats });
+  const result = await merge(
+    files.map((f) => resolve(io.cwd, f)),
+    { outDir, formats },
+  );
   const { merged } = result.summary.run;
-  if (merged) io.stderr(`revgate: merged shard${merged.shards.length === 1 ? '' : 's'} ${merged.shards.join(', ')} of ${merged.total}: ${result.summary.run.casesDone} cases\n`);
+  if (merged)
+    io.stderr(
+      `revgate: merged shard${merged.shards.length === 1 ? '' : 's'} ${merged.shards.join(', ')} of ${merged.total}: ${result.summary.run.casesDone} cases\n`,
+    );
   if (result.missing.length > 0) {
-    io.stderr(`revgate: warning: shard${result.missing.length === 1 ? '' : 's'} ${result.missing.join(', ')} missing: the merged run is incomplete and cannot pass\n`);
+    io.stderr(
+      `revgate: warning: shard${result.missing.length === 1 ? '' : 's'} ${result.missing.join(', ')} missing: the merged run is incomplete and cannot pass\n`,
+    );
   }
   io.stdout(renderConsole(result.summary, { color: io.isTTY }));
   await publishToGitHub(result.summary, io);

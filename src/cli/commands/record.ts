@@ -21,7 +21,9 @@ export async function runRecord(file: string, flags: Record<string, unknown>, io
   io.redact?.add(secretValuesOf(suite));
   for (const w of warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
   const repeats = (flags.repeats as number | undefined) ?? 1;
-  io.stderr(`revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`);
+  io.stderr(
+    `revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`,
+  );
   const result = await recordGolden(suite, {
     revision,
     repeats,
@@ -33,7 +35,10 @@ export async function runRecord(file: string, flags: Record<string, unknown>, io
   for (const f of result.files) io.stdout(`wrote ${f.written} (${f.recorded} references recorded, ${f.kept} kept) from ${f.source}\n`);
   if (result.failed.length > 0) {
     io.stderr(`revgate: ${result.failed.length} case${result.failed.length === 1 ? '' : 's'} not recorded (old reference kept):\n`);
-    for (const c of result.failed) io.stderr(`  ${c.id}: ${c.failures.at(-1) ?? 'no answer'}${c.failures.length > 1 ? ` (${c.failures.length} failed attempts)` : ''}\n`);
+    for (const c of result.failed)
+      io.stderr(
+        `  ${c.id}: ${c.failures.at(-1) ?? 'no answer'}${c.failures.length > 1 ? ` (${c.failures.length} failed attempts)` : ''}\n`,
+      );
   }
   io.stderr('revgate: review the recorded file before committing it\n');
   if (result.stopped === 'SIGINT' || result.stopped === 'SIGTERM') return ExitCode.Interrupted;

@@ -17,13 +17,25 @@ export async function runReport(flags: Record<string, unknown>, io: CliIO): Prom
   let from = resolve(io.cwd, String(flags.from));
   const formats = (flags.format as string[] | undefined) ?? ['md', 'junit'];
   const unknown = formats.filter((f) => f !== 'console' && !(f in RENDERERS));
-  if (unknown.length) throw new UsageError(`unknown format ${unknown.map((f) => `"${f}"`).join(', ')}`, `choose from ${[...Object.keys(RENDERERS), 'console'].join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(
+      `unknown format ${unknown.map((f) => `"${f}"`).join(', ')}`,
+      `choose from ${[...Object.keys(RENDERERS), 'console'].join(', ')}`,
+    );
   if (existsSync(from) && statSync(from).isDirectory()) {
     // A run directory: its report.json, or — after a crash left none — every format rebuilt from cases.jsonl.
     if (!existsSync(join(from, 'report.json'))) {
-      if (!isRunDir(from)) throw new UsageError(`${from} is not a run directory (no report.json, no run.json + cases.jsonl)`, 'pass a report.json or a run directory under report.dir');
+      if (!isRunDir(from))
+        throw new UsageError(
+          `${from} is not a run directory (no report.json, no run.json + cases.jsonl)`,
+          'pass a report.json or a run directory under report.dir',
+        );
       const rebuilt = await rebuildRun(from);
-      io.stderr(`revgate: ${from} had no report.json (the run did not end): rebuilt ${Object.keys(rebuilt.files).filter((f) => f !== 'results' && f !== 'cases').join(', ')} from cases.jsonl (${rebuilt.summary.run.casesDone} of ${rebuilt.summary.run.casesPlanned} cases)\n`);
+      io.stderr(
+        `revgate: ${from} had no report.json (the run did not end): rebuilt ${Object.keys(rebuilt.files)
+          .filter((f) => f !== 'results' && f !== 'cases')
+          .join(', ')} from cases.jsonl (${rebuilt.summary.run.casesDone} of ${rebuilt.summary.run.casesPlanned} cases)\n`,
+      );
     }
     from = join(from, 'report.json');
   }

@@ -14,7 +14,11 @@ export async function runRollback(file: string, flags: Record<string, unknown>, 
   const setup = await loadRollout(file, flags, io);
   const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
   const to = typeof flags.to === 'string' ? flags.to : (last ? viewOf(last.state).blue : '') || undefined;
-  if (!to) throw new UsageError(`no previous revision of ${setup.plan.backend.app} is known from a journal`, 'name it: revgate rollback <suite> --to <revision>');
+  if (!to)
+    throw new UsageError(
+      `no previous revision of ${setup.plan.backend.app} is known from a journal`,
+      'name it: revgate rollback <suite> --to <revision>',
+    );
   const opened = await open(setup, io, false, flags.token);
   try {
     const { router } = opened;
@@ -23,14 +27,22 @@ export async function runRollback(file: string, flags: Record<string, unknown>, 
     const deadline = Date.now() + setup.plan.rollbackTimeout;
     const [app, revisions] = await Promise.all([router.describe(), router.listRevisions()]);
     const rev = revisions.find((r) => r.name === to);
-    if (!rev) throw new TrafficError('RG_TRAFFIC_NOT_FOUND', `revision ${to} does not exist in ${router.target}`, { hint: `known: ${revisions.map((r) => r.name).join(', ')}` });
+    if (!rev)
+      throw new TrafficError('RG_TRAFFIC_NOT_FOUND', `revision ${to} does not exist in ${router.target}`, {
+        hint: `known: ${revisions.map((r) => r.name).join(', ')}`,
+      });
     if (!rev.active) await writer.run(`activate ${to}`, deadline, (signal) => router.activate(to, { signal }));
     // Every labelled entry is kept (at 0%), `to`'s label included: preview URLs survive the rollback.
     const labelled = app.traffic.filter((e) => e.revision !== '' && !e.latestRevision);
     const table = tableFor(100, '', to, labelled).filter((e) => e.revision !== '');
     log(`revgate: rollback of ${router.target}: ${formatTable(app.traffic)} → ${formatTable(table)}`);
     const r = await writer.setTable(table, deadline);
-    if (!r.ok) throw new TrafficError('RG_TRAFFIC_VERIFY', `ROLLBACK NOT VERIFIED: ${r.message}; traffic reads ${formatTable(r.lastKnown)}, expected ${formatTable(table)}`, { hint: 'check the app in the portal and set the traffic by hand' });
+    if (!r.ok)
+      throw new TrafficError(
+        'RG_TRAFFIC_VERIFY',
+        `ROLLBACK NOT VERIFIED: ${r.message}; traffic reads ${formatTable(r.lastKnown)}, expected ${formatTable(table)}`,
+        { hint: 'check the app in the portal and set the traffic by hand' },
+      );
     io.stdout(`revgate rollback: ${to} serves 100% (verified): ${formatTable(r.table)}\n`);
     return ExitCode.Pass;
   } finally {

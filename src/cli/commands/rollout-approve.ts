@@ -14,14 +14,20 @@ import type { CliIO } from '../io.js';
 export async function runApprove(flags: Record<string, unknown>, io: CliIO): Promise<number> {
   const stateDir = resolve(io.cwd, typeof flags.stateDir === 'string' ? flags.stateDir : '.revgate');
   const pointers = (await listPointers(stateDir)).filter((p) => p.active && (flags.app === undefined || p.app === flags.app));
-  if (pointers.length === 0) throw new UsageError(`no active rollout${flags.app ? ` of ${String(flags.app)}` : ''} under ${stateDir}`, 'run it from the directory the rollout runs in, or pass --state-dir');
-  if (pointers.length > 1) throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
+  if (pointers.length === 0)
+    throw new UsageError(
+      `no active rollout${flags.app ? ` of ${String(flags.app)}` : ''} under ${stateDir}`,
+      'run it from the directory the rollout runs in, or pass --state-dir',
+    );
+  if (pointers.length > 1)
+    throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
   const p = pointers[0]!;
   const folded = foldJournal(await readJournal(p.journal));
   const state = viewOf(folded);
   if (!resumable(folded)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
   const step = typeof flags.step === 'number' ? flags.step - 1 : state.awaiting?.step;
-  if (step === undefined) throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
+  if (step === undefined)
+    throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
   if (step < 0 || step >= state.weights.length) throw new UsageError(`--step must be 1-${state.weights.length}`);
   const by = typeof flags.by === 'string' ? flags.by : (io.env.USER ?? userInfo().username);
   await appendApproval(approvalsFile(p.journal), { runId: p.runId, step, by, at: new Date().toISOString() });

@@ -21,7 +21,8 @@ export interface RolloutSetup {
 export async function loadRollout(file: string, flags: Record<string, unknown>, io: CliIO): Promise<RolloutSetup> {
   const { suite } = await loadSuite(file, { env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
-  if (!suite.rollout) throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
+  if (!suite.rollout)
+    throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
   const plan: ResolvedRollout = { ...suite.rollout };
   if (typeof flags.blue === 'string') plan.blue = flags.blue;
   if (typeof flags.green === 'string') plan.green = flags.green;
@@ -30,7 +31,13 @@ export async function loadRollout(file: string, flags: Record<string, unknown>, 
 
 /** Open the plan's backend; the local proxy listens on its port only for a rollout. */
 export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: unknown): Promise<OpenedRouter> {
-  return openRouter(s.plan.backend, { cwd: io.cwd, stateDir: s.stateDir, serve, env: io.env, ...(typeof token === 'string' ? { token } : {}) });
+  return openRouter(s.plan.backend, {
+    cwd: io.cwd,
+    stateDir: s.stateDir,
+    serve,
+    env: io.env,
+    ...(typeof token === 'string' ? { token } : {}),
+  });
 }
 
 /** Who this process is, for the lock and approvals. */

@@ -12,21 +12,38 @@ export async function runStatus(file: string, flags: Record<string, unknown>, io
   const out: string[] = [];
   try {
     const { router } = opened;
-    const [app, revisions, table, lock] = await Promise.all([router.describe(), router.listRevisions(), router.readWeights(), router.readLock()]);
+    const [app, revisions, table, lock] = await Promise.all([
+      router.describe(),
+      router.listRevisions(),
+      router.readWeights(),
+      router.readLock(),
+    ]);
     out.push(`app: ${router.target} (${router.kind}, ${app.activeRevisionsMode} mode, latest ${app.latestRevisionName ?? '-'})`);
     out.push(`traffic: ${formatTable(table)}`);
     out.push('revisions:');
     for (const r of revisions) {
-      out.push(`  ${r.name.padEnd(24)} ${String(r.weight).padStart(3)}%  ${r.active ? 'active  ' : 'inactive'}  ${r.healthState}/${r.runningState}/${r.provisioningState}${r.url ? `  ${r.url}` : ''}${r.error ? `  (${r.error})` : ''}`);
+      out.push(
+        `  ${r.name.padEnd(24)} ${String(r.weight).padStart(3)}%  ${r.active ? 'active  ' : 'inactive'}  ${r.healthState}/${r.runningState}/${r.provisioningState}${r.url ? `  ${r.url}` : ''}${r.error ? `  (${r.error})` : ''}`,
+      );
     }
-    out.push(`lock: ${lock ? `${lock.owner} (run ${lock.runId}, ${Date.parse(lock.expiresAt) > Date.now() ? 'until' : 'STALE since'} ${lock.expiresAt})` : 'free'}`);
+    out.push(
+      `lock: ${lock ? `${lock.owner} (run ${lock.runId}, ${Date.parse(lock.expiresAt) > Date.now() ? 'until' : 'STALE since'} ${lock.expiresAt})` : 'free'}`,
+    );
     const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
     if (!last) out.push('rollout: none');
     else {
       const s = viewOf(last.state);
-      const where = s.phase === 'keeping' ? `promoted, keeping ${s.blue} warm until ${s.keepUntil ?? '?'}` : `step ${Math.max(s.step, 0) + 1}/${s.weights.length} (${s.weights[Math.max(s.step, 0)] ?? '?'}% on green), ${s.phase}`;
-      out.push(`rollout: ${last.pointer.active ? 'ACTIVE' : 'last'} run ${last.pointer.runId}: ${s.blue} → ${s.green}, ${s.outcome ? `${s.outcome.kind}: ${s.outcome.reason}` : where}`);
-      if (s.awaiting) out.push(`  awaiting approval of step ${s.awaiting.step + 1} until ${s.awaiting.deadline}: revgate rollout approve --app ${setup.plan.backend.app} --step ${s.awaiting.step + 1}`);
+      const where =
+        s.phase === 'keeping'
+          ? `promoted, keeping ${s.blue} warm until ${s.keepUntil ?? '?'}`
+          : `step ${Math.max(s.step, 0) + 1}/${s.weights.length} (${s.weights[Math.max(s.step, 0)] ?? '?'}% on green), ${s.phase}`;
+      out.push(
+        `rollout: ${last.pointer.active ? 'ACTIVE' : 'last'} run ${last.pointer.runId}: ${s.blue} → ${s.green}, ${s.outcome ? `${s.outcome.kind}: ${s.outcome.reason}` : where}`,
+      );
+      if (s.awaiting)
+        out.push(
+          `  awaiting approval of step ${s.awaiting.step + 1} until ${s.awaiting.deadline}: revgate rollout approve --app ${setup.plan.backend.app} --step ${s.awaiting.step + 1}`,
+        );
       out.push(`  last verified traffic: ${formatTable(s.lastVerified)}`);
       out.push(`  journal: ${last.pointer.journal}`);
     }

@@ -28,24 +28,55 @@ export async function runRolloutCommand(file: string, flags: Record<string, unkn
   try {
     if (opened.url && !flags.dryRun) log(`revgate: local proxy for ${setup.plan.backend.app} listening on ${opened.url}`);
     const analysis = goldenReplay(async (urls) => (await loadSuite(file, { overrides: urls, env: io.env, cwd: io.cwd })).suite);
-    const base = { router: opened.router, plan: setup.plan, analysis, owner: ownerName(), suite: file, signal: io.signal, log, breakLock: Boolean(flags.breakLock) };
+    const base = {
+      router: opened.router,
+      plan: setup.plan,
+      analysis,
+      owner: ownerName(),
+      suite: file,
+      signal: io.signal,
+      log,
+      breakLock: Boolean(flags.breakLock),
+    };
     if (flags.dryRun) return await dryRun(setup, base, io);
     const own = new OwnTraffic();
     const live = setup.plan.live;
     if (live) {
-      metrics = await openLiveMetrics(live, { ...(opened.stats ? { local: opened.stats } : {}), ...(typeof flags.token === 'string' ? { token: flags.token } : {}), env: io.env, warn: (m) => log(`revgate: live metrics warning: ${m}`) });
-      log(`revgate: live analysis from ${metrics.info.name} every ${live.intervalMs} ms over ${live.windowMs} ms windows (delay ${metrics.info.delayMs} ms) during holds${metrics.info.countsDirectRequests ? '; revgate\'s own requests are subtracted' : ''}`);
+      metrics = await openLiveMetrics(live, {
+        ...(opened.stats ? { local: opened.stats } : {}),
+        ...(typeof flags.token === 'string' ? { token: flags.token } : {}),
+        env: io.env,
+        warn: (m) => log(`revgate: live metrics warning: ${m}`),
+      });
+      log(
+        `revgate: live analysis from ${metrics.info.name} every ${live.intervalMs} ms over ${live.windowMs} ms windows (delay ${metrics.info.delayMs} ms) during holds${metrics.info.countsDirectRequests ? "; revgate's own requests are subtracted" : ''}`,
+      );
     }
-    const where = { stateDir: setup.stateDir, app: setup.plan.backend.app, suiteName: setup.suite.name, suiteFile: file, reportDir: setup.suite.report.dir, cwd: io.cwd };
+    const where = {
+      stateDir: setup.stateDir,
+      app: setup.plan.backend.app,
+      suiteName: setup.suite.name,
+      suiteFile: file,
+      reportDir: setup.suite.report.dir,
+      cwd: io.cwd,
+    };
     const session = flags.resume ? await resumeSession(where) : await newSession(where);
     log(`revgate: rollout ${session.journal.runId}: journal ${session.journal.file}`);
     // A second Ctrl-C quits at once: say what that leaves behind.
-    io.onQuit?.(`revgate: quit during a rollout: the traffic state is unknown. Check it with \`revgate status ${file}\`; \`revgate rollback ${file}\` puts 100% back on blue; the journal is ${session.journal.file}`);
+    io.onQuit?.(
+      `revgate: quit during a rollout: the traffic state is unknown. Check it with \`revgate status ${file}\`; \`revgate rollback ${file}\` puts 100% back on blue; the journal is ${session.journal.file}`,
+    );
     let outcome: Outcome;
     try {
       outcome = await runRollout({
-        ...base, journal: session.journal, runDir: session.runDir, own, ...(metrics && live ? { live: liveAnalysis(metrics, live, own) } : {}),
-        approvals: fileApprovals(approvalsFile(session.journal.file!)), ...(session.previous ? { resume: session.previous } : {}), onLocked: () => session.point(true),
+        ...base,
+        journal: session.journal,
+        runDir: session.runDir,
+        own,
+        ...(metrics && live ? { live: liveAnalysis(metrics, live, own) } : {}),
+        approvals: fileApprovals(approvalsFile(session.journal.file!)),
+        ...(session.previous ? { resume: session.previous } : {}),
+        onLocked: () => session.point(true),
       });
     } finally {
       await session.journal.close();
@@ -61,7 +92,9 @@ export async function runRolloutCommand(file: string, flags: Record<string, unkn
 
 /** Print the outcome, pick the exit code. */
 function report(io: CliIO, outcome: Outcome, traffic: string, journal: string): number {
-  const head = { promoted: 'PROMOTED', 'rolled-back': 'ROLLED BACK', paused: 'PAUSED', error: 'ERROR', interrupted: 'INTERRUPTED' }[outcome.kind];
+  const head = { promoted: 'PROMOTED', 'rolled-back': 'ROLLED BACK', paused: 'PAUSED', error: 'ERROR', interrupted: 'INTERRUPTED' }[
+    outcome.kind
+  ];
   io.stdout(`revgate rollout: ${head}: ${outcome.reason}\n  traffic: ${traffic}\n  journal: ${journal}\n`);
   if (outcome.kind === 'error') io.stderr(`revgate: ${outcome.reason}\n`);
   return exitForRollout(outcome.kind === 'rolled-back' ? outcome : { kind: outcome.kind });
@@ -72,11 +105,20 @@ async function dryRun(s: RolloutSetup, base: Omit<RolloutDeps, 'journal' | 'runD
   const print = (l: string) => io.stdout(`${l}\n`);
   print(`revgate rollout --dry-run: ${base.router.target} (${base.router.kind}); nothing will be moved`);
   const live = s.plan.live;
-  if (live) print(`  live analysis during holds at 1-99%: ${live.source}, every ${live.intervalMs} ms over ${live.windowMs} ms windows, minRequests ${live.minRequests} user requests, 5xx ≤ ${live.maxErrorRate * 100}% (+${live.maxErrorRateIncrease * 100}%), latency shift ≤ ${live.maxLatencyShiftMs} ms`);
+  if (live)
+    print(
+      `  live analysis during holds at 1-99%: ${live.source}, every ${live.intervalMs} ms over ${live.windowMs} ms windows, minRequests ${live.minRequests} user requests, 5xx ≤ ${live.maxErrorRate * 100}% (+${live.maxErrorRateIncrease * 100}%), latency shift ≤ ${live.maxLatencyShiftMs} ms`,
+    );
   const outcome = await runRollout({
     // Polls are not described (nothing to see); approvals still are.
-    ...base, plan: { ...s.plan, pollInterval: Number.MAX_SAFE_INTEGER }, router: dryRunRouter(base.router, print), journal: memoryJournal('dry-run'), runDir: io.cwd,
-    approvals: { find: async () => null }, log: (l) => print(l.replace(/^revgate: /, '').replace('(verified)', '(as the dry run would read it back; nothing was sent)')), dryRun: { print },
+    ...base,
+    plan: { ...s.plan, pollInterval: Number.MAX_SAFE_INTEGER },
+    router: dryRunRouter(base.router, print),
+    journal: memoryJournal('dry-run'),
+    runDir: io.cwd,
+    approvals: { find: async () => null },
+    log: (l) => print(l.replace(/^revgate: /, '').replace('(verified)', '(as the dry run would read it back; nothing was sent)')),
+    dryRun: { print },
   });
   print(`dry run ${outcome.kind === 'promoted' ? 'complete' : `stopped (${outcome.kind}: ${outcome.reason})`}: nothing was moved`);
   return outcome.kind === 'promoted' ? 0 : exitForRollout(outcome.kind === 'rolled-back' ? outcome : { kind: outcome.kind });

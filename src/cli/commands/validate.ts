@@ -22,9 +22,14 @@ export async function runValidate(file: string, flags: Record<string, unknown>, 
       `  green:      ${suite.targets.green.kind} ${shownUrl(suite.targets.green.url)}`,
       `  sampling:   concurrency ${suite.sampling.concurrency}, repeats ${suite.sampling.repeats}, warm-up ${suite.sampling.warmup}`,
       `  thresholds: ${suite.thresholdSpecs.length}`,
-      ...suite.thresholdSpecs.map((t) => `    - ${t.name}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
+      ...suite.thresholdSpecs.map(
+        (t) => `    - ${t.name}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`,
+      ),
       `  statistical tests: ${suite.statSpecs.length}${suite.statSpecs.length > 0 ? ` (α ${suite.statistics.alpha}, ${Math.round(suite.statistics.confidence * 100)}% intervals, correction ${suite.statistics.correction}, ${suite.statistics.resamples} resamples, seed ${suite.statistics.seed})` : ''}`,
-      ...suite.statSpecs.map((t) => `    - ${t.name === t.test ? t.test : `${t.name} (test ${t.test})`}: ${t.maxRatio !== null ? `maxRatio ${t.maxRatio}` : `minEffect ${formatStat(t.minEffect, findStatTest(t.test)?.unit ?? 'score')}`}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`),
+      ...suite.statSpecs.map(
+        (t) =>
+          `    - ${t.name === t.test ? t.test : `${t.name} (test ${t.test})`}: ${t.maxRatio !== null ? `maxRatio ${t.maxRatio}` : `minEffect ${formatStat(t.minEffect, findStatTest(t.test)?.unit ?? 'score')}`}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`,
+      ),
       '',
     ].join('\n'),
   );

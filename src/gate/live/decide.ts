@@ -36,7 +36,10 @@ const decision = (status: Status, reason: string, breach = false): LiveDecision 
 /** Too little traffic on either side (the reason names both counts and the minimum), else null. */
 export function tooLittle(what: string, blue: number, green: number, min: number): LiveDecision | null {
   if (blue >= min && green >= min) return null;
-  return decision('inconclusive', `${what}: too little traffic: green ${green}, blue ${blue} in the window (minRequests ${min}); never a pass without data`);
+  return decision(
+    'inconclusive',
+    `${what}: too little traffic: green ${green}, blue ${blue} in the window (minRequests ${min}); never a pass without data`,
+  );
 }
 
 export interface ErrorRateInput {
@@ -64,10 +67,18 @@ export function decideErrorRate(x: ErrorRateInput, limits: LiveLimits): LiveDeci
   const rates = `green ${pct(rg)} (${x.green.errors}/${x.green.requests}) vs blue ${pct(rb)} (${x.blue.errors}/${x.blue.requests}), Fisher ${pv(x.pValue)}`;
   const ci = x.interval ? `, increase CI [${pct(x.interval[0])}, ${pct(x.interval[1])}]` : '';
   const increase = rg - rb;
-  if (significant && rg > limits.maxErrorRate) return decision('fail', `clear breach: 5xx rate ${rates}: above the ${pct(limits.maxErrorRate)} limit and significantly above blue`, true);
-  if (significant && x.interval && x.interval[0] > limits.maxErrorRateIncrease) return decision('fail', `5xx rate ${rates}${ci}: increase above the allowed +${pct(limits.maxErrorRateIncrease)}`);
-  if (significant && increase > limits.maxErrorRateIncrease) return decision('inconclusive', `5xx rate ${rates}${ci}: increase of ${pct(increase)} may exceed +${pct(limits.maxErrorRateIncrease)}`);
-  if (rg > limits.maxErrorRate) return decision('inconclusive', `5xx rate ${rates}: above the ${pct(limits.maxErrorRate)} limit but not significantly above blue`);
+  if (significant && rg > limits.maxErrorRate)
+    return decision(
+      'fail',
+      `clear breach: 5xx rate ${rates}: above the ${pct(limits.maxErrorRate)} limit and significantly above blue`,
+      true,
+    );
+  if (significant && x.interval && x.interval[0] > limits.maxErrorRateIncrease)
+    return decision('fail', `5xx rate ${rates}${ci}: increase above the allowed +${pct(limits.maxErrorRateIncrease)}`);
+  if (significant && increase > limits.maxErrorRateIncrease)
+    return decision('inconclusive', `5xx rate ${rates}${ci}: increase of ${pct(increase)} may exceed +${pct(limits.maxErrorRateIncrease)}`);
+  if (rg > limits.maxErrorRate)
+    return decision('inconclusive', `5xx rate ${rates}: above the ${pct(limits.maxErrorRate)} limit but not significantly above blue`);
   return decision('pass', `5xx rate ${rates}${ci}: within ${pct(limits.maxErrorRate)} and +${pct(limits.maxErrorRateIncrease)}`);
 }
 
@@ -97,7 +108,8 @@ export function decideLatencyShift(x: LatencyShiftInput, limits: LiveLimits): Li
   if (x.estimate === null) return decision('inconclusive', 'latency: no shift estimate (no samples)');
   const ci = x.interval ? ` (CI [${ms(x.interval[0])}, ${ms(x.interval[1])}])` : '';
   const what = `latency shift green − blue ${ms(x.estimate)}${ci}, Mann-Whitney ${pv(x.pValue)}, ${x.nGreen}/${x.nBlue} samples`;
-  if (x.pValue !== null && x.pValue < limits.alpha && x.estimate > limits.maxLatencyShiftMs) return decision('fail', `${what}: slower than the allowed +${Math.round(limits.maxLatencyShiftMs)} ms`);
+  if (x.pValue !== null && x.pValue < limits.alpha && x.estimate > limits.maxLatencyShiftMs)
+    return decision('fail', `${what}: slower than the allowed +${Math.round(limits.maxLatencyShiftMs)} ms`);
   return decision('pass', `${what}: within +${Math.round(limits.maxLatencyShiftMs)} ms`);
 }
 
@@ -112,7 +124,8 @@ export interface P95RatioInput {
 export function decideP95Ratio(x: P95RatioInput, limits: LiveLimits): LiveDecision {
   const few = tooLittle('latency p95', x.nBlue, x.nGreen, limits.minRequests);
   if (few) return few;
-  if (x.blue === null || x.green === null || !(x.blue > 0)) return decision('inconclusive', `latency p95: the source gave no quantiles (green ${x.green ?? 'n/a'}, blue ${x.blue ?? 'n/a'})`);
+  if (x.blue === null || x.green === null || !(x.blue > 0))
+    return decision('inconclusive', `latency p95: the source gave no quantiles (green ${x.green ?? 'n/a'}, blue ${x.blue ?? 'n/a'})`);
   const ratio = x.green / x.blue;
   const what = `latency p95 green ${Math.round(x.green)} ms / blue ${Math.round(x.blue)} ms = ${ratio.toFixed(2)}`;
   if (ratio > limits.maxP95Ratio) return decision('fail', `${what} > ${limits.maxP95Ratio}`);

@@ -22,9 +22,16 @@ export function measureAssert({ data, options }: MeasureInput): Measurement {
     interval = bounds(ci.lower, ci.upper);
   }
   return {
-    test, short: 'McNemar', pValue: m.pValue, estimate: (c - b) / n, interval,
+    test,
+    short: 'McNemar',
+    pValue: m.pValue,
+    estimate: (c - b) / n,
+    interval,
     effectSize: b + c === 0 ? null : { name: 'regressing share of flips b/(b+c)', value: b / (b + c) },
-    noiseFloor: null, n, blue: null, green: null,
+    noiseFloor: null,
+    n,
+    blue: null,
+    green: null,
     sizing: { kind: 'paired', sd: sampleSd(values), noun: 'cases with assertions' },
   };
 }

@@ -13,10 +13,20 @@ import { findStatTest, type StatTestDef } from './tests.js';
 import type { CheckResult, CheckStatistics, Outcome, StatFamily, StatisticsConfig, StatSpec, Status } from '../../model/verdict.js';
 
 const MEASURE: Record<StatFamily, (input: MeasureInput) => Measurement> = {
-  paired: measurePaired, noise: measureDriftNoise, assert: measureAssert, rate: measureRate, shift: measureShift, ratio: measureRatio,
+  paired: measurePaired,
+  noise: measureDriftNoise,
+  assert: measureAssert,
+  rate: measureRate,
+  shift: measureShift,
+  ratio: measureRatio,
 };
 
-const STATUS: Record<Outcome, Status> = { regression: 'fail', 'no-change': 'pass', improvement: 'pass', 'insufficient-data': 'inconclusive' };
+const STATUS: Record<Outcome, Status> = {
+  regression: 'fail',
+  'no-change': 'pass',
+  improvement: 'pass',
+  'insufficient-data': 'inconclusive',
+};
 
 /** Evaluate every statistical threshold against the comparison data of the cases its tags select. */
 export function evaluateStatistical(
@@ -35,10 +45,12 @@ export function evaluateStatistical(
     const def = findStatTest(spec.test);
     return { spec, def, m: def ? MEASURE[def.family]({ spec, def, data: dataOf(spec.tags), options }) : null };
   });
-  const adjusted = correct(measured.map(({ spec, m }) => (spec.advisory || m === null ? null : m.pValue)), options);
+  const adjusted = correct(
+    measured.map(({ spec, m }) => (spec.advisory || m === null ? null : m.pValue)),
+    options,
+  );
   const family = adjusted.filter((p) => p !== null).length;
-  return measured.map(({ spec, def, m }, i) =>
-    def && m ? decide(spec, def, m, adjusted[i] ?? null, family, options) : unknownTest(spec));
+  return measured.map(({ spec, def, m }, i) => (def && m ? decide(spec, def, m, adjusted[i] ?? null, family, options) : unknownTest(spec)));
 }
 
 // Holm (1979) step-down over the p-values of the voting checks: the family-wise error rate of the
@@ -48,19 +60,61 @@ function correct(pValues: (number | null)[], options: StatisticsConfig): (number
   return options.correction === 'holm' ? holm(pValues) : pValues.map(() => null);
 }
 
-function decide(spec: StatSpec, def: StatTestDef, m: Measurement, pAdjusted: number | null, family: number, options: StatisticsConfig): CheckResult {
-  const outcome: Outcome = m.shortOf ? 'insufficient-data'
-    : def.family === 'ratio' ? ratioOutcome(m, spec.minEffect)
-      : classifyEffect({ estimate: m.estimate, interval: m.interval, pValue: pAdjusted ?? m.pValue, alpha: options.alpha, minEffect: spec.minEffect, higherIsBetter: def.higherIsBetter }).label;
+function decide(
+  spec: StatSpec,
+  def: StatTestDef,
+  m: Measurement,
+  pAdjusted: number | null,
+  family: number,
+  options: StatisticsConfig,
+): CheckResult {
+  const outcome: Outcome = m.shortOf
+    ? 'insufficient-data'
+    : def.family === 'ratio'
+      ? ratioOutcome(m, spec.minEffect)
+      : classifyEffect({
+          estimate: m.estimate,
+          interval: m.interval,
+          pValue: pAdjusted ?? m.pValue,
+          alpha: options.alpha,
+          minEffect: spec.minEffect,
+          higherIsBetter: def.higherIsBetter,
+        }).label;
   const needed = outcome !== 'insufficient-data' ? null : m.shortOf ? m.shortOf.needed : neededFor(m, spec.minEffect, def.unit, options);
   const stats: CheckStatistics = {
-    test: m.test, pValue: m.pValue, pAdjusted, estimate: m.estimate, interval: m.interval, confidence: options.confidence,
-    effectSize: m.effectSize, minEffect: spec.minEffect, noiseFloor: m.noiseFloor, outcome, n: m.n, needed,
+    test: m.test,
+    pValue: m.pValue,
+    pAdjusted,
+    estimate: m.estimate,
+    interval: m.interval,
+    confidence: options.confidence,
+    effectSize: m.effectSize,
+    minEffect: spec.minEffect,
+    noiseFloor: m.noiseFloor,
+    outcome,
+    n: m.n,
+    needed,
   };
-  const reason = statReason({ spec, def, stats, short: m.short, family: pAdjusted === null ? 0 : family, ...(m.shortOf ? { shortOf: m.shortOf.reason } : {}) });
+  const reason = statReason({
+    spec,
+    def,
+    stats,
+    short: m.short,
+    family: pAdjusted === null ? 0 : family,
+    ...(m.shortOf ? { shortOf: m.shortOf.reason } : {}),
+  });
   return {
-    ...base(spec), scope: def.family === 'ratio' ? 'ratio' : 'delta', metric: spec.test, limit: spec.minEffect,
-    value: m.estimate, blue: m.blue, green: m.green, n: m.n, status: STATUS[outcome], reason, stats,
+    ...base(spec),
+    scope: def.family === 'ratio' ? 'ratio' : 'delta',
+    metric: spec.test,
+    limit: spec.minEffect,
+    value: m.estimate,
+    blue: m.blue,
+    green: m.green,
+    n: m.n,
+    status: STATUS[outcome],
+    reason,
+    stats,
   };
 }
 
@@ -75,7 +129,14 @@ function ratioOutcome(m: Measurement, maxRatio: number): Outcome {
 
 function base(spec: StatSpec): Omit<CheckResult, 'value' | 'n' | 'status' | 'reason'> {
   const margin = spec.maxRatio !== null ? `maxRatio ${spec.maxRatio}` : `minEffect ${spec.minEffect}`;
-  return { id: spec.id, name: spec.name, kind: 'statistical', expr: `test ${spec.test} (${margin})`, tags: spec.tags, advisory: spec.advisory };
+  return {
+    id: spec.id,
+    name: spec.name,
+    kind: 'statistical',
+    expr: `test ${spec.test} (${margin})`,
+    tags: spec.tags,
+    advisory: spec.advisory,
+  };
 }
 
 function unknownTest(spec: StatSpec): CheckResult {

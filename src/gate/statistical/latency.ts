@@ -20,9 +20,17 @@ export function measureShift(input: MeasureInput): Measurement {
   const hl = hodgesLehmann(blue, green, options.confidence); // y − x = green − blue
   const pooled = Math.sqrt((sampleSd(blue) ** 2 + sampleSd(green) ** 2) / 2);
   return {
-    test, short: 'Mann-Whitney', pValue: u.pValue, estimate: hl.estimate, interval: bounds(hl.lower, hl.upper),
+    test,
+    short: 'Mann-Whitney',
+    pValue: u.pValue,
+    estimate: hl.estimate,
+    interval: bounds(hl.lower, hl.upper),
     effectSize: u.effect === null ? null : { name: 'common-language effect P(green > blue)', value: u.effect },
-    noiseFloor: null, n, blue: median(blue), green: median(green), sizing: { kind: 'shift', sd: pooled },
+    noiseFloor: null,
+    n,
+    blue: median(blue),
+    green: median(green),
+    sizing: { kind: 'shift', sd: pooled },
   };
 }
 
@@ -33,13 +41,26 @@ export function measureRatio(input: MeasureInput): Measurement {
   const { blue, green } = samples(input);
   const { options, spec } = input;
   const q = spec.test.endsWith('p99') ? 0.99 : 0.95;
-  const stat = (xs: number[]): number => quantileSorted(xs.sort((a, b) => a - b), q);
+  const stat = (xs: number[]): number =>
+    quantileSorted(
+      xs.sort((a, b) => a - b),
+      q,
+    );
   const test = `bootstrap percentile interval of the p${Math.round(q * 100)} ratio (${options.resamples} resamples; interval-only, not in the Holm family)`;
   const n = Math.min(blue.length, green.length);
   if (n < options.minCases) return tooFew(test, 'bootstrap', n, ['sample per revision', 'samples per revision'], options.minCases);
   const ci = bootstrapRatioCI(green, blue, stat, { confidence: options.confidence, resamples: options.resamples, seed: options.seed });
   return {
-    test, short: 'bootstrap', pValue: null, estimate: ci.estimate, interval: bounds(ci.lower, ci.upper), effectSize: null,
-    noiseFloor: null, n, blue: stat([...blue]), green: stat([...green]), sizing: { kind: 'ratio' },
+    test,
+    short: 'bootstrap',
+    pValue: null,
+    estimate: ci.estimate,
+    interval: bounds(ci.lower, ci.upper),
+    effectSize: null,
+    noiseFloor: null,
+    n,
+    blue: stat([...blue]),
+    green: stat([...green]),
+    sizing: { kind: 'ratio' },
   };
 }

@@ -52,7 +52,17 @@ export function sampleSd(xs: readonly number[]): number {
 /** The "too few observations" measurement, naming scoring.minCases. */
 export function tooFew(test: string, short: string, n: number, [one, many]: [string, string], minCases: number): Measurement {
   return {
-    test, short, pValue: null, estimate: null, interval: null, effectSize: null, noiseFloor: null, n, blue: null, green: null, sizing: null,
+    test,
+    short,
+    pValue: null,
+    estimate: null,
+    interval: null,
+    effectSize: null,
+    noiseFloor: null,
+    n,
+    blue: null,
+    green: null,
+    sizing: null,
     shortOf: {
       reason: `${n} ${n === 1 ? one : many}, need ≥ ${minCases} (scoring.minCases)`,
       needed: `at least ${minCases - n} more ${minCases - n === 1 ? one : many}`,

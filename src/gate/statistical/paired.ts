@@ -15,7 +15,12 @@ export function measureDriftNoise({ data, options }: MeasureInput): Measurement 
   const { drift, noise } = data.noise;
   const deltas = drift.map((d, i) => d - (noise[i] ?? NaN)).filter((d) => Number.isFinite(d));
   const noiseFloor = noise.length > 0 ? mean(noise) : null;
-  return measureDeltas(deltas, options, { blue: noiseFloor, green: drift.length > 0 ? mean(drift) : null, noiseFloor, noun: ['case with ≥ 2 blue answers', 'cases with ≥ 2 blue answers'] });
+  return measureDeltas(deltas, options, {
+    blue: noiseFloor,
+    green: drift.length > 0 ? mean(drift) : null,
+    noiseFloor,
+    noun: ['case with ≥ 2 blue answers', 'cases with ≥ 2 blue answers'],
+  });
 }
 
 interface Sides {
@@ -34,9 +39,16 @@ function measureDeltas(deltas: number[], options: MeasureInput['options'], sides
   const w = wilcoxonSignedRank(deltas);
   const ci = pairedBootstrapMeanCI(deltas, { confidence: options.confidence, resamples: options.resamples, seed: options.seed });
   return {
-    test, short: 'Wilcoxon', pValue: w.pValue, estimate: ci.estimate, interval: bounds(ci.lower, ci.upper),
+    test,
+    short: 'Wilcoxon',
+    pValue: w.pValue,
+    estimate: ci.estimate,
+    interval: bounds(ci.lower, ci.upper),
     effectSize: w.effect === null ? null : { name: 'rank-biserial r', value: w.effect },
-    noiseFloor: sides.noiseFloor, n: deltas.length, blue: finite(sides.blue), green: finite(sides.green),
+    noiseFloor: sides.noiseFloor,
+    n: deltas.length,
+    blue: finite(sides.blue),
+    green: finite(sides.green),
     sizing: { kind: 'paired', sd: sampleSd(deltas), noun: 'cases' },
   };
 }

@@ -11,7 +11,8 @@ export function measureRate({ spec, data, options }: MeasureInput): Measurement 
   const pick = (c: RateCounts): [number, number] => (spec.test === 'refusal_rate' ? [c.refusals, c.outputs] : [c.errors, c.attempts]);
   const [xg, ng] = pick(data.counts.green);
   const [xb, nb] = pick(data.counts.blue);
-  const noun: [string, string] = spec.test === 'refusal_rate' ? ['answer per revision', 'answers per revision'] : ['attempt per revision', 'attempts per revision'];
+  const noun: [string, string] =
+    spec.test === 'refusal_rate' ? ['answer per revision', 'answers per revision'] : ['attempt per revision', 'attempts per revision'];
   const test = 'Fisher exact + Newcombe interval';
   const n = Math.min(ng, nb);
   if (n < options.minCases) return tooFew(test, 'Fisher', n, noun, options.minCases);
@@ -19,9 +20,16 @@ export function measureRate({ spec, data, options }: MeasureInput): Measurement 
   const ci = newcombeDiffCI(xg, ng, xb, nb, options.confidence);
   const odds = f.oddsRatio;
   return {
-    test, short: 'Fisher', pValue: f.pValue, estimate: ci.estimate, interval: bounds(ci.lower, ci.upper),
+    test,
+    short: 'Fisher',
+    pValue: f.pValue,
+    estimate: ci.estimate,
+    interval: bounds(ci.lower, ci.upper),
     effectSize: odds !== null && Number.isFinite(odds) ? { name: 'odds ratio', value: odds } : null,
-    noiseFloor: null, n, blue: xb / nb, green: xg / ng,
+    noiseFloor: null,
+    n,
+    blue: xb / nb,
+    green: xg / ng,
     sizing: { kind: 'proportion', blueRate: xb / nb },
   };
 }

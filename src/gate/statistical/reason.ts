@@ -5,7 +5,10 @@ import type { StatTestDef } from './tests.js';
 import type { CheckStatistics, StatSpec } from '../../model/verdict.js';
 
 const WORDS: Record<CheckStatistics['outcome'], string> = {
-  regression: 'regression', 'no-change': 'no change', improvement: 'improvement', 'insufficient-data': 'insufficient data',
+  regression: 'regression',
+  'no-change': 'no change',
+  improvement: 'improvement',
+  'insufficient-data': 'insufficient data',
 };
 
 export interface ReasonInput {
@@ -32,7 +35,8 @@ export function statReason({ spec, def, stats, short, family, shortOf }: ReasonI
 }
 
 function relation(outcome: CheckStatistics['outcome'], def: StatTestDef): string {
-  if (def.family === 'ratio') return outcome === 'regression' ? 'above maxRatio' : outcome === 'no-change' ? 'within maxRatio' : 'straddles maxRatio';
+  if (def.family === 'ratio')
+    return outcome === 'regression' ? 'above maxRatio' : outcome === 'no-change' ? 'within maxRatio' : 'straddles maxRatio';
   return outcome === 'regression' || outcome === 'improvement' ? 'beyond' : outcome === 'no-change' ? 'within' : 'crosses';
 }
 
@@ -48,7 +52,8 @@ function evidence(stats: CheckStatistics, short: string, family: number): string
   const parts: string[] = [];
   if (stats.pValue !== null) parts.push(`${short} p=${formatP(stats.pValue)}`);
   else parts.push(`${short} interval only`);
-  if (stats.pAdjusted !== null) parts.push(`Holm p=${formatP(stats.pAdjusted)} (Holm-adjusted over ${family} check${family === 1 ? '' : 's'})`);
+  if (stats.pAdjusted !== null)
+    parts.push(`Holm p=${formatP(stats.pAdjusted)} (Holm-adjusted over ${family} check${family === 1 ? '' : 's'})`);
   parts.push(`n=${stats.n}`);
   if (stats.effectSize !== null) parts.push(`${abbreviation(stats.effectSize.name)}=${formatStat(stats.effectSize.value, 'factor')}`);
   if (stats.noiseFloor !== null) parts.push(`noise floor ${formatStat(stats.noiseFloor, 'score')}`);

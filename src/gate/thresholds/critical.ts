@@ -15,8 +15,10 @@ function criticalCheck(c: CaseRecord): CheckResult {
   const why = c.reasons.length > 0 ? c.reasons.join('; ') : 'no reason recorded';
   const { passes, n } = c.green.assertions;
   const reason =
-    c.status === 'fail' ? `critical case ${c.id} failed: ${why}`
-      : c.status === 'error' ? `critical case ${c.id} errored: ${why}`
+    c.status === 'fail'
+      ? `critical case ${c.id} failed: ${why}`
+      : c.status === 'error'
+        ? `critical case ${c.id} errored: ${why}`
         : `critical case ${c.id} passed${n > 0 ? ` (${passes}/${n} attempts pass its assertions)` : ''}`;
   return {
     id: `critical:${c.id}`,

@@ -35,9 +35,20 @@ export function evaluateThresholds(
 /** Evaluate one threshold against one metrics set. */
 export function evaluateThreshold(spec: ThresholdSpec, metrics: MetricsSet, options: EvaluateOptions): CheckResult {
   const base: CheckResult = {
-    id: spec.id, name: spec.name, kind: 'threshold', expr: spec.expr, scope: spec.scope, metric: spec.metric,
-    op: spec.op, limit: spec.limit, tags: spec.tags, advisory: spec.advisory, value: null, n: 0,
-    status: 'error', reason: '',
+    id: spec.id,
+    name: spec.name,
+    kind: 'threshold',
+    expr: spec.expr,
+    scope: spec.scope,
+    metric: spec.metric,
+    op: spec.op,
+    limit: spec.limit,
+    tags: spec.tags,
+    advisory: spec.advisory,
+    value: null,
+    n: 0,
+    status: 'error',
+    reason: '',
   };
   const unit = lookupMetric(spec.metric)?.unit;
   if (unit === undefined) return { ...base, reason: `error: unknown metric ${spec.metric}` };
@@ -51,7 +62,11 @@ export function evaluateThreshold(spec: ThresholdSpec, metrics: MetricsSet, opti
   const detail = explain(spec, unit, m);
   const context = [detail, tagNote].filter((part) => part !== '').join(', ');
   return {
-    ...base, ...sides, value: m.value, n: m.n, status: pass ? 'pass' : 'fail',
+    ...base,
+    ...sides,
+    value: m.value,
+    n: m.n,
+    status: pass ? 'pass' : 'fail',
     reason: `${spec.scope}.${spec.metric} = ${value} ${shownOp} ${limit} (${context})`,
   };
 }
@@ -74,7 +89,12 @@ function measure(spec: ThresholdSpec, metrics: MetricsSet, minCases: number, uni
   const least = values.reduce((a, b) => (b.mv.n < a.mv.n ? b : a));
   const n = least.mv.n;
   if (n < minCases) {
-    return { ok: false, status: 'inconclusive', n, reason: `inconclusive: ${least.side} ${spec.metric} has ${n} sample${n === 1 ? '' : 's'}, need ≥ ${minCases} (scoring.minCases)` };
+    return {
+      ok: false,
+      status: 'inconclusive',
+      n,
+      reason: `inconclusive: ${least.side} ${spec.metric} has ${n} sample${n === 1 ? '' : 's'}, need ≥ ${minCases} (scoring.minCases)`,
+    };
   }
   if (!compared) return { ok: true, value: values[0]!.mv.value, n };
   const green = values[0]!.mv.value;

@@ -26,13 +26,19 @@ export function normaliseLimit(parsed: ParsedExpression, scope: Scope, def: Metr
   }
   if (scope === 'ratio') {
     if (suffix === null) return { ok: true, limit: raw };
-    return fail(`${subject} is a factor (green / blue): "${written}" takes no unit`, `write a plain factor, e.g. "${subject} <= 1.2" (green at most 1.2 × blue)`);
+    return fail(
+      `${subject} is a factor (green / blue): "${written}" takes no unit`,
+      `write a plain factor, e.g. "${subject} <= 1.2" (green at most 1.2 × blue)`,
+    );
   }
   const isDuration = suffix !== null && suffix !== '%';
   switch (def.unit) {
     case 'ms':
       if (suffix === '%') {
-        return fail(`${subject} is a duration; "${written}" is a percentage`, `write a duration such as "800ms" or "1.2s" (a bare number means ms); for a relative limit use "ratio.${metric} <= 1.1"`);
+        return fail(
+          `${subject} is a duration; "${written}" is a percentage`,
+          `write a duration such as "800ms" or "1.2s" (a bare number means ms); for a relative limit use "ratio.${metric} <= 1.1"`,
+        );
       }
       return { ok: true, limit: suffix === null ? raw : raw * MS_PER[suffix] };
     case 'rate':
@@ -47,7 +53,10 @@ export function normaliseLimit(parsed: ParsedExpression, scope: Scope, def: Metr
     }
     default:
       if (suffix !== null) {
-        return fail(`${subject} is ${UNIT_WORDS[def.unit]}; "${written}" takes no unit`, `write a plain number; for a relative limit use "ratio.${metric} <= 1.1"`);
+        return fail(
+          `${subject} is ${UNIT_WORDS[def.unit]}; "${written}" takes no unit`,
+          `write a plain number; for a relative limit use "ratio.${metric} <= 1.1"`,
+        );
       }
       return { ok: true, limit: raw };
   }

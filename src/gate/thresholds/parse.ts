@@ -47,7 +47,12 @@ export function parseThresholds(
     }
     const first = seen.get(result.spec.id);
     if (first !== undefined) {
-      issues.push(at(entryPath).issue(`duplicate threshold "${result.spec.id}" (same check as ${first})`, 'remove one of them, or give them different tags'));
+      issues.push(
+        at(entryPath).issue(
+          `duplicate threshold "${result.spec.id}" (same check as ${first})`,
+          'remove one of them, or give them different tags',
+        ),
+      );
       return;
     }
     seen.set(result.spec.id, entryPath);
@@ -111,11 +116,15 @@ function unknownMetric(parsed: ParsedExpression, k: number, at: Located): Config
   // `canary.latency.p95`: a scope word that is not one of ours, in front of a known metric.
   const dot = metric.indexOf('.');
   if (scope === undefined && dot > 0 && findMetric(metric.slice(dot + 1), k)) {
-    return at.issue(`unknown scope "${metric.slice(0, dot)}" in "${metric}"`, 'scopes: green, blue, delta, ratio (revision metrics) and pair (pair metrics)');
+    return at.issue(
+      `unknown scope "${metric.slice(0, dot)}" in "${metric}"`,
+      'scopes: green, blue, delta, ratio (revision metrics) and pair (pair metrics)',
+    );
   }
   const suggestions = closestMetrics(metric, k).map((name) => `"${name}"`);
-  const hint = suggestions.length > 0
-    ? `did you mean ${suggestions.length > 1 ? `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}` : suggestions[0]}?`
-    : `known metrics: ${[...metricNames('revision', k), ...metricNames('pair', k)].join(', ')}`;
+  const hint =
+    suggestions.length > 0
+      ? `did you mean ${suggestions.length > 1 ? `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}` : suggestions[0]}?`
+      : `known metrics: ${[...metricNames('revision', k), ...metricNames('pair', k)].join(', ')}`;
   return at.issue(`unknown metric "${metric}"`, hint);
 }

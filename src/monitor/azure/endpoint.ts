@@ -25,12 +25,16 @@ export function resolveMonitorEndpoint(what: string, raw: string, allowInsecureL
     throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `${what} endpoint ${JSON.stringify(raw)} is not a URL`, { hint: hint(what) });
   }
   if (url.search !== '' || url.username !== '' || url.password !== '') {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `${what} endpoint ${raw} must not carry a query or credentials`, { hint: hint(what) });
+    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `${what} endpoint ${raw} must not carry a query or credentials`, {
+      hint: hint(what),
+    });
   }
   const path = url.pathname === '/' || url.pathname === '' ? defaultPath : url.pathname.replace(/\/+$/, '');
   if (url.protocol === 'https:') return { endpoint: url.origin + path, httpClient: undefined };
   if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `refusing ${what} endpoint ${raw}: bearer tokens are only sent over https`, { hint: hint(what) });
+    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `refusing ${what} endpoint ${raw}: bearer tokens are only sent over https`, {
+      hint: hint(what),
+    });
   }
   if (!allowInsecureLoopback) {
     throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `${what} endpoint ${raw} is plain http`, {

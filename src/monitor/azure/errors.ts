@@ -6,10 +6,10 @@ import { SOURCE } from './options.js';
 const AUTH_HINT = {
   metrics:
     'sign in (`az login`, or azure/login in CI) or pass a fresh token; the identity needs Microsoft.Insights/metrics/read on the container app ' +
-    '(e.g. the Monitoring Reader role), and the token must be for the metrics audience (https://metrics.monitor.azure.com or the cloud\'s)',
+    "(e.g. the Monitoring Reader role), and the token must be for the metrics audience (https://metrics.monitor.azure.com or the cloud's)",
   logs:
-    'sign in or pass a fresh token; the identity needs read access to the workspace\'s data (e.g. the Log Analytics Reader role on the workspace), ' +
-    'and the token must be for https://api.loganalytics.io (or the cloud\'s)',
+    "sign in or pass a fresh token; the identity needs read access to the workspace's data (e.g. the Log Analytics Reader role on the workspace), " +
+    "and the token must be for https://api.loganalytics.io (or the cloud's)",
 };
 
 // The service's error code and message, from an `{ error: { code, message } }` body.
@@ -28,14 +28,19 @@ export function toMonitorError(error: unknown, api: 'metrics' | 'logs', action: 
   if (isRestError(error)) {
     const status = error.statusCode;
     const { code, message } = serviceError(error.details);
-    const what = status === undefined ? `request failed (${error.code ?? 'network error'})` : `HTTP ${status}${code === undefined ? '' : ` ${code}`}`;
+    const what =
+      status === undefined ? `request failed (${error.code ?? 'network error'})` : `HTTP ${status}${code === undefined ? '' : ` ${code}`}`;
     const text = `${action}: ${what}: ${message ?? error.message}`;
     if (status === 401 || status === 403) return new MonitorError('RG_MONITOR_AUTH', SOURCE, text, { cause: error, hint: AUTH_HINT[api] });
     const transient = status === undefined || status >= 500 || status === 429 || status === 408;
     return new MonitorError('RG_MONITOR_QUERY', SOURCE, text, {
       cause: error,
-      hint: transient ? 'Azure Monitor did not answer after retries; try again later' : 'check the resource id, metric names, workspace id and query',
+      hint: transient
+        ? 'Azure Monitor did not answer after retries; try again later'
+        : 'check the resource id, metric names, workspace id and query',
     });
   }
-  return new MonitorError('RG_MONITOR_QUERY', SOURCE, `${action}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new MonitorError('RG_MONITOR_QUERY', SOURCE, `${action}: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
 }

@@ -49,7 +49,10 @@ const datetime = (d: Date): string => `datetime(${d.toISOString()})`;
 const dynamicStrings = (values: readonly string[]): string => `dynamic(${JSON.stringify(values)})`;
 
 // The KQL to run: a named default or a custom template, with its placeholders filled.
-export function renderLatencyQuery(query: string, window: { from: Date; to: Date; revisions: readonly string[]; maxSamples: number }): string {
+export function renderLatencyQuery(
+  query: string,
+  window: { from: Date; to: Date; revisions: readonly string[]; maxSamples: number },
+): string {
   const template = query === 'app-insights' ? APP_INSIGHTS_QUERY : query === 'console-logs' ? CONSOLE_LOGS_QUERY : query;
   const values: Record<string, string> = {
     start: datetime(window.from),

@@ -42,16 +42,30 @@ function samples(cell: unknown): number[] | null {
 }
 
 // The latency of each revision read from the result table; revisions without a row had no samples.
-export function readLatencyTable(table: LogsTable | undefined, columns: LatencyColumns, revisions: readonly string[]): Record<string, Latency> {
+export function readLatencyTable(
+  table: LogsTable | undefined,
+  columns: LatencyColumns,
+  revisions: readonly string[],
+): Record<string, Latency> {
   const names = (table?.columnDescriptors ?? []).map((c) => String(c.name ?? ''));
   const index = (name: string): number => names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
-  const at = Object.fromEntries((Object.keys(columns) as (keyof LatencyColumns)[]).map((k) => [k, index(columns[k])])) as Record<keyof LatencyColumns, number>;
+  const at = Object.fromEntries((Object.keys(columns) as (keyof LatencyColumns)[]).map((k) => [k, index(columns[k])])) as Record<
+    keyof LatencyColumns,
+    number
+  >;
   if (table !== undefined && (at.revision < 0 || (at.samples < 0 && at.p50 < 0 && at.p95 < 0 && at.p99 < 0 && at.mean < 0))) {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `the latency query returned columns [${names.join(', ')}]: it needs ${columns.revision} and ${columns.samples} or quantiles`, {
-      hint: 'map the columns of a custom query with logs.columns, e.g. { revision: "Rev", samples: "Durations" }',
-    });
+    throw new MonitorError(
+      'RG_MONITOR_QUERY',
+      SOURCE,
+      `the latency query returned columns [${names.join(', ')}]: it needs ${columns.revision} and ${columns.samples} or quantiles`,
+      {
+        hint: 'map the columns of a custom query with logs.columns, e.g. { revision: "Rev", samples: "Durations" }',
+      },
+    );
   }
-  const out: Record<string, Latency> = Object.fromEntries(revisions.map((r) => [r, { latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } }]));
+  const out: Record<string, Latency> = Object.fromEntries(
+    revisions.map((r) => [r, { latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } }]),
+  );
   for (const row of table?.rows ?? []) {
     const revision = revisions.find((r) => r.toLowerCase() === String(row[at.revision] ?? '').toLowerCase());
     if (revision === undefined) continue;
@@ -71,15 +85,26 @@ export function readLatencyTable(table: LogsTable | undefined, columns: LatencyC
 // Runs the latency query for [from, to); a PartialFailure is used and reported through `warn`.
 export async function queryLatency(call: LatencyCall, warn: (message: string) => void): Promise<Record<string, Latency>> {
   const kql = renderLatencyQuery(call.query, { from: call.from, to: call.to, revisions: call.revisions, maxSamples: call.maxSamples });
-  const result = await call.client.queryWorkspace(call.workspaceId, kql, { startTime: call.from, endTime: call.to }, { abortSignal: call.signal });
+  const result = await call.client.queryWorkspace(
+    call.workspaceId,
+    kql,
+    { startTime: call.from, endTime: call.to },
+    { abortSignal: call.signal },
+  );
   let tables: LogsTable[];
   if (result.status === 'PartialFailure') {
     tables = result.partialTables;
-    warn(`Log Analytics answered the latency query in part (${result.partialError.code ?? 'PartialError'}: ${result.partialError.message ?? ''}); latency may be incomplete`);
+    warn(
+      `Log Analytics answered the latency query in part (${result.partialError.code ?? 'PartialError'}: ${result.partialError.message ?? ''}); latency may be incomplete`,
+    );
   } else if (result.status === 'Success') {
     tables = result.tables;
   } else {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `Log Analytics latency query failed (status ${String((result as { status?: unknown }).status)})`);
+    throw new MonitorError(
+      'RG_MONITOR_QUERY',
+      SOURCE,
+      `Log Analytics latency query failed (status ${String((result as { status?: unknown }).status)})`,
+    );
   }
   return readLatencyTable(tables[0], call.columns, call.revisions);
 }

@@ -25,7 +25,14 @@ export interface RevisionGauges {
 }
 
 type Metric = Awaited<ReturnType<MetricsClient['queryResources']>>[number]['metrics'][number];
-type Call = { client: MetricsClient; resourceId: string; from: Date; to: Date; revisions: readonly string[]; signal: AbortSignal | undefined };
+type Call = {
+  client: MetricsClient;
+  resourceId: string;
+  from: Date;
+  to: Date;
+  revisions: readonly string[];
+  signal: AbortSignal | undefined;
+};
 
 const quote = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 // `revisionName eq 'a' or revisionName eq 'b'` (or binds values of one dimension, as in Azure's filter grammar).
@@ -39,7 +46,13 @@ function dimension(series: Metric['timeseries'][number], name: string): string |
 
 async function query(call: Call, names: string[], options: MetricsQueryResourcesOptions): Promise<Metric[]> {
   // abortSignal is an OperationOptions field the SDK forwards, though its public options type omits it.
-  const withSignal = { ...options, interval: 'PT1M', startTime: call.from, endTime: call.to, abortSignal: call.signal } as MetricsQueryResourcesOptions;
+  const withSignal = {
+    ...options,
+    interval: 'PT1M',
+    startTime: call.from,
+    endTime: call.to,
+    abortSignal: call.signal,
+  } as MetricsQueryResourcesOptions;
   const [result] = await call.client.queryResources([call.resourceId], names, NAMESPACE, withSignal);
   const metrics = result?.metrics ?? [];
   for (const name of names) {
@@ -55,13 +68,25 @@ const byName = (metrics: Metric[], name: string): Metric => metrics.find((m) => 
 // Requests per revision and status code category, summed over the window.
 export async function queryCounts(call: Call): Promise<Record<string, MetricCounts>> {
   const top = Math.max(10, call.revisions.length * CATEGORIES + 1);
-  const metrics = await query(call, ['Requests'], { aggregation: 'Total', filter: `${revisionFilter(call.revisions)} and statusCodeCategory eq '*'`, top });
+  const metrics = await query(call, ['Requests'], {
+    aggregation: 'Total',
+    filter: `${revisionFilter(call.revisions)} and statusCodeCategory eq '*'`,
+    top,
+  });
   const requests = byName(metrics, 'Requests');
   if (requests.errorCode !== undefined && requests.errorCode !== 'Success') {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `metric Requests: ${requests.errorCode}${requests.errorMessage ? `: ${requests.errorMessage}` : ''}`);
+    throw new MonitorError(
+      'RG_MONITOR_QUERY',
+      SOURCE,
+      `metric Requests: ${requests.errorCode}${requests.errorMessage ? `: ${requests.errorMessage}` : ''}`,
+    );
   }
   if (requests.timeseries.length >= top) {
-    throw new MonitorError('RG_MONITOR_QUERY', SOURCE, `metric Requests returned ${requests.timeseries.length} series, the limit asked (top=${top}): the counts would be cut short`);
+    throw new MonitorError(
+      'RG_MONITOR_QUERY',
+      SOURCE,
+      `metric Requests returned ${requests.timeseries.length} series, the limit asked (top=${top}): the counts would be cut short`,
+    );
   }
   const out: Record<string, MetricCounts> = Object.fromEntries(call.revisions.map((r) => [r, { requests: 0, errors5xx: 0, errors4xx: 0 }]));
   for (const series of requests.timeseries) {
@@ -81,9 +106,16 @@ export async function queryCounts(call: Call): Promise<Record<string, MetricCoun
 // reports an error for the dimension (reported through `warn`), replicas null where no minute had a value.
 export async function queryGauges(call: Call, warn: (message: string) => void): Promise<Record<string, RevisionGauges>> {
   const top = Math.max(10, call.revisions.length + 1);
-  const metrics = await query(call, ['Replicas', 'RestartCount'], { aggregation: 'Maximum,Total', filter: revisionFilter(call.revisions), top });
+  const metrics = await query(call, ['Replicas', 'RestartCount'], {
+    aggregation: 'Maximum,Total',
+    filter: revisionFilter(call.revisions),
+    top,
+  });
   const out: Record<string, RevisionGauges> = Object.fromEntries(call.revisions.map((r) => [r, { replicas: null, restarts: null }]));
-  for (const [name, field] of [['Replicas', 'replicas'], ['RestartCount', 'restarts']] as const) {
+  for (const [name, field] of [
+    ['Replicas', 'replicas'],
+    ['RestartCount', 'restarts'],
+  ] as const) {
     const metric = byName(metrics, name);
     if (metric.errorCode !== undefined && metric.errorCode !== 'Success') {
       warn(`metric ${name} unavailable (${metric.errorCode}${metric.errorMessage ? `: ${metric.errorMessage}` : ''}); ${field} left null`);

@@ -61,7 +61,15 @@ export interface AzureMonitorOptions {
 export const DEFAULT_DELAY_MS = 180_000;
 export const DEFAULT_LOGS_ENDPOINT = 'https://api.loganalytics.io/v1';
 export const DEFAULT_MAX_SAMPLES = 5000;
-export const DEFAULT_COLUMNS: LatencyColumns = { revision: 'RevisionName', count: 'Count', samples: 'Samples', p50: 'P50', p95: 'P95', p99: 'P99', mean: 'Mean' };
+export const DEFAULT_COLUMNS: LatencyColumns = {
+  revision: 'RevisionName',
+  count: 'Count',
+  samples: 'Samples',
+  p50: 'P50',
+  p95: 'P95',
+  p99: 'P99',
+  mean: 'Mean',
+};
 
 const RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.App\/containerApps\/[^/]+$/i;
 export const SOURCE = 'azure-monitor';
@@ -70,9 +78,12 @@ export const SOURCE = 'azure-monitor';
 export function checkOptions(o: AzureMonitorOptions): void {
   const problems: string[] = [];
   if (typeof o.resourceId !== 'string' || !RESOURCE_ID.test(o.resourceId)) {
-    problems.push(`resourceId ${JSON.stringify(o.resourceId)} is not a container app id (/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.App/containerApps/{app})`);
+    problems.push(
+      `resourceId ${JSON.stringify(o.resourceId)} is not a container app id (/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.App/containerApps/{app})`,
+    );
   }
-  if (o.delayMs !== undefined && !(Number.isFinite(o.delayMs) && o.delayMs >= 0)) problems.push(`delayMs ${o.delayMs} must be a number ≥ 0`);
+  if (o.delayMs !== undefined && !(Number.isFinite(o.delayMs) && o.delayMs >= 0))
+    problems.push(`delayMs ${o.delayMs} must be a number ≥ 0`);
   if (o.logs !== undefined) {
     if (typeof o.logs.workspaceId !== 'string' || o.logs.workspaceId.trim() === '') problems.push('logs.workspaceId is required');
     const max = o.logs.maxSamples;

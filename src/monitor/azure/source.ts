@@ -10,16 +10,29 @@ import { resolveMonitorEndpoint } from './endpoint.js';
 import { toMonitorError } from './errors.js';
 import { queryLatency, type Latency, type LatencyCall } from './logs.js';
 import { queryCounts, queryGauges } from './metrics.js';
-import { checkOptions, DEFAULT_COLUMNS, DEFAULT_DELAY_MS, DEFAULT_LOGS_ENDPOINT, DEFAULT_MAX_SAMPLES, SOURCE, type AzureMonitorOptions } from './options.js';
+import {
+  checkOptions,
+  DEFAULT_COLUMNS,
+  DEFAULT_DELAY_MS,
+  DEFAULT_LOGS_ENDPOINT,
+  DEFAULT_MAX_SAMPLES,
+  SOURCE,
+  type AzureMonitorOptions,
+} from './options.js';
 
 /** A window whose data cannot have been ingested yet (it ends after now − delayMs): wait until `settlesAt`. */
 export class MonitorWindowNotSettledError extends MonitorError {
   readonly settlesAt: Date;
   constructor(to: Date, delayMs: number) {
     const settlesAt = new Date(to.getTime() + delayMs);
-    super('RG_MONITOR_QUERY', SOURCE, `the window ending ${to.toISOString()} is not settled: Azure Monitor ingests data up to ${delayMs} ms late`, {
-      hint: `query it after ${settlesAt.toISOString()} (delayMs sets the ingestion delay revgate waits for)`,
-    });
+    super(
+      'RG_MONITOR_QUERY',
+      SOURCE,
+      `the window ending ${to.toISOString()} is not settled: Azure Monitor ingests data up to ${delayMs} ms late`,
+      {
+        hint: `query it after ${settlesAt.toISOString()} (delayMs sets the ingestion delay revgate waits for)`,
+      },
+    );
     this.settlesAt = settlesAt;
   }
 }
@@ -114,12 +127,19 @@ class AzureMonitorMetrics implements LiveMetrics {
       guard(this.call('metrics', `Replicas/RestartCount over ${window}`, () => queryGauges(call, this.warn))),
       this.logs === undefined
         ? Promise.resolve(undefined)
-        : guard(this.call('logs', `latency query over ${window}`, () => queryLatency({ ...this.logs!, from, to, revisions, signal }, this.warn))),
+        : guard(
+            this.call('logs', `latency query over ${window}`, () =>
+              queryLatency({ ...this.logs!, from, to, revisions, signal }, this.warn),
+            ),
+          ),
     ]);
     return Object.fromEntries(
       revisions.map((revision): [string, RevisionWindow] => {
         const l: Latency | undefined = latency?.[revision];
-        return [revision, { revision, ...counts[revision]!, latencyMs: l?.latencyMs ?? null, latency: l?.latency ?? null, ...gauges[revision]! }];
+        return [
+          revision,
+          { revision, ...counts[revision]!, latencyMs: l?.latencyMs ?? null, latency: l?.latency ?? null, ...gauges[revision]! },
+        ];
       }),
     );
   }

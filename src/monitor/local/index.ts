@@ -25,7 +25,11 @@ export interface LocalLiveOptions {
 export function createLocalLiveMetrics(source: LocalStatsSource, o: LocalLiveOptions = {}): LiveMetrics {
   const delayMs = o.delayMs ?? 0;
   const now = o.now ?? Date.now;
-  const info: LiveSourceInfo = { name: 'local', delayMs, has: { latencySamples: true, latencyQuantiles: true, replicas: false, restarts: false } };
+  const info: LiveSourceInfo = {
+    name: 'local',
+    delayMs,
+    has: { latencySamples: true, latencyQuantiles: true, replicas: false, restarts: false },
+  };
   let closed = false;
   return {
     info,
@@ -39,7 +43,12 @@ export function createLocalLiveMetrics(source: LocalStatsSource, o: LocalLiveOpt
       try {
         stats = to > from ? source.stats({ from, to }) : {};
       } catch (e) {
-        throw new MonitorError('RG_MONITOR_QUERY', 'local', `reading the proxy's counters failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new MonitorError(
+          'RG_MONITOR_QUERY',
+          'local',
+          `reading the proxy's counters failed: ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
+        );
       }
       return Object.fromEntries(q.revisions.map((r) => [r, toWindow(r, stats[r])]));
     },
@@ -52,5 +61,14 @@ export function createLocalLiveMetrics(source: LocalStatsSource, o: LocalLiveOpt
 // Canceled requests (the client went away first) are neither answers nor errors: out of the counts.
 function toWindow(revision: string, s: RevisionStats | undefined): RevisionWindow {
   if (!s) return { revision, requests: 0, errors5xx: 0, errors4xx: 0, latencyMs: [], latency: null, replicas: null, restarts: null };
-  return { revision, requests: s.requests - s.canceled, errors5xx: s.errors5xx, errors4xx: s.errors4xx, latencyMs: [...s.latencyMs], latency: null, replicas: null, restarts: null };
+  return {
+    revision,
+    requests: s.requests - s.canceled,
+    errors5xx: s.errors5xx,
+    errors4xx: s.errors4xx,
+    latencyMs: [...s.latencyMs],
+    latency: null,
+    replicas: null,
+    restarts: null,
+  };
 }

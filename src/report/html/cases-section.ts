@@ -18,9 +18,11 @@ const COLUMNS: [key: string | null, label: string, title: string][] = [
 
 /** The cases section; `notice` says when the page holds fewer cases than the run. */
 export function casesSection(notice: string | null): string {
-  const head = COLUMNS.map(([key, label, title]) => (key === null
-    ? `<th scope="col">${label}</th>`
-    : `<th scope="col" data-sort="${key}" aria-sort="none"><button type="button" title="${title}">${label}</button></th>`)).join('');
+  const head = COLUMNS.map(([key, label, title]) =>
+    key === null
+      ? `<th scope="col">${label}</th>`
+      : `<th scope="col" data-sort="${key}" aria-sort="none"><button type="button" title="${title}">${label}</button></th>`,
+  ).join('');
   return `<section id="cases" aria-labelledby="cases-h">
 <h2 id="cases-h">Cases <span class="muted small" id="case-count"></span></h2>
 ${notice === null ? '' : `<p class="warning" role="note">${htmlText(notice)}</p>`}

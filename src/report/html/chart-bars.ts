@@ -42,7 +42,11 @@ export function barsSvg(groups: readonly BarGroup[], label: string, legend: { na
       const value = b.value !== null && Number.isFinite(b.value) ? Math.max(0, b.value) : null;
       const end = value === null ? x(0) : x(value);
       const tip = `<title>${htmlText(`${g.label} — ${b.name}: ${b.display}`)}</title>`;
-      rows.push(value === null ? '' : `<rect class="${b.cls} bar" x="${LABEL}" y="${by}" width="${px(Math.max(1, end - LABEL))}" height="${BAR}" rx="2">${tip}</rect>`);
+      rows.push(
+        value === null
+          ? ''
+          : `<rect class="${b.cls} bar" x="${LABEL}" y="${by}" width="${px(Math.max(1, end - LABEL))}" height="${BAR}" rx="2">${tip}</rect>`,
+      );
       rows.push(text(end + 5, by + BAR - 2, value === null ? 'n/a' : b.display, 'class="tick"'));
     });
     y += height + GROUP_GAP;

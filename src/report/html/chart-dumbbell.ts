@@ -36,16 +36,25 @@ export function dumbbellSvg(rows: readonly DumbbellRow[], o: DumbbellOptions): s
   const hi = Math.max(o.max ?? lo, ...values);
   const x = linear(lo, hi === lo ? lo + 1 : hi, LABEL + 6, W - 16);
   const height = TOP + shown.length * ROW + 8;
-  const grid = niceTicks(lo, hi === lo ? lo + 1 : hi, 4).map((t) => `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${TOP - 6}" y2="${height - 6}"/>${text(x(t), TOP - 10, o.format(t), 'class="tick" text-anchor="middle"')}`);
+  const grid = niceTicks(lo, hi === lo ? lo + 1 : hi, 4).map(
+    (t) =>
+      `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${TOP - 6}" y2="${height - 6}"/>${text(x(t), TOP - 10, o.format(t), 'class="tick" text-anchor="middle"')}`,
+  );
   const body = shown.map((r, k) => {
     const y = TOP + k * ROW + ROW / 2;
     const parts = [text(LABEL - 4, y + 4, `${r.label} (${r.n})`, 'class="label" text-anchor="end"')];
     if (finite(r.blue) && finite(r.green)) {
-      const worse = r.green === r.blue ? 'same' : (r.green > r.blue) === o.higherIsBetter ? 'better' : 'worse';
+      const worse = r.green === r.blue ? 'same' : r.green > r.blue === o.higherIsBetter ? 'better' : 'worse';
       parts.push(`<line class="link ${worse}" x1="${px(x(r.blue))}" x2="${px(x(r.green))}" y1="${y}" y2="${y}"/>`);
     }
-    for (const [name, v] of [['blue', r.blue], ['green', r.green]] as const) {
-      if (finite(v)) parts.push(`<circle class="s-${name} dot" cx="${px(x(v))}" cy="${y}" r="5"><title>${htmlText(`${r.label} — ${name}: ${o.format(v)} (${r.n} cases)`)}</title></circle>`);
+    for (const [name, v] of [
+      ['blue', r.blue],
+      ['green', r.green],
+    ] as const) {
+      if (finite(v))
+        parts.push(
+          `<circle class="s-${name} dot" cx="${px(x(v))}" cy="${y}" r="5"><title>${htmlText(`${r.label} — ${name}: ${o.format(v)} (${r.n} cases)`)}</title></circle>`,
+        );
     }
     return `<g>${parts.join('')}</g>`;
   });

@@ -32,7 +32,12 @@ export function wordDiff(blue: string, green: string, maxCells = MAX_DIFF_CELLS)
   const midA = a.slice(pre, a.length - suf);
   const midB = b.slice(pre, b.length - suf);
   const exact = midA.length * midB.length <= maxCells;
-  const middle: DiffRun[] = exact ? lcsRuns(midA, midB) : [['-', midA.length], ['+', midB.length]];
+  const middle: DiffRun[] = exact
+    ? lcsRuns(midA, midB)
+    : [
+        ['-', midA.length],
+        ['+', midB.length],
+      ];
   return { runs: compact([['=', pre], ...middle, ['=', suf]]), exact };
 }
 
@@ -62,7 +67,8 @@ function lcsRuns(a: string[], b: string[]): DiffRun[] {
   const table = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] = a[i] === b[j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
+      table[i * width + j] =
+        a[i] === b[j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
     }
   }
   const runs: DiffRun[] = [];

@@ -18,7 +18,10 @@ export function renderHtml(report: Report, limit = HTML_CASE_LIMIT): string {
  */
 export function renderHtmlFromSummary(report: ReportSummary): string {
   if (!hasCases(report)) {
-    throw new UsageError('the html format needs the full report, with its cases', 'render it from report.json: revgate report --from <run>/report.json --format html');
+    throw new UsageError(
+      'the html format needs the full report, with its cases',
+      'render it from report.json: revgate report --from <run>/report.json --format html',
+    );
   }
   return renderHtml(report);
 }

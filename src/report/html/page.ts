@@ -24,9 +24,10 @@ import { STYLES } from './styles.js';
 /** Render the HTML comparison report from its source (summary, shown cases, latency samples). */
 export function renderHtmlPage(source: HtmlSource): string {
   const { summary } = source;
-  const notice = source.cases.length < source.totalCases
-    ? `This page holds the ${source.cases.length.toLocaleString('en-US')} most regressed of ${source.totalCases.toLocaleString('en-US')} cases (the limit of one HTML file); every case is in report.json and cases.jsonl. Charts use every case.`
-    : null;
+  const notice =
+    source.cases.length < source.totalCases
+      ? `This page holds the ${source.cases.length.toLocaleString('en-US')} most regressed of ${source.totalCases.toLocaleString('en-US')} cases (the limit of one HTML file); every case is in report.json and cases.jsonl. Charts use every case.`
+      : null;
   const data = { cases: source.cases.map(htmlCase), total: source.totalCases };
   const title = `revgate ${summary.verdict.status.toUpperCase()} · ${summary.suite.name} · ${summary.run.id}`;
   return [

@@ -31,10 +31,14 @@ export function header(report: ReportSummary): string {
 export function verdictBanner(report: ReportSummary, notes: readonly string[]): string {
   const { verdict, run } = report;
   const counts = STATUS_ORDER.map((s) => `<span class="badge ${s}">${verdict.counts[s] ?? 0} ${s}</span>`).join(' ');
-  const reasons = verdict.reasons.length === 0 ? '<p>Every voting check passed.</p>' : `<ul class="reasons">${verdict.reasons.map((r) => `<li>${t(r)}</li>`).join('')}</ul>`;
+  const reasons =
+    verdict.reasons.length === 0
+      ? '<p>Every voting check passed.</p>'
+      : `<ul class="reasons">${verdict.reasons.map((r) => `<li>${t(r)}</li>`).join('')}</ul>`;
   const warnings = [...notes];
   if (!run.complete) {
-    const why = run.interrupted === null ? '' : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
+    const why =
+      run.interrupted === null ? '' : ` (${run.interrupted === 'deadline' ? 'deadline reached' : `interrupted by ${run.interrupted}`})`;
     warnings.unshift(`Incomplete run${why}: ${run.casesDone} of ${run.casesPlanned} cases scored. An incomplete run is never a pass.`);
   }
   const warn = warnings.map((w) => `<p class="warning" role="note">${t(w)}</p>`).join('');
@@ -44,11 +48,19 @@ export function verdictBanner(report: ReportSummary, notes: readonly string[]): 
 /** Every check, voting ones first and worst first. */
 export function checksTable(report: ReportSummary): string {
   if (report.checks.length === 0) return '';
-  const rows = sortChecks(report.checks).map((c) => `<tr class="${c.status}">${[
-    `<td>${statusBadge(c)}</td>`, `<td>${t(c.name)}${c.kind === 'threshold' || c.kind === 'statistical' ? '' : ` <span class="muted">(${c.kind})</span>`}</td>`,
-    num(formatCheckNumber(c, c.value)), num(formatCheckNumber(c, c.limit)), num(formatCheckSide(c, c.blue)), num(formatCheckSide(c, c.green)),
-    num(String(c.n)), `<td class="reason">${t(c.reason)}</td>`,
-  ].join('')}</tr>`);
+  const rows = sortChecks(report.checks).map(
+    (c) =>
+      `<tr class="${c.status}">${[
+        `<td>${statusBadge(c)}</td>`,
+        `<td>${t(c.name)}${c.kind === 'threshold' || c.kind === 'statistical' ? '' : ` <span class="muted">(${c.kind})</span>`}</td>`,
+        num(formatCheckNumber(c, c.value)),
+        num(formatCheckNumber(c, c.limit)),
+        num(formatCheckSide(c, c.blue)),
+        num(formatCheckSide(c, c.green)),
+        num(String(c.n)),
+        `<td class="reason">${t(c.reason)}</td>`,
+      ].join('')}</tr>`,
+  );
   const head = ['status', 'check', 'value', 'limit', 'blue', 'green', 'n', 'reason'].map((h) => `<th scope="col">${h}</th>`).join('');
   return `<section id="checks" aria-labelledby="checks-h"><h2 id="checks-h">Checks</h2><div class="scroll"><table class="data"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
@@ -57,13 +69,23 @@ export function checksTable(report: ReportSummary): string {
 export function statisticsTable(report: ReportSummary): string {
   const list = statChecks(sortChecks(report.checks));
   if (list.length === 0) return '';
-  const rows = list.map((c) => `<tr>${[
-    `<td>${t(c.name)}${c.advisory ? ' <span class="muted">(advisory)</span>' : ''}<div class="muted small">${t(c.stats.test)}</div></td>`,
-    `<td><span class="badge outcome-${c.stats.outcome}">${c.stats.outcome}</span></td>`,
-    num(estimateText(c)), num(marginText(c)), num(pText(c.stats)), `<td>${t(effectText(c.stats))}</td>`,
-    num(c.stats.noiseFloor === null ? '' : String(+c.stats.noiseFloor.toFixed(3))), num(String(c.stats.n)), `<td>${t(c.stats.needed ?? '')}</td>`,
-  ].join('')}</tr>`);
-  const head = ['check', 'outcome', 'estimate [CI]', 'margin', 'p / Holm p', 'effect size', 'noise floor', 'n', 'needed'].map((h) => `<th scope="col">${h}</th>`).join('');
+  const rows = list.map(
+    (c) =>
+      `<tr>${[
+        `<td>${t(c.name)}${c.advisory ? ' <span class="muted">(advisory)</span>' : ''}<div class="muted small">${t(c.stats.test)}</div></td>`,
+        `<td><span class="badge outcome-${c.stats.outcome}">${c.stats.outcome}</span></td>`,
+        num(estimateText(c)),
+        num(marginText(c)),
+        num(pText(c.stats)),
+        `<td>${t(effectText(c.stats))}</td>`,
+        num(c.stats.noiseFloor === null ? '' : String(+c.stats.noiseFloor.toFixed(3))),
+        num(String(c.stats.n)),
+        `<td>${t(c.stats.needed ?? '')}</td>`,
+      ].join('')}</tr>`,
+  );
+  const head = ['check', 'outcome', 'estimate [CI]', 'margin', 'p / Holm p', 'effect size', 'noise floor', 'n', 'needed']
+    .map((h) => `<th scope="col">${h}</th>`)
+    .join('');
   return `<section id="statistics" aria-labelledby="stats-h"><h2 id="stats-h">Statistics</h2><p class="note">${t(correctionSentence(report, list))}</p><div class="scroll"><table class="data"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
@@ -71,14 +93,20 @@ export function statisticsTable(report: ReportSummary): string {
 export function keyMetrics(report: ReportSummary): string {
   const rows = keyMetricRows(report.metrics);
   if (rows.length === 0) return '';
-  const body = rows.map((r) => `<tr><td>${t(r.kind === 'pair' ? `${r.name} (green vs blue)` : r.name)}</td>${num(r.blue)}${num(r.green)}<td class="num ${r.trend ?? ''}">${t(r.delta)}${r.trend === 'better' || r.trend === 'worse' ? ` <span class="small">${r.trend}</span>` : ''}</td></tr>`);
+  const body = rows.map(
+    (r) =>
+      `<tr><td>${t(r.kind === 'pair' ? `${r.name} (green vs blue)` : r.name)}</td>${num(r.blue)}${num(r.green)}<td class="num ${r.trend ?? ''}">${t(r.delta)}${r.trend === 'better' || r.trend === 'worse' ? ` <span class="small">${r.trend}</span>` : ''}</td></tr>`,
+  );
   return `<section id="metrics" aria-labelledby="metrics-h"><h2 id="metrics-h">Key metrics</h2><div class="scroll"><table class="data compact"><thead><tr><th scope="col">metric</th><th scope="col">blue</th><th scope="col">green</th><th scope="col">delta</th></tr></thead><tbody>${body.join('')}</tbody></table></div></section>`;
 }
 
 /** Errors by class and revision, with an example message. */
 export function errorsTable(report: ReportSummary): string {
   if (report.errors.length === 0) return '';
-  const body = report.errors.map((e) => `<tr><td><span class="rev ${e.revision}">${e.revision}</span></td><td>${t(e.class)}</td>${num(String(e.count))}<td class="reason">${t(e.example)}</td></tr>`);
+  const body = report.errors.map(
+    (e) =>
+      `<tr><td><span class="rev ${e.revision}">${e.revision}</span></td><td>${t(e.class)}</td>${num(String(e.count))}<td class="reason">${t(e.example)}</td></tr>`,
+  );
   return `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors by class</h2><div class="scroll"><table class="data compact"><thead><tr><th scope="col">revision</th><th scope="col">class</th><th scope="col">count</th><th scope="col">example</th></tr></thead><tbody>${body.join('')}</tbody></table></div></section>`;
 }
 
@@ -86,7 +114,10 @@ export function errorsTable(report: ReportSummary): string {
 export function criticalList(report: ReportSummary): string {
   const failing = report.critical.filter((c) => c.status !== 'pass');
   if (failing.length === 0) return '';
-  const items = failing.map((c) => `<li><span class="badge ${c.status}">${c.status}</span> <a href="#case=${htmlAttr(encodeURIComponent(c.id))}" data-case="${htmlAttr(c.id)}">${t(c.id)}</a> <span class="muted">${t(c.reasons.join('; '))}</span></li>`);
+  const items = failing.map(
+    (c) =>
+      `<li><span class="badge ${c.status}">${c.status}</span> <a href="#case=${htmlAttr(encodeURIComponent(c.id))}" data-case="${htmlAttr(c.id)}">${t(c.id)}</a> <span class="muted">${t(c.reasons.join('; '))}</span></li>`,
+  );
   return `<section id="critical" aria-labelledby="critical-h"><h2 id="critical-h">Critical cases not passing (${failing.length} of ${report.critical.length})</h2><ul class="plain">${items.join('')}</ul></section>`;
 }
 

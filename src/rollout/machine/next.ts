@@ -6,7 +6,22 @@
 import { formatTable, sameWeights } from '../plan.js';
 import type { InputEvent } from '../types.js';
 import type { Transition } from './actions.js';
-import { afterHold, afterVerified, analyse, doubt, enterHold, enterStep, finish, onInconclusive, reissue, rollback, rollbackTable, stepPassed, T, watch } from './steps.js';
+import {
+  afterHold,
+  afterVerified,
+  analyse,
+  doubt,
+  enterHold,
+  enterStep,
+  finish,
+  onInconclusive,
+  reissue,
+  rollback,
+  rollbackTable,
+  stepPassed,
+  T,
+  watch,
+} from './steps.js';
 import { idle, type RolloutState } from './state.js';
 
 /** Apply one input event. */
@@ -18,10 +33,20 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
     case 'started': {
       if (p.kind !== 'new') return T(s); // one start per journal
       const { app, target, backend, suite, blue, green, urls, baseUrls } = e;
-      const started: RolloutState = { ...s, info: { app, target, backend, suite, blue, green, urls, baseUrls }, plan: e.plan, base: e.base, fingerprint: e.fingerprint, lastVerified: e.base, vol: idle(now) };
+      const started: RolloutState = {
+        ...s,
+        info: { app, target, backend, suite, blue, green, urls, baseUrls },
+        plan: e.plan,
+        base: e.base,
+        fingerprint: e.fingerprint,
+        lastVerified: e.base,
+        vol: idle(now),
+      };
       if (!e.pinned) return enterStep(started, 0);
       const write = started.writes + 1;
-      return T({ ...started, writes: write, phase: { kind: 'shifting', step: -1, purpose: 'pin' } }, [{ kind: 'write', write, table: e.base, purpose: 'pin', reason: 'pin the table by revision name' }]);
+      return T({ ...started, writes: write, phase: { kind: 'shifting', step: -1, purpose: 'pin' } }, [
+        { kind: 'write', write, table: e.base, purpose: 'pin', reason: 'pin the table by revision name' },
+      ]);
     }
     case 'resumed':
       return resume({ ...s, stopped: null, vol: idle(now) }, e.actual);
@@ -40,10 +65,16 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       if (e.purpose === 'rollback') {
         const blue = s.info?.blue ?? '<blue>';
         const reason = `ROLLBACK FAILED: ${why}; fix it by hand: \`revgate rollback <suite> --to ${blue}\``;
-        return finish(failed, { kind: 'error', reason, lastKnown: e.lastKnown }, [{ type: 'rollback-failed', message: reason, lastKnown: e.lastKnown }]);
+        return finish(failed, { kind: 'error', reason, lastKnown: e.lastKnown }, [
+          { type: 'rollback-failed', message: reason, lastKnown: e.lastKnown },
+        ]);
       }
       // Green already serves 100% and blue is warm: failing to drop blue is no reason to roll back.
-      if (e.purpose === 'finalize') return finish(failed, { kind: 'error', reason: `promoted, but dropping ${s.info?.blue} from the table failed (${why}); it stays active at 0%` });
+      if (e.purpose === 'finalize')
+        return finish(failed, {
+          kind: 'error',
+          reason: `promoted, but dropping ${s.info?.blue} from the table failed (${why}); it stays active at 0%`,
+        });
       return rollback(failed, 'error', `setting traffic ${formatTable(e.table)} failed: ${why}`);
     }
     case 'analysis': {
@@ -59,16 +90,23 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       const judged: RolloutState = { ...s, liveN: Math.max(s.liveN, e.n), vol: { ...s.vol, live: false } };
       if ((p.kind !== 'holding' && p.kind !== 'awaiting-approval') || p.step !== e.step) return T(judged);
       const what = `step ${p.step + 1} live window ${e.n}`;
-      if (e.status === 'fail' || e.status === 'error') return rollback(judged, e.status, `${what}${e.breach ? ' clear breach' : ''}: ${e.reasons.join('; ')}`);
+      if (e.status === 'fail' || e.status === 'error')
+        return rollback(judged, e.status, `${what}${e.breach ? ' clear breach' : ''}: ${e.reasons.join('; ')}`);
       if (!e.final || p.kind !== 'holding') return watch(judged);
       if (e.status === 'pass') return afterHold(judged, p.step);
       const live = s.plan!.live!;
       if (now + live.intervalMs <= p.maxUntil) {
         const until = now + live.intervalMs;
         const reason = `the hold is not decided yet (${e.reasons.join('; ')}): extended until ${new Date(until).toISOString()} (at most ${new Date(p.maxUntil).toISOString()})`;
-        return watch({ ...judged, phase: { ...p, until } }, [{ type: 'hold-extended', step: p.step, until: new Date(until).toISOString(), reason }]);
+        return watch({ ...judged, phase: { ...p, until } }, [
+          { type: 'hold-extended', step: p.step, until: new Date(until).toISOString(), reason },
+        ]);
       }
-      return onInconclusive(judged, live.onInconclusive, `step ${p.step + 1} live analysis still inconclusive when the hold ended: ${e.reasons.join('; ')}`);
+      return onInconclusive(
+        judged,
+        live.onInconclusive,
+        `step ${p.step + 1} live analysis still inconclusive when the hold ended: ${e.reasons.join('; ')}`,
+      );
     }
     case 'green-changed': {
       const polled: RolloutState = { ...s, vol: { ...s.vol, polling: false } };
@@ -76,7 +114,18 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       if (p.kind !== 'analysing' && p.kind !== 'holding' && p.kind !== 'awaiting-approval' && p.kind !== 'shifting') return T(polled);
       const write = s.writes + 1;
       const table = rollbackTable(s);
-      return T({ ...polled, fingerprint: e.to, restarts: s.restarts + 1, writes: write, step: -1, phase: { kind: 'shifting', step: -1, purpose: 'restart' } }, [{ kind: 'cancel-work' }, { kind: 'write', write, table, purpose: 'restart', reason: 'green changed: restart at 0%' }], [{ type: 'restart', reason: 'fingerprint changed' }]);
+      return T(
+        {
+          ...polled,
+          fingerprint: e.to,
+          restarts: s.restarts + 1,
+          writes: write,
+          step: -1,
+          phase: { kind: 'shifting', step: -1, purpose: 'restart' },
+        },
+        [{ kind: 'cancel-work' }, { kind: 'write', write, table, purpose: 'restart', reason: 'green changed: restart at 0%' }],
+        [{ type: 'restart', reason: 'fingerprint changed' }],
+      );
     }
     case 'breach': {
       const polled: RolloutState = { ...s, vol: { ...s.vol, polling: false } };
@@ -89,7 +138,9 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       return stepPassed({ ...s, vol: { ...s.vol, polling: false } }, p.step);
     case 'interrupted':
       if (p.kind === 'keeping' || p.kind === 'deactivating' || (p.kind === 'shifting' && p.purpose === 'finalize')) {
-        return T({ ...s, stopped: `interrupted (${e.signal}) after the cutover; ${s.info?.blue} stays active, --resume finishes` }, [{ kind: 'cancel-work' }]);
+        return T({ ...s, stopped: `interrupted (${e.signal}) after the cutover; ${s.info?.blue} stays active, --resume finishes` }, [
+          { kind: 'cancel-work' },
+        ]);
       }
       if (p.kind === 'new') return finish(s, { kind: 'interrupted', reason: `interrupted (${e.signal}) before any traffic moved` });
       return rollback(s, 'interrupted', `interrupted (${e.signal})`);
@@ -134,6 +185,11 @@ function resume(s: RolloutState, actual: RolloutState['base']): Transition {
     case 'shifting':
     case 'rolling-back':
       // No write in flight yet no verified end: only a rollback is safe.
-      return rollback(s, p.kind === 'rolling-back' ? p.cause : 'error', p.kind === 'rolling-back' ? p.reason : `resume found ${p.kind} with nothing in flight`, true);
+      return rollback(
+        s,
+        p.kind === 'rolling-back' ? p.cause : 'error',
+        p.kind === 'rolling-back' ? p.reason : `resume found ${p.kind} with nothing in flight`,
+        true,
+      );
   }
 }

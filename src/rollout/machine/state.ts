@@ -20,7 +20,18 @@ export type Phase =
   | { kind: 'done'; outcome: Outcome };
 
 export type PhaseKind = Phase['kind'];
-export const PHASE_KINDS: readonly PhaseKind[] = ['new', 'shifting', 'analysing', 'holding', 'awaiting-approval', 'keeping', 'deactivating', 'rolling-back', 'paused', 'done'];
+export const PHASE_KINDS: readonly PhaseKind[] = [
+  'new',
+  'shifting',
+  'analysing',
+  'holding',
+  'awaiting-approval',
+  'keeping',
+  'deactivating',
+  'rolling-back',
+  'paused',
+  'done',
+];
 
 /** Who the rollout is about; set by `started`. */
 export interface RolloutInfo {
@@ -71,7 +82,23 @@ export interface RolloutState {
 }
 
 export function initialState(): RolloutState {
-  return { info: null, plan: null, base: [], fingerprint: null, phase: { kind: 'new' }, step: -1, stepSince: null, lastVerified: null, pending: null, writes: 0, restarts: 0, liveN: 0, stopped: null, now: 0, vol: idle(0) };
+  return {
+    info: null,
+    plan: null,
+    base: [],
+    fingerprint: null,
+    phase: { kind: 'new' },
+    step: -1,
+    stepSince: null,
+    lastVerified: null,
+    pending: null,
+    writes: 0,
+    restarts: 0,
+    liveN: 0,
+    stopped: null,
+    now: 0,
+    vol: idle(0),
+  };
 }
 
 export function idle(now: number): Volatile {

@@ -21,7 +21,12 @@ function then(a: Transition, f: (s: RolloutState) => Transition): Transition {
 /** The golden replay of step `step` (every case, or its deterministic sample). */
 export function analyse(s: RolloutState, step: number, attempt: number): Action {
   const st = s.plan!.steps[step]!;
-  return { kind: 'analyse', step, attempt, ...(st.analysis === 'sample' ? { mode: 'sample' as const, sample: st.sample ?? 50 } : { mode: 'full' as const }) };
+  return {
+    kind: 'analyse',
+    step,
+    attempt,
+    ...(st.analysis === 'sample' ? { mode: 'sample' as const, sample: st.sample ?? 50 } : { mode: 'full' as const }),
+  };
 }
 
 /** Blue 100%, green 0% (labels and other labelled entries kept). */
@@ -40,7 +45,11 @@ export function enterStep(s: RolloutState, i: number): Transition {
   const steps = s.plan!.steps;
   if (i >= steps.length) return promote(s);
   const w = steps[i]!.weight;
-  const t = write({ ...s, step: i, stepSince: null, liveN: 0 }, tableFor(w, s.info!.blue, s.info!.green, s.base), 'step', `step ${i + 1}`, { kind: 'shifting', step: i, purpose: 'step' });
+  const t = write({ ...s, step: i, stepSince: null, liveN: 0 }, tableFor(w, s.info!.blue, s.info!.green, s.base), 'step', `step ${i + 1}`, {
+    kind: 'shifting',
+    step: i,
+    purpose: 'step',
+  });
   return { ...t, notes: [{ type: 'step-started', step: i, weight: w }] };
 }
 
@@ -58,7 +67,9 @@ export function afterVerified(s0: RolloutState, purpose: WritePurpose): Transiti
       const since: RolloutState = { ...s, stepSince: s.now };
       if (step.analysis === 'none') return enterHold(since, p.step);
       const attempt = 1;
-      return T({ ...since, phase: { kind: 'analysing', step: p.step, attempt, deadline: s.now + (step.holdMs ?? 0), retryAt: null } }, [analyse(s, p.step, attempt)]);
+      return T({ ...since, phase: { kind: 'analysing', step: p.step, attempt, deadline: s.now + (step.holdMs ?? 0), retryAt: null } }, [
+        analyse(s, p.step, attempt),
+      ]);
     }
     case 'finalize':
       return T({ ...s, phase: { kind: 'deactivating' } }, [{ kind: 'deactivate', revision: s.info!.blue }]);
@@ -80,7 +91,11 @@ export function enterHold(s: RolloutState, i: number): Transition {
   const until = s.now + hold;
   const maxUntil = until + (live ? (live.maxExtensionMs ?? hold) : 0);
   const since = s.stepSince ?? s.now;
-  const held: RolloutState = { ...s, phase: { kind: 'holding', step: i, until, maxUntil }, vol: { ...s.vol, nextPoll: s.now + s.plan!.pollMs, nextLive: s.now + (live?.intervalMs ?? 0) } };
+  const held: RolloutState = {
+    ...s,
+    phase: { kind: 'holding', step: i, until, maxUntil },
+    vol: { ...s.vol, nextPoll: s.now + s.plan!.pollMs, nextLive: s.now + (live?.intervalMs ?? 0) },
+  };
   return watch(held, [{ type: 'hold', step: i, since: iso(since), until: iso(until), maxUntil: iso(maxUntil) }]);
 }
 
@@ -88,7 +103,9 @@ export function enterHold(s: RolloutState, i: number): Transition {
 export function afterHold(s: RolloutState, i: number): Transition {
   if (!s.plan!.steps[i]!.approval) return stepPassed(s, i);
   const deadline = s.now + s.plan!.approvalTimeoutMs;
-  return watch({ ...s, phase: { kind: 'awaiting-approval', step: i, deadline }, vol: { ...s.vol, nextPoll: s.now } }, [{ type: 'approval-awaited', step: i, deadline: iso(deadline) }]);
+  return watch({ ...s, phase: { kind: 'awaiting-approval', step: i, deadline }, vol: { ...s.vol, nextPoll: s.now } }, [
+    { type: 'approval-awaited', step: i, deadline: iso(deadline) },
+  ]);
 }
 
 export function stepPassed(s: RolloutState, i: number): Transition {
@@ -99,7 +116,10 @@ export function stepPassed(s: RolloutState, i: number): Transition {
 function promote(s: RolloutState): Transition {
   const until = s.now + s.plan!.keepPreviousMs;
   const kept: RolloutState = { ...s, phase: { kind: 'keeping', until }, vol: { ...s.vol, nextPoll: s.now + s.plan!.pollMs } };
-  return watch(kept, [{ type: 'promoted', table: s.lastVerified ?? [] }, { type: 'keep-previous', revision: s.info!.blue, until: iso(until) }]);
+  return watch(kept, [
+    { type: 'promoted', table: s.lastVerified ?? [] },
+    { type: 'keep-previous', revision: s.info!.blue, until: iso(until) },
+  ]);
 }
 
 /** Put 100% back on blue: the writer sends it as soon as the write in flight (if any) has ended. */
@@ -120,24 +140,42 @@ export function reissue(s: RolloutState, w: NonNullable<RolloutState['pending']>
   const id = s.writes + 1;
   const p = s.phase;
   const rb = p.kind === 'rolling-back' ? { rollback: { cause: p.cause, breachAt: iso(s.now) } } : {};
-  return T({ ...s, writes: id, pending: null }, [{ kind: 'write', write: id, table: w.table, purpose: w.purpose, reason: `resume: ${w.purpose} again`, ...rb }]);
+  return T({ ...s, writes: id, pending: null }, [
+    { kind: 'write', write: id, table: w.table, purpose: w.purpose, reason: `resume: ${w.purpose} again`, ...rb },
+  ]);
 }
 
 /** Resume found traffic it cannot explain: roll back. */
 export function doubt(s: RolloutState, actual: Table): Transition {
-  return rollback(s, 'error', `doubt on resume: traffic is ${formatTable(actual)}, the last verified table was ${formatTable(s.lastVerified)}`, true);
+  return rollback(
+    s,
+    'error',
+    `doubt on resume: traffic is ${formatTable(actual)}, the last verified table was ${formatTable(s.lastVerified)}`,
+    true,
+  );
 }
 
 /** onInconclusive: pause (traffic stays, --resume re-runs the step) or roll back. Never a promotion. */
 export function onInconclusive(s: RolloutState, mode: 'pause' | 'rollback', reason: string): Transition {
   if (mode === 'rollback') return rollback(s, 'inconclusive', reason);
   const step = Math.max(0, s.step);
-  return T({ ...s, phase: { kind: 'paused', step, reason } }, [{ kind: 'cancel-work' }], [{ type: 'paused', step, reason }, { type: 'finished', outcome: 'paused', reason }]);
+  return T(
+    { ...s, phase: { kind: 'paused', step, reason } },
+    [{ kind: 'cancel-work' }],
+    [
+      { type: 'paused', step, reason },
+      { type: 'finished', outcome: 'paused', reason },
+    ],
+  );
 }
 
 export function finish(s: RolloutState, outcome: Outcome, notes: NoteBody[] = []): Transition {
   const cause = outcome.kind === 'rolled-back' ? { cause: outcome.cause } : {};
-  return T({ ...s, phase: { kind: 'done', outcome }, pending: null }, [{ kind: 'cancel-work' }], [...notes, { type: 'finished', outcome: outcome.kind, ...cause, reason: outcome.reason }]);
+  return T(
+    { ...s, phase: { kind: 'done', outcome }, pending: null },
+    [{ kind: 'cancel-work' }],
+    [...notes, { type: 'finished', outcome: outcome.kind, ...cause, reason: outcome.reason }],
+  );
 }
 
 /** Live analysis runs during this step's waits: configured, and green carries 1-99%. */
@@ -164,16 +202,33 @@ export function watch(s0: RolloutState, notes: NoteBody[] = []): Transition {
       if (now >= p.until) {
         if (!liveOn(s, p.step)) return then(T(s, [], notes), (x) => afterHold(x, p.step));
         if (!s.vol.live) {
-          actions.push({ kind: 'live', step: p.step, n: s.liveN + 1, weight: plan.steps[p.step]!.weight, since: s.stepSince ?? now, final: true });
+          actions.push({
+            kind: 'live',
+            step: p.step,
+            n: s.liveN + 1,
+            weight: plan.steps[p.step]!.weight,
+            since: s.stepSince ?? now,
+            final: true,
+          });
           s = { ...s, vol: { ...s.vol, live: true } };
         }
       }
       break;
     case 'awaiting-approval':
-      if (now >= p.deadline) return then(T(s, [], notes), (x) => rollback(x, 'approval-timeout', `step ${p.step + 1}: no approval within ${Math.round(plan.approvalTimeoutMs / 1000)} s`));
+      if (now >= p.deadline)
+        return then(T(s, [], notes), (x) =>
+          rollback(x, 'approval-timeout', `step ${p.step + 1}: no approval within ${Math.round(plan.approvalTimeoutMs / 1000)} s`),
+        );
       break;
     case 'keeping':
-      if (now >= p.until) return then(T(s, [], notes), (x) => write(x, finalTable(x.info!.blue, x.info!.green, x.base), 'finalize', `drop ${x.info!.blue} from the table`, { kind: 'shifting', step: x.step, purpose: 'finalize' }));
+      if (now >= p.until)
+        return then(T(s, [], notes), (x) =>
+          write(x, finalTable(x.info!.blue, x.info!.green, x.base), 'finalize', `drop ${x.info!.blue} from the table`, {
+            kind: 'shifting',
+            step: x.step,
+            purpose: 'finalize',
+          }),
+        );
       break;
     default:
       return T(s, [], notes);
@@ -198,10 +253,15 @@ export function watch(s0: RolloutState, notes: NoteBody[] = []): Transition {
 /** The phase's own deadline. */
 function dueOf(p: RolloutState['phase']): number {
   switch (p.kind) {
-    case 'analysing': return p.retryAt ?? Infinity;
-    case 'holding': return p.until;
-    case 'awaiting-approval': return p.deadline;
-    case 'keeping': return p.until;
-    default: return Infinity;
+    case 'analysing':
+      return p.retryAt ?? Infinity;
+    case 'holding':
+      return p.until;
+    case 'awaiting-approval':
+      return p.deadline;
+    case 'keeping':
+      return p.until;
+    default:
+      return Infinity;
   }
 }

@@ -15,7 +15,9 @@ export function toAppInfo(app: ContainerApp): AppInfo {
     latestRevisionName: app.latestRevisionName ?? null,
     ingressFqdn: ingress?.fqdn ?? null,
     traffic: (ingress?.traffic ?? []).map((t) =>
-      t.latestRevision === true ? { ...entry('', t.weight ?? 0, t.label ?? undefined), latestRevision: true } : entry(t.revisionName ?? '', t.weight ?? 0, t.label ?? undefined),
+      t.latestRevision === true
+        ? { ...entry('', t.weight ?? 0, t.label ?? undefined), latestRevision: true }
+        : entry(t.revisionName ?? '', t.weight ?? 0, t.label ?? undefined),
     ),
   };
 }
@@ -39,7 +41,9 @@ export function toWeights(app: ContainerApp): TrafficWeight[] {
 
 // The traffic array written by setWeights(): pinned by revision name, never `latestRevision`.
 export function toAzureTraffic(weights: readonly TrafficWeight[]): AzureTrafficWeight[] {
-  return weights.map((w) => (w.label === undefined ? { revisionName: w.revision, weight: w.weight } : { revisionName: w.revision, weight: w.weight, label: w.label }));
+  return weights.map((w) =>
+    w.label === undefined ? { revisionName: w.revision, weight: w.weight } : { revisionName: w.revision, weight: w.weight, label: w.label },
+  );
 }
 
 export function toRevisionInfo(r: Revision): RevisionInfo {
@@ -52,7 +56,9 @@ export function toRevisionInfo(r: Revision): RevisionInfo {
     runningState: r.runningState ?? 'Unknown',
     provisioningState: r.provisioningState ?? 'Unknown',
     url: r.fqdn ? `https://${r.fqdn}` : null,
-    images: (r.template?.containers ?? []).map((c) => c.image).filter((image): image is string => typeof image === 'string' && image !== ''),
+    images: (r.template?.containers ?? [])
+      .map((c) => c.image)
+      .filter((image): image is string => typeof image === 'string' && image !== ''),
     replicas: r.replicas ?? null,
     error: r.provisioningError ? r.provisioningError : null,
   };

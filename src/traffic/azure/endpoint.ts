@@ -6,7 +6,15 @@
 // (auth, retries and LRO polling run exactly as in production) and a custom HttpClient — the last stage of
 // the pipeline — sends those requests over http to the same host, adding `X-Forwarded-Proto: https` like a
 // TLS-terminating proxy so the emulator writes its nextLink / Azure-AsyncOperation URLs with https too.
-import { bearerTokenAuthenticationPolicyName, createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import {
+  bearerTokenAuthenticationPolicyName,
+  createDefaultHttpClient,
+  type HttpClient,
+  type Pipeline,
+  type PipelinePolicy,
+  type PipelineRequest,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
 import { TrafficError } from '../../model/errors.js';
 
 /** Azure public cloud ARM. Sovereign clouds: https://management.usgovcloudapi.net, https://management.chinacloudapi.cn. */
@@ -40,13 +48,19 @@ export function resolveArmEndpoint(endpoint: string = DEFAULT_ARM_ENDPOINT, allo
     throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `ARM endpoint ${JSON.stringify(endpoint)} is not a URL`, { hint: HTTPS_HINT });
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.username !== '' || url.password !== '') {
-    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `ARM endpoint ${endpoint} must be an origin (scheme, host, port) without a path or query`, {
-      hint: `use ${url.origin}`,
-    });
+    throw new TrafficError(
+      'RG_TRAFFIC_PREFLIGHT',
+      `ARM endpoint ${endpoint} must be an origin (scheme, host, port) without a path or query`,
+      {
+        hint: `use ${url.origin}`,
+      },
+    );
   }
   if (url.protocol === 'https:') return { endpoint: url.origin, httpClient: undefined };
   if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) {
-    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `refusing ARM endpoint ${endpoint}: bearer tokens are only sent over https`, { hint: HTTPS_HINT });
+    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `refusing ARM endpoint ${endpoint}: bearer tokens are only sent over https`, {
+      hint: HTTPS_HINT,
+    });
   }
   if (!allowInsecureLoopback) {
     throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `ARM endpoint ${endpoint} is plain http`, {
@@ -73,7 +87,8 @@ export function loopbackLinkPolicy(plainOrigin: string, secureOrigin: string): P
   return {
     name: 'revgateLoopbackLinkPolicy',
     sendRequest(request, next) {
-      if (request.url === plainOrigin || request.url.startsWith(`${plainOrigin}/`)) request.url = secureOrigin + request.url.slice(plainOrigin.length);
+      if (request.url === plainOrigin || request.url.startsWith(`${plainOrigin}/`))
+        request.url = secureOrigin + request.url.slice(plainOrigin.length);
       return next(request);
     },
   };

@@ -34,21 +34,38 @@ export function toTrafficError(error: unknown, action: string, notFound?: string
     const status = error.statusCode;
     const { code, message } = armError(error);
     const text = message ?? error.message;
-    const retryAfterMs = retryAfter(error.response?.headers.get('retry-after-ms') ?? error.response?.headers.get('x-ms-retry-after-ms'), 1) ?? retryAfter(error.response?.headers.get('retry-after'), 1000);
-    const options = { cause: error, ...(status === undefined ? {} : { status }), ...(code === undefined ? {} : { platformCode: code }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    const retryAfterMs =
+      retryAfter(error.response?.headers.get('retry-after-ms') ?? error.response?.headers.get('x-ms-retry-after-ms'), 1) ??
+      retryAfter(error.response?.headers.get('retry-after'), 1000);
+    const options = {
+      cause: error,
+      ...(status === undefined ? {} : { status }),
+      ...(code === undefined ? {} : { platformCode: code }),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
     if (status === 401 || status === 403) {
       const polling = /containerappOperation(Statuses|Results)/i.test(error.request?.url ?? '');
-      const lead = polling ? `${action}: the update was accepted but its status could not be read (it may have been applied)` : `${action}: not authorized`;
-      return new TrafficError('RG_TRAFFIC_AUTH', `${lead}: HTTP ${status} ${code ?? ''}: ${text}`.replace('  ', ' '), { ...options, hint: AUTH_HINT });
+      const lead = polling
+        ? `${action}: the update was accepted but its status could not be read (it may have been applied)`
+        : `${action}: not authorized`;
+      return new TrafficError('RG_TRAFFIC_AUTH', `${lead}: HTTP ${status} ${code ?? ''}: ${text}`.replace('  ', ' '), {
+        ...options,
+        hint: AUTH_HINT,
+      });
     }
-    if (status === 404) return new TrafficError('RG_TRAFFIC_NOT_FOUND', `${action}: ${notFound ?? 'not found'}: ${text}`, { ...options, hint: 'check the subscription, resource group, app and revision names' });
+    if (status === 404)
+      return new TrafficError('RG_TRAFFIC_NOT_FOUND', `${action}: ${notFound ?? 'not found'}: ${text}`, {
+        ...options,
+        hint: 'check the subscription, resource group, app and revision names',
+      });
     if (status === 409) {
       return new TrafficError('RG_TRAFFIC_CONFLICT', `${action}: conflict (another operation on the app is in progress?): ${text}`, {
         ...options,
         hint: 'wait for the running operation to finish (az containerapp show … --query properties.provisioningState) and retry',
       });
     }
-    const what = status === undefined ? `request failed (${error.code ?? 'network error'})` : `HTTP ${status}${code === undefined ? '' : ` ${code}`}`;
+    const what =
+      status === undefined ? `request failed (${error.code ?? 'network error'})` : `HTTP ${status}${code === undefined ? '' : ` ${code}`}`;
     return new TrafficError('RG_TRAFFIC_API', `${action}: ${what}: ${text}`, {
       ...options,
       hint: status === undefined || status >= 500 || status === 429 ? 'Azure did not answer after retries; try again later' : undefined,

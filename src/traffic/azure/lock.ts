@@ -11,11 +11,16 @@ const MAX_TAG_VALUE = 256;
 // The tag value for a lock; refuses values ARM would reject.
 export function encodeLock(lock: LockInfo): string {
   if (lock.owner === '' || Number.isNaN(Date.parse(lock.expiresAt))) {
-    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `invalid lock: owner ${JSON.stringify(lock.owner)}, expiresAt ${JSON.stringify(lock.expiresAt)}`);
+    throw new TrafficError(
+      'RG_TRAFFIC_PREFLIGHT',
+      `invalid lock: owner ${JSON.stringify(lock.owner)}, expiresAt ${JSON.stringify(lock.expiresAt)}`,
+    );
   }
   const value = JSON.stringify({ owner: lock.owner, runId: lock.runId, expiresAt: new Date(lock.expiresAt).toISOString() });
   if (value.length > MAX_TAG_VALUE) {
-    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `lock tag value is ${value.length} characters; Azure allows ${MAX_TAG_VALUE}`, { hint: 'use a shorter owner or run id' });
+    throw new TrafficError('RG_TRAFFIC_PREFLIGHT', `lock tag value is ${value.length} characters; Azure allows ${MAX_TAG_VALUE}`, {
+      hint: 'use a shorter owner or run id',
+    });
   }
   return value;
 }

@@ -67,7 +67,9 @@ class AzureContainerAppsRouter implements TrafficRouter {
   }
 
   private async getApp(action: string, o?: RouterCallOptions): Promise<ContainerApp> {
-    const app = await this.call(action, () => this.client.containerApps.get(this.options.resourceGroup, this.options.app, { abortSignal: o?.signal }));
+    const app = await this.call(action, () =>
+      this.client.containerApps.get(this.options.resourceGroup, this.options.app, { abortSignal: o?.signal }),
+    );
     this.location = app.location;
     return app;
   }
@@ -76,10 +78,15 @@ class AzureContainerAppsRouter implements TrafficRouter {
   private async patch(action: string, envelope: Omit<ContainerApp, 'location'>, o?: RouterCallOptions): Promise<void> {
     const location = this.location ?? (await this.getApp(action, o)).location;
     await this.call(action, () =>
-      this.client.containerApps.beginUpdateAndWait(this.options.resourceGroup, this.options.app, { ...envelope, location }, {
-        abortSignal: o?.signal,
-        ...(this.options.pollIntervalMs === undefined ? {} : { updateIntervalInMs: this.options.pollIntervalMs }),
-      }),
+      this.client.containerApps.beginUpdateAndWait(
+        this.options.resourceGroup,
+        this.options.app,
+        { ...envelope, location },
+        {
+          abortSignal: o?.signal,
+          ...(this.options.pollIntervalMs === undefined ? {} : { updateIntervalInMs: this.options.pollIntervalMs }),
+        },
+      ),
     );
   }
 
@@ -90,7 +97,9 @@ class AzureContainerAppsRouter implements TrafficRouter {
   async listRevisions(o?: RouterCallOptions): Promise<RevisionInfo[]> {
     return this.call('list revisions', async () => {
       const out: RevisionInfo[] = [];
-      const pages = this.client.containerAppsRevisions.listRevisions(this.options.resourceGroup, this.options.app, { abortSignal: o?.signal });
+      const pages = this.client.containerAppsRevisions.listRevisions(this.options.resourceGroup, this.options.app, {
+        abortSignal: o?.signal,
+      });
       for await (const revision of pages) out.push(toRevisionInfo(revision));
       return out;
     });
@@ -106,11 +115,25 @@ class AzureContainerAppsRouter implements TrafficRouter {
   }
 
   async activate(revision: string, o?: RouterCallOptions): Promise<void> {
-    await this.call(`activate ${revision}`, () => this.client.containerAppsRevisions.activateRevision(this.options.resourceGroup, this.options.app, revision, { abortSignal: o?.signal }), `revision ${revision}`);
+    await this.call(
+      `activate ${revision}`,
+      () =>
+        this.client.containerAppsRevisions.activateRevision(this.options.resourceGroup, this.options.app, revision, {
+          abortSignal: o?.signal,
+        }),
+      `revision ${revision}`,
+    );
   }
 
   async deactivate(revision: string, o?: RouterCallOptions): Promise<void> {
-    await this.call(`deactivate ${revision}`, () => this.client.containerAppsRevisions.deactivateRevision(this.options.resourceGroup, this.options.app, revision, { abortSignal: o?.signal }), `revision ${revision}`);
+    await this.call(
+      `deactivate ${revision}`,
+      () =>
+        this.client.containerAppsRevisions.deactivateRevision(this.options.resourceGroup, this.options.app, revision, {
+          abortSignal: o?.signal,
+        }),
+      `revision ${revision}`,
+    );
   }
 
   async readLock(o?: RouterCallOptions): Promise<LockInfo | null> {
@@ -127,10 +150,14 @@ class AzureContainerAppsRouter implements TrafficRouter {
     } catch (error) {
       // 409: another operation is changing the app right now, most likely another rollout taking the lock.
       if (!(error instanceof TrafficError && error.code === 'RG_TRAFFIC_CONFLICT')) throw error;
-      throw new TrafficError('RG_TRAFFIC_LOCKED', `${this.target} was being changed by another operation while the lock was taken (another rollout?)`, {
-        cause: error,
-        hint: 'wait for the other operation, then retry',
-      });
+      throw new TrafficError(
+        'RG_TRAFFIC_LOCKED',
+        `${this.target} was being changed by another operation while the lock was taken (another rollout?)`,
+        {
+          cause: error,
+          hint: 'wait for the other operation, then retry',
+        },
+      );
     }
     const after = decodeLock((await this.getApp('acquire lock', o)).tags?.[LOCK_TAG]);
     if (after?.owner !== lock.owner || after.runId !== lock.runId) {

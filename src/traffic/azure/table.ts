@@ -16,10 +16,12 @@ export function checkTable(weights: readonly TrafficWeight[]): void {
     if (typeof w.revision !== 'string' || w.revision === '') problems.push('an entry has no revision name');
     else if (names.has(w.revision)) problems.push(`${w.revision} appears more than once`);
     names.add(w.revision);
-    if (!Number.isInteger(w.weight) || w.weight < 0 || w.weight > 100) problems.push(`${w.revision}: weight ${w.weight} is not an integer in 0..100`);
+    if (!Number.isInteger(w.weight) || w.weight < 0 || w.weight > 100)
+      problems.push(`${w.revision}: weight ${w.weight} is not an integer in 0..100`);
     sum += Number.isFinite(w.weight) ? w.weight : 0;
     if (w.label !== undefined) {
-      if (!LABEL.test(w.label)) problems.push(`${w.revision}: label ${JSON.stringify(w.label)} must be lowercase letters, digits and '-', starting with a letter`);
+      if (!LABEL.test(w.label))
+        problems.push(`${w.revision}: label ${JSON.stringify(w.label)} must be lowercase letters, digits and '-', starting with a letter`);
       else if (labels.has(w.label)) problems.push(`label ${w.label} is used more than once`);
       labels.add(w.label);
     }

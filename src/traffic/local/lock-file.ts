@@ -48,7 +48,10 @@ async function underBreakMutex(path: string, fn: () => Promise<void>): Promise<v
       break;
     } catch (error) {
       if (!isCode(error, 'EEXIST')) throw new TrafficError('RG_TRAFFIC_API', `cannot create ${mutex}: ${String(error)}`, { cause: error });
-      const age = await stat(mutex).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(mutex).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 10_000) await unlink(mutex).catch(() => undefined);
       else if (i > 200) throw new TrafficError('RG_TRAFFIC_LOCKED', `${path} is being broken by another process`);
       else await sleep(10);
@@ -73,7 +76,8 @@ export async function acquireLockFile(path: string, lock: LockInfo, breakStale: 
         await link(tmp, path);
         return;
       } catch (error) {
-        if (!isCode(error, 'EEXIST')) throw new TrafficError('RG_TRAFFIC_API', `cannot create the lock ${path}: ${String(error)}`, { cause: error });
+        if (!isCode(error, 'EEXIST'))
+          throw new TrafficError('RG_TRAFFIC_API', `cannot create the lock ${path}: ${String(error)}`, { cause: error });
       }
       const held = await readLockFile(path);
       if (!held) continue; // released meanwhile
@@ -83,11 +87,15 @@ export async function acquireLockFile(path: string, lock: LockInfo, breakStale: 
       }
       const stale = isStale(held, Date.now());
       if (!stale || !breakStale) {
-        throw new TrafficError('RG_TRAFFIC_LOCKED', `locked by ${held.owner} (run ${held.runId || '?'}, ${stale ? 'stale since' : 'until'} ${held.expiresAt})`, {
-          hint: stale
-            ? 'the lock expired: if that rollout is gone, break the stale lock (breakStale / --break-stale)'
-            : 'another rollout of this app is in progress: wait for it, or abort it',
-        });
+        throw new TrafficError(
+          'RG_TRAFFIC_LOCKED',
+          `locked by ${held.owner} (run ${held.runId || '?'}, ${stale ? 'stale since' : 'until'} ${held.expiresAt})`,
+          {
+            hint: stale
+              ? 'the lock expired: if that rollout is gone, break the stale lock (breakStale / --break-stale)'
+              : 'another rollout of this app is in progress: wait for it, or abort it',
+          },
+        );
       }
       await underBreakMutex(path, async () => {
         // Re-check under the mutex: another breaker may have replaced the stale lock with its live one.
@@ -109,7 +117,8 @@ export async function releaseLockFile(path: string, owner: string): Promise<void
   const held = await readLockFile(path);
   if (!held || held.owner !== owner) return;
   await unlink(path).catch((error: unknown) => {
-    if (!isCode(error, 'ENOENT')) throw new TrafficError('RG_TRAFFIC_API', `cannot release the lock ${path}: ${String(error)}`, { cause: error });
+    if (!isCode(error, 'ENOENT'))
+      throw new TrafficError('RG_TRAFFIC_API', `cannot release the lock ${path}: ${String(error)}`, { cause: error });
   });
 }
 

@@ -6,7 +6,17 @@ import { outcomeOf, type Outcome, type RequestRecord } from './stats.js';
 export const REVISION_HEADER = 'x-revgate-revision';
 
 // RFC 9110 §7.6.1 connection-specific headers, never forwarded (plus any named in `Connection`).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 export interface ProxyDeps {
   /** The revision for the next request, or null when none receives traffic. */
@@ -94,7 +104,14 @@ export function createProxy(deps: ProxyDeps): Proxy {
       sendJson(
         res,
         502,
-        { error: { message: `revision ${name} failed: ${error.message}`, type: 'bad_gateway', code: 'upstream_unavailable', revision: name } },
+        {
+          error: {
+            message: `revision ${name} failed: ${error.message}`,
+            type: 'bad_gateway',
+            code: 'upstream_unavailable',
+            revision: name,
+          },
+        },
         { [REVISION_HEADER]: name },
       );
     });

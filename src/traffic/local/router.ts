@@ -105,7 +105,10 @@ export class LocalRouter extends FileLocked implements TrafficRouter {
   async describe(options?: RouterCallOptions): Promise<AppInfo> {
     options?.signal?.throwIfAborted();
     await this.sync();
-    const names = this.set.list().sort((a, b) => a.createdTime.localeCompare(b.createdTime)).map((r) => r.name);
+    const names = this.set
+      .list()
+      .sort((a, b) => a.createdTime.localeCompare(b.createdTime))
+      .map((r) => r.name);
     return {
       name: this.settings.app,
       activeRevisionsMode: 'Multiple',
@@ -156,7 +159,9 @@ export class LocalRouter extends FileLocked implements TrafficRouter {
       const r = this.set.get(revision, this.target);
       const weight = this.set.weightOf(revision);
       if (weight > 0) {
-        throw new TrafficError('RG_TRAFFIC_CONFLICT', `revision ${revision} still has ${weight}% of the traffic`, { hint: 'shift its traffic away first' });
+        throw new TrafficError('RG_TRAFFIC_CONFLICT', `revision ${revision} still has ${weight}% of the traffic`, {
+          hint: 'shift its traffic away first',
+        });
       }
       r.active = false;
       this.set.setTable(this.set.traffic().filter((t) => t.revision !== revision));

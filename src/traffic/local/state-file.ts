@@ -52,10 +52,15 @@ export function parseState(text: string, path: string, app: string): LocalState 
   try {
     state = JSON.parse(text) as Partial<LocalState>;
   } catch (error) {
-    throw new TrafficError('RG_TRAFFIC_API', `${path} is not valid JSON`, { cause: error, hint: 'delete it to start the local app afresh' });
+    throw new TrafficError('RG_TRAFFIC_API', `${path} is not valid JSON`, {
+      cause: error,
+      hint: 'delete it to start the local app afresh',
+    });
   }
   if (state.version !== 1 || state.app !== app || !Array.isArray(state.revisions) || !Array.isArray(state.traffic)) {
-    throw new TrafficError('RG_TRAFFIC_API', `${path} is not the local traffic state of ${app}`, { hint: 'delete it to start the local app afresh' });
+    throw new TrafficError('RG_TRAFFIC_API', `${path} is not the local traffic state of ${app}`, {
+      hint: 'delete it to start the local app afresh',
+    });
   }
   return state as LocalState;
 }

@@ -82,7 +82,18 @@ export class RevisionCounters {
   window(from: number, to: number): RevisionStats {
     const records = this.ordered();
     const counts = zero();
-    const out: RevisionStats = { requests: 0, ok2xx: 0, redirects3xx: 0, errors4xx: 0, errors5xx: 0, failed: 0, canceled: 0, latencyMs: [], ttfbMs: [], complete: true };
+    const out: RevisionStats = {
+      requests: 0,
+      ok2xx: 0,
+      redirects3xx: 0,
+      errors4xx: 0,
+      errors5xx: 0,
+      failed: 0,
+      canceled: 0,
+      latencyMs: [],
+      ttfbMs: [],
+      complete: true,
+    };
     for (const r of records) {
       if (r.at < from || r.at >= to) continue;
       counts[r.outcome]++;

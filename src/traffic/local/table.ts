@@ -38,5 +38,7 @@ export function validateTable(table: readonly TrafficWeight[], revisions: readon
     sum += weight;
   }
   if (sum !== 100) throw new TrafficError('RG_TRAFFIC_CONFLICT', `traffic weights sum to ${sum}, not 100`);
-  return table.map((e) => (e.label === undefined ? { revision: e.revision, weight: e.weight } : { revision: e.revision, weight: e.weight, label: e.label }));
+  return table.map((e) =>
+    e.label === undefined ? { revision: e.revision, weight: e.weight } : { revision: e.revision, weight: e.weight, label: e.label },
+  );
 }

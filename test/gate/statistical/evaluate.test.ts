@@ -16,7 +16,9 @@ describe('evaluateStatistical: paired scores', () => {
     expect(check!.stats!.estimate!).toBeLessThan(-0.02);
     expect(check!.stats!.interval![1]).toBeLessThan(0);
     expect(check!.stats!.effectSize!.name).toBe('rank-biserial r');
-    expect(check!.reason).toMatch(/^ref\.rougeL: regression −0\.0\d+ \[−0\.\d+, −0\.\d+\] beyond −0\.02 \(Wilcoxon p=\S+, Holm p=\S+ \(Holm-adjusted over 1 check\), n=120, r=−0\.\d+\)$/);
+    expect(check!.reason).toMatch(
+      /^ref\.rougeL: regression −0\.0\d+ \[−0\.\d+, −0\.\d+\] beyond −0\.02 \(Wilcoxon p=\S+, Holm p=\S+ \(Holm-adjusted over 1 check\), n=120, r=−0\.\d+\)$/,
+    );
   });
 
   it('passes identical distributions (seeded noise) as no-change', () => {
@@ -49,7 +51,11 @@ describe('evaluateStatistical: paired scores', () => {
     const data = emptyData();
     data.paired['ref.rougeL'] = { blue: [0.5, 0.5, 0.5], green: [0.5, 0.5, 0.5] };
     const [check] = evaluateStatistical([spec('ref.rougeL')], only(data), OPTIONS);
-    expect(check).toMatchObject({ status: 'inconclusive', n: 3, stats: { outcome: 'insufficient-data', needed: 'at least 2 more paired cases' } });
+    expect(check).toMatchObject({
+      status: 'inconclusive',
+      n: 3,
+      stats: { outcome: 'insufficient-data', needed: 'at least 2 more paired cases' },
+    });
     expect(check!.reason).toBe('ref.rougeL: insufficient data: 3 paired cases, need ≥ 5 (scoring.minCases); at least 2 more paired cases');
   });
 
@@ -124,14 +130,20 @@ describe('evaluateStatistical: assertion flips, rates, latency', () => {
 
   it('error_rate: Fisher exact, Newcombe interval, odds ratio; refusal_rate reads refusals per answer', () => {
     const data = emptyData();
-    data.counts = { blue: { attempts: 1000, errors: 5, outputs: 995, refusals: 10 }, green: { attempts: 1000, errors: 60, outputs: 940, refusals: 9 } };
+    data.counts = {
+      blue: { attempts: 1000, errors: 5, outputs: 995, refusals: 10 },
+      green: { attempts: 1000, errors: 60, outputs: 940, refusals: 9 },
+    };
     const [errors, refusals] = evaluateStatistical([spec('error_rate'), spec('refusal_rate')], only(data), OPTIONS);
     expect(errors).toMatchObject({ status: 'fail', blue: 0.005, green: 0.06, stats: { outcome: 'regression' } });
     expect(errors!.stats!.estimate).toBeCloseTo(0.055, 10);
     expect(errors!.stats!.effectSize!.name).toBe('odds ratio');
     expect(errors!.reason).toContain('beyond +1%');
     expect(refusals!.stats!.outcome).toBe('no-change');
-    data.counts = { blue: { attempts: 200, errors: 2, outputs: 198, refusals: 0 }, green: { attempts: 200, errors: 4, outputs: 196, refusals: 0 } };
+    data.counts = {
+      blue: { attempts: 200, errors: 2, outputs: 198, refusals: 0 },
+      green: { attempts: 200, errors: 4, outputs: 196, refusals: 0 },
+    };
     const [unsure] = evaluateStatistical([spec('error_rate')], only(data), OPTIONS);
     expect(unsure).toMatchObject({ status: 'inconclusive' });
     expect(unsure!.stats!.needed).toMatch(/^about \d+ more attempts per revision to resolve a 1% rise from 1%$/);
@@ -160,9 +172,15 @@ describe('evaluateStatistical: assertion flips, rates, latency', () => {
     data.latency = { blue: latencies(rng, 400, 600, 0.2), green: latencies(rng, 400, 900, 0.2) };
     data.paired['ref.rougeL'] = pairedScores(rng, 60, 0, 0.02);
     const [ratio, score] = evaluateStatistical([spec('latency.p95', { maxRatio: 1.2 }), spec('ref.rougeL')], only(data), OPTIONS);
-    expect(ratio).toMatchObject({ status: 'fail', scope: 'ratio', stats: { outcome: 'regression', pValue: null, pAdjusted: null, minEffect: 1.2 } });
+    expect(ratio).toMatchObject({
+      status: 'fail',
+      scope: 'ratio',
+      stats: { outcome: 'regression', pValue: null, pAdjusted: null, minEffect: 1.2 },
+    });
     expect(ratio!.stats!.test).toContain('not in the Holm family');
-    expect(ratio!.reason).toMatch(/^latency\.p95: regression 1\.\d+ \[1\.\d+, 1\.\d+\] above maxRatio 1\.2 \(bootstrap interval only, n=400\)$/);
+    expect(ratio!.reason).toMatch(
+      /^latency\.p95: regression 1\.\d+ \[1\.\d+, 1\.\d+\] above maxRatio 1\.2 \(bootstrap interval only, n=400\)$/,
+    );
     expect(score!.reason).toContain('Holm-adjusted over 1 check)');
     data.latency = { blue: latencies(rng, 400, 600, 0.2), green: latencies(rng, 400, 600, 0.2) };
     expect(evaluateStatistical([spec('latency.p95', { maxRatio: 1.5 })], only(data), OPTIONS)[0]!.stats!.outcome).toBe('no-change');
@@ -176,7 +194,11 @@ describe('evaluateStatistical: assertion flips, rates, latency', () => {
     const calls: string[][] = [];
     const data = emptyData();
     data.paired['ref.rougeL'] = pairedScores(mulberry32(2), 50, 0, 0.02);
-    const checks = evaluateStatistical([spec('ref.rougeL', { tags: ['a'] }), spec('ref.f1', { tags: ['a'] })], (tags) => (calls.push(tags), data), OPTIONS);
+    const checks = evaluateStatistical(
+      [spec('ref.rougeL', { tags: ['a'] }), spec('ref.f1', { tags: ['a'] })],
+      (tags) => (calls.push(tags), data),
+      OPTIONS,
+    );
     expect(calls).toEqual([['a']]);
     expect(checks[0]!.reason).toMatch(/^ref\.rougeL \[tags: a\]: /);
     expect(checks[1]).toMatchObject({ status: 'inconclusive', n: 0 });

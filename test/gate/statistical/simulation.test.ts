@@ -38,7 +38,8 @@ describe('statistical gate simulations (seeded)', () => {
       if (checks.some((c) => c.status === 'fail')) gateFails += 1;
     }
     for (const f of fails) expect(f / runs).toBeLessThanOrEqual(0.05);
-    if (process.env.REVGATE_SIM_LOG) console.log(JSON.stringify({ perCheck: fails.map((f) => f / runs), gate: gateFails / runs, pass: passes / (runs * METRICS.length) }));
+    if (process.env.REVGATE_SIM_LOG)
+      console.log(JSON.stringify({ perCheck: fails.map((f) => f / runs), gate: gateFails / runs, pass: passes / (runs * METRICS.length) }));
     expect(gateFails / runs).toBeLessThanOrEqual(0.05);
     // A/A with 60 cases at sd 0.08 mostly resolves to no-change (the harm is bounded by 0.02).
     expect(passes / (runs * METRICS.length)).toBeGreaterThan(0.4);

@@ -4,15 +4,40 @@ import type { StatisticsConfig, StatSpec } from '../../../src/model/verdict.js';
 import { findStatTest } from '../../../src/gate/statistical/tests.js';
 import { mulberry32, randomNormal, type Rng } from '../../../src/stats/index.js';
 
-export const PAIRED: PairedMetric[] = ['ref.rougeL', 'ref.f1', 'rag.recall', 'rag.mrr', 'rag.ndcg', 'numbers.consistency', 'semantic.ref', 'judge.ref'];
+export const PAIRED: PairedMetric[] = [
+  'ref.rougeL',
+  'ref.f1',
+  'rag.recall',
+  'rag.mrr',
+  'rag.ndcg',
+  'numbers.consistency',
+  'semantic.ref',
+  'judge.ref',
+];
 
-export const OPTIONS: StatisticsConfig = { alpha: 0.05, confidence: 0.95, correction: 'holm', power: 0.8, resamples: 2000, seed: 1, minCases: 5 };
+export const OPTIONS: StatisticsConfig = {
+  alpha: 0.05,
+  confidence: 0.95,
+  correction: 'holm',
+  power: 0.8,
+  resamples: 2000,
+  seed: 1,
+  minCases: 5,
+};
 
 /** Empty comparison data (every family has nothing). */
 export function emptyData(): ComparisonData {
   const paired = Object.fromEntries(PAIRED.map((m) => [m, { blue: [], green: [] }])) as unknown as ComparisonData['paired'];
   const counts = { attempts: 0, errors: 0, outputs: 0, refusals: 0 };
-  return { cases: 0, paired, noise: { drift: [], noise: [] }, flips: { b: 0, c: 0, n: 0 }, latency: { blue: [], green: [] }, ttft: { blue: [], green: [] }, counts: { blue: { ...counts }, green: { ...counts } } };
+  return {
+    cases: 0,
+    paired,
+    noise: { drift: [], noise: [] },
+    flips: { b: 0, c: 0, n: 0 },
+    latency: { blue: [], green: [] },
+    ttft: { blue: [], green: [] },
+    counts: { blue: { ...counts }, green: { ...counts } },
+  };
 }
 
 /** Paired scores: blue around `level` with per-case spread, green = blue + shift + noise of sd `sd`. */
@@ -36,7 +61,17 @@ export function latencies(rng: Rng, n: number, median: number, spread = 0.3): nu
 export function spec(test: string, extra: Partial<StatSpec> = {}): StatSpec {
   const def = findStatTest(test)!;
   const minEffect = extra.maxRatio ?? def.defaultMinEffect ?? 1.2;
-  return { id: `test ${test}`, name: test, test, family: def.family, minEffect, maxRatio: def.family === 'ratio' ? minEffect : null, tags: [], advisory: false, ...extra };
+  return {
+    id: `test ${test}`,
+    name: test,
+    test,
+    family: def.family,
+    minEffect,
+    maxRatio: def.family === 'ratio' ? minEffect : null,
+    tags: [],
+    advisory: false,
+    ...extra,
+  };
 }
 
 export { mulberry32 };

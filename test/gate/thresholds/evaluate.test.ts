@@ -7,8 +7,20 @@ import { metricsSet, spec } from '../fixtures.js';
 
 const minCases = 5;
 const metrics = metricsSet({
-  green: { 'latency.p95': [812, 50], error_rate: [0.031, 200], 'rag.recall@5': [0.812, 40], 'errors.429': [0, 200], 'ref.rougeL.mean': [0.412, 3] },
-  blue: { 'latency.p95': [606, 50], error_rate: [0.01, 200], 'rag.recall@5': [0.843, 40], 'errors.429': [0, 200], 'ref.rougeL.mean': [0.5, 60] },
+  green: {
+    'latency.p95': [812, 50],
+    error_rate: [0.031, 200],
+    'rag.recall@5': [0.812, 40],
+    'errors.429': [0, 200],
+    'ref.rougeL.mean': [0.412, 3],
+  },
+  blue: {
+    'latency.p95': [606, 50],
+    error_rate: [0.01, 200],
+    'rag.recall@5': [0.843, 40],
+    'errors.429': [0, 200],
+    'ref.rougeL.mean': [0.5, 60],
+  },
   pair: { 'drift.rougeL.mean': [0.412, 48], 'drift.moved_share': [0.25, 48] },
 });
 
@@ -54,13 +66,23 @@ describe('evaluateThreshold: each scope, with reasons naming value and limit', (
 
 describe('evaluateThreshold: each operator', () => {
   const cases: [string, boolean][] = [
-    ['<', false], ['<=', true], ['>', false], ['>=', true], ['==', true], ['!=', false],
+    ['<', false],
+    ['<=', true],
+    ['>', false],
+    ['>=', true],
+    ['==', true],
+    ['!=', false],
   ];
   it.each(cases)('812ms %s 812ms → %s', (op, pass) => {
     expect(evalExpr(`latency.p95 ${op} 812ms`).status).toBe(pass ? 'pass' : 'fail');
   });
   it.each([
-    ['<', true], ['<=', true], ['>', false], ['>=', false], ['==', false], ['!=', true],
+    ['<', true],
+    ['<=', true],
+    ['>', false],
+    ['>=', false],
+    ['==', false],
+    ['!=', true],
   ] as const)('812ms %s 900ms → %s', (op, pass) => {
     expect(evalExpr(`latency.p95 ${op} 900ms`).status).toBe(pass ? 'pass' : 'fail');
   });
@@ -99,7 +121,10 @@ describe('evaluateThreshold: no data and too few samples are inconclusive, never
 
   it('a null value is no data even when n > 0', () => {
     const set = metricsSet({ green: { 'latency.p95': [null, 40] } });
-    expect(evalExpr('latency.p95 < 1s', set)).toMatchObject({ status: 'inconclusive', reason: 'inconclusive: green latency.p95 has no data' });
+    expect(evalExpr('latency.p95 < 1s', set)).toMatchObject({
+      status: 'inconclusive',
+      reason: 'inconclusive: green latency.p95 has no data',
+    });
   });
 
   it('blue missing in a comparison: "blue has no … to compare with"', () => {
@@ -116,7 +141,9 @@ describe('evaluateThreshold: no data and too few samples are inconclusive, never
   it('n is the smaller side, and the reason names that side', () => {
     const set = metricsSet({ green: { 'latency.p95': [812, 50] }, blue: { 'latency.p95': [606, 1] } });
     expect(evalExpr('ratio.latency.p95 <= 1.2', set)).toMatchObject({
-      status: 'inconclusive', n: 1, reason: 'inconclusive: blue latency.p95 has 1 sample, need ≥ 5 (scoring.minCases)',
+      status: 'inconclusive',
+      n: 1,
+      reason: 'inconclusive: blue latency.p95 has 1 sample, need ≥ 5 (scoring.minCases)',
     });
   });
 
@@ -135,12 +162,18 @@ describe('evaluateThreshold: ratio with zero baselines', () => {
   it('blue 0 and green > 0 is inconclusive', () => {
     const set = metricsSet({ green: { error_rate: [0.031, 200] }, blue: { error_rate: [0, 200] } });
     expect(evalExpr('ratio.error_rate <= 1.5', set)).toMatchObject({
-      status: 'inconclusive', value: null, reason: 'inconclusive: blue has no error_rate to compare with (blue 0%, green 3.1%)',
+      status: 'inconclusive',
+      value: null,
+      reason: 'inconclusive: blue has no error_rate to compare with (blue 0%, green 3.1%)',
     });
   });
   it('both 0 is a ratio of 1', () => {
     const set = metricsSet({ green: { error_rate: [0, 200] }, blue: { error_rate: [0, 200] } });
-    expect(evalExpr('ratio.error_rate <= 1.5', set)).toMatchObject({ status: 'pass', value: 1, reason: 'ratio.error_rate = 1 <= 1.5 (green 0% / blue 0%)' });
+    expect(evalExpr('ratio.error_rate <= 1.5', set)).toMatchObject({
+      status: 'pass',
+      value: 1,
+      reason: 'ratio.error_rate = 1 <= 1.5 (green 0% / blue 0%)',
+    });
   });
 });
 
@@ -175,6 +208,16 @@ describe('evaluateThresholds', () => {
   it('copies the spec identity into the result', () => {
     const s = spec({ id: 'the-id', name: 'budget', scope: 'ratio', metric: 'latency.p95', op: '<=', limit: 1.2, tags: [] });
     const [result] = evaluateThresholds([s], () => metrics, { minCases });
-    expect(result).toMatchObject({ id: 'the-id', name: 'budget', kind: 'threshold', scope: 'ratio', metric: 'latency.p95', op: '<=', limit: 1.2, tags: [], advisory: false });
+    expect(result).toMatchObject({
+      id: 'the-id',
+      name: 'budget',
+      kind: 'threshold',
+      scope: 'ratio',
+      metric: 'latency.p95',
+      op: '<=',
+      limit: 1.2,
+      tags: [],
+      advisory: false,
+    });
   });
 });
