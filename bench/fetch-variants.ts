@@ -40,8 +40,7 @@ async function child(variant: string, url: string): Promise<void> {
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 30_000 });
   const pool = new Pool(url, { connections: concurrency, keepAliveTimeout: 30_000 });
   type Fetch = NonNullable<ConstructorParameters<typeof OpenAI>[0]>['fetch'];
-  const viaFetch: Fetch = (input, init) =>
-    undiciFetch(input as string, { ...(init as object), dispatcher: agent }) as unknown as Promise<Response>;
+  const viaFetch: Fetch = (input, init) => undiciFetch(input as string, { ...(init as object), dispatcher: agent });
   const sdk = (fetch: Fetch) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'x', maxRetries: 0, logLevel: 'off', fetch });
   const fetchClient = sdk(viaFetch);
   const thinClient = sdk(leanFetch(agent));
@@ -85,7 +84,7 @@ if (flags.child) {
   const server = spawn(process.execPath, [`${here}zero-server.js`], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((res) => server.stdout.setEncoding('utf8').once('data', (d: string) => res(d.split('\n')[0]!)));
   const { blue } = JSON.parse(line) as { blue: string };
-  for (const variant of flags.variants!.split(',')) {
+  for (const variant of flags.variants.split(',')) {
     await new Promise<void>((res, rej) => {
       const prof = flags.profile
         ? ['--cpu-prof', '--cpu-prof-dir', 'reports/profiles', '--cpu-prof-name', `fetch-${variant}.cpuprofile`]

@@ -10,6 +10,7 @@
 // RSS is sampled every 50 ms from process start; CPU is process.cpuUsage() over the replay phase.
 // The last stdout line is `RESULT {json}`.
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
@@ -57,7 +58,7 @@ const sampler = setInterval(() => {
 // Chrome DevTools (Memory tab). --alloc-prof-promoted leaves out what died young (in a scavenge):
 // what is left is what got promoted to the old generation (and what is still alive).
 const allocProfile = {
-  session: undefined as import('node:inspector').Session | undefined,
+  session: undefined as Session | undefined,
   async start(): Promise<void> {
     const { Session } = await import('node:inspector');
     this.session = new Session();
@@ -86,10 +87,10 @@ interface Phase {
 }
 
 async function runRevgate(): Promise<Record<string, unknown>> {
-  const suiteFile = join(args.work!, 'bench-suite.yaml');
+  const suiteFile = join(args.work, 'bench-suite.yaml');
   await writeFile(suiteFile, suiteYaml());
   const t0 = performance.now();
-  const { suite } = await loadSuite(suiteFile, { env: {}, cwd: args.work! });
+  const { suite } = await loadSuite(suiteFile, { env: {}, cwd: args.work });
   const loadMs = performance.now() - t0;
 
   let replayStart = 0;
@@ -161,7 +162,7 @@ function suiteYaml(): string {
         { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
         { check: 'drift.moved_share <= 0.5', advisory: true },
       ],
-      report: { formats: args.formats!.split(','), dir: join(args.work!, 'reports'), topCases: 5 },
+      report: { formats: args.formats.split(','), dir: join(args.work, 'reports'), topCases: 5 },
     },
     null,
     2,

@@ -45,11 +45,19 @@ const rounds = Number(flags.rounds ?? (quick ? 1 : 3));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-type Result = Record<string, any> & {
+/** The RESULT line of bench/measure.ts (fields of the revgate mode are absent in the plain one). */
+interface Result {
   replay: { requests: number; wallMs: number; cpuUserMs: number; cpuSystemMs: number };
   peakRssMB: number;
   maxRssMB: number;
-};
+  peakHeapMB: number;
+  verdict?: string;
+  casesDone?: number;
+  errors?: number;
+  loadMs: number;
+  totalMs: number;
+  [field: string]: unknown;
+}
 
 /** Run bench/measure.js in a fresh node process and return its RESULT line. */
 function measure(

@@ -212,7 +212,7 @@ export function metricsBatch(
     const from = Math.max(at, start);
     buckets.push({ at, samples: from >= cutoff ? undefined : ingested(source, settings, from, Math.min(at + interval, end)) });
   }
-  const values = (ids as string[]).map((resourceId) => {
+  const values = ids.map((resourceId) => {
     if (resourceId.toLowerCase() !== appId.toLowerCase())
       throw new ArmError(400, 'ResourceNotFound', `The resource '${resourceId}' was not found (the emulator serves ${appId}).`);
     return {

@@ -25,7 +25,7 @@ export function parsePatch(state: AppState, body: unknown): AppChange {
   ) {
     throw bad(
       'LocationMismatch',
-      `The resource '${state.name}' exists in location '${state.location}'; the request names '${String(body.location)}'.`,
+      `The resource '${state.name}' exists in location '${state.location}'; the request names '${JSON.stringify(body.location)}'.`,
     );
   }
   const change: AppChange = {};
@@ -58,7 +58,7 @@ function parseTraffic(state: AppState, traffic: unknown): TrafficEntry[] {
     if (!isObject(raw)) throw bad('ContainerAppInvalidTraffic', 'each traffic entry must be an object');
     const weight = raw.weight ?? 0;
     if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > 100) {
-      throw bad('ContainerAppInvalidTrafficWeight', `Traffic weight '${String(weight)}' must be an integer between 0 and 100.`);
+      throw bad('ContainerAppInvalidTrafficWeight', `Traffic weight '${JSON.stringify(weight)}' must be an integer between 0 and 100.`);
     }
     const entry: TrafficEntry = { weight };
     if (raw.latestRevision === true) {
@@ -80,7 +80,7 @@ function parseTraffic(state: AppState, traffic: unknown): TrafficEntry[] {
     seen.add(key);
     if (raw.label !== undefined && raw.label !== null) {
       if (typeof raw.label !== 'string' || !/^[a-z][a-z0-9-]{0,63}$/.test(raw.label))
-        throw bad('ContainerAppInvalidLabel', `Invalid label '${String(raw.label)}'.`);
+        throw bad('ContainerAppInvalidLabel', `Invalid label '${JSON.stringify(raw.label)}'.`);
       if (labels.has(raw.label)) throw bad('ContainerAppDuplicateLabel', `Label '${raw.label}' is used more than once.`);
       labels.add(raw.label);
       entry.label = raw.label;

@@ -122,7 +122,12 @@ export async function startLlmEmulator(options: LlmEmulatorOptions = {}): Promis
     const messages = (body as { messages?: unknown }).messages;
     if (!Array.isArray(messages)) return fail(400, 'emulator: messages must be an array');
     if ((body as { stream?: unknown }).stream === true) return fail(400, 'emulator: streaming is not supported');
-    const prompt = messages.map((m) => String((m as { content?: unknown } | null)?.content ?? '')).join('\n');
+    const prompt = messages
+      .map((m) => {
+        const content = (m as { content?: unknown } | null)?.content;
+        return typeof content === 'string' ? content : '';
+      })
+      .join('\n');
     const reply = gradeReply(prompt, { positionBias: options.positionBias ?? false });
     if (reply === undefined) return fail(400, 'emulator: not a revgate grading prompt');
     const content = options.malformedJson ? 'Sure! I would give this answer a four out of five.' : reply;
@@ -175,5 +180,5 @@ function field(body: unknown, name: string): string | undefined {
 function inputsOf(body: unknown): string[] | undefined {
   const input = typeof body === 'object' && body !== null ? (body as { input?: unknown }).input : undefined;
   if (typeof input === 'string') return [input];
-  return Array.isArray(input) && input.every((t) => typeof t === 'string') ? (input as string[]) : undefined;
+  return Array.isArray(input) && input.every((t) => typeof t === 'string') ? input : undefined;
 }

@@ -97,7 +97,7 @@ export function composeAnswer(passage: string, rng: Rng, options: ComposeOptions
 
   const units = sentences.slice(0, randomInt(rng, 2, 5));
   if (units.length > 2 && rng() < 0.2) units.splice(randomInt(rng, 1, units.length - 1), 1);
-  const varied = units.map((u, i) => (rng() < 0.4 ? paraphrase(u, rng) : u));
+  const varied = units.map((u) => (rng() < 0.4 ? paraphrase(u, rng) : u));
   if (rng() < 0.15) varied.push(pick(rng, CLOSINGS));
   if (rng() < 0.3) {
     const lead = pick(rng, LEAD_INS);

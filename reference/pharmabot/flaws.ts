@@ -91,7 +91,7 @@ export function validateFlaws(input: unknown): Partial<Flaws> {
     }
   }
   if (problems.length > 0) throw new TypeError(`invalid flaws: ${problems.join('; ')}`);
-  return input as Partial<Flaws>;
+  return input;
 }
 
 // Parses CLI flaw arguments: "refusalRate=0.3", "shortAnswers" (= true), "citationSchema=v2".

@@ -164,7 +164,7 @@ function validSections(data: Record<string, unknown>): { cfg: Partial<SuiteFile>
     keys.add(key);
     if (r.data !== undefined) cfg[key] = r.data;
   }
-  return { cfg: cfg as Partial<SuiteFile>, keys };
+  return { cfg: cfg, keys };
 }
 
 /** True when the suite gives `rev` a URL (its own block or the shared target). */

@@ -4,7 +4,7 @@ import type { ConfigIssue } from '../model/errors.js';
 import type { ResolvedLive, ResolvedRollout } from '../rollout/options.js';
 import { expandEnv } from './env.js';
 import type { LiveFile } from '../rollout/live-schema.js';
-import type { BackendConfig, RolloutFile, RolloutStep } from '../rollout/schema.js';
+import type { BackendConfig, RolloutFile } from '../rollout/schema.js';
 
 /** A placeholder replay URL for suites whose targets come from the rollout's revisions. */
 export const ROLLOUT_PENDING_URL = 'http://revision-url-from-rollout.invalid/';

@@ -2,7 +2,6 @@
 // zod only emits `.describe()` / `.meta()` text into JSON Schema (not JSDoc), so every field a
 // person writes carries a description: it becomes the editor help in schemas/suite.schema.json.
 import { z } from 'zod';
-import { Duration } from '../model/duration-schema.js';
 import { GRAMMAR, StatisticsSchema, ThresholdSchema } from '../gate/schema.js';
 import { ReportSchema } from '../report/schema.js';
 import { SamplingSchema } from '../replay/schema.js';

@@ -18,7 +18,7 @@ export interface YamlSource {
   file: string;
   data: unknown;
   /** 1-based line of the deepest existing node on `path` (for a mapping entry: the line of its key). */
-  lineOf(path: readonly PathSegment[]): number | undefined;
+  lineOf: (path: readonly PathSegment[]) => number | undefined;
 }
 
 /** Alias expansions allowed in one YAML file (the yaml library's guard against alias bombs). */

@@ -52,7 +52,7 @@ function flatten(issues: readonly Issue[], base: PathSegment[]): Issue[] {
       const matched = issue.errors.filter((branch) => !branch.every((b) => b.code === 'invalid_type' && b.path.length === 0));
       if (matched.length === 1) return flatten(matched[0]!, path);
     }
-    return [{ ...issue, path } as Issue];
+    return [{ ...issue, path }];
   });
 }
 
@@ -118,7 +118,7 @@ function describeZodIssue(issue: Issue): { message: string; hint?: string } {
 
 function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
   const small = issue.code === 'too_small';
-  const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const limit = Number(small ? issue.minimum : issue.maximum);
   const strict = issue.inclusive === false;
   if (issue.origin === 'string')
     return small && limit === 1
@@ -127,7 +127,7 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): 
   if (issue.origin === 'array')
     return small && limit === 1 ? 'must list at least one item' : `must list ${small ? 'at least' : 'at most'} ${limit} items`;
   const input = (issue as { input?: unknown }).input;
-  const got = input === undefined ? '' : `, got ${String(input)}`;
+  const got = input === undefined ? '' : `, got ${typeof input === 'string' ? input : JSON.stringify(input)}`;
   return `must be ${small ? (strict ? 'greater than' : 'at least') : strict ? 'less than' : 'at most'} ${limit}${got}`;
 }
 
@@ -139,7 +139,7 @@ function describeInput(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  const text = JSON.stringify(v) ?? String(v);
+  const text = JSON.stringify(v) ?? typeof v;
   return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`;
 }
 

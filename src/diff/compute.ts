@@ -80,11 +80,11 @@ export function warnings(a: Report, b: Report): string[] {
   const ka = a.config.scoring['k'];
   const kb = b.config.scoring['k'];
   if (ka !== undefined && kb !== undefined && ka !== kb)
-    out.push(`the runs use different RAG cut-offs (k = ${String(ka)} and ${String(kb)}): @k metrics are not compared`);
+    out.push(`the runs use different RAG cut-offs (k = ${JSON.stringify(ka)} and ${JSON.stringify(kb)}): @k metrics are not compared`);
   const ra = a.config.sampling['repeats'];
   const rb = b.config.sampling['repeats'];
   if (ra !== undefined && rb !== undefined && ra !== rb)
-    out.push(`the runs use different repeats (${String(ra)} and ${String(rb)}): noise and k-of-n outcomes differ`);
+    out.push(`the runs use different repeats (${JSON.stringify(ra)} and ${JSON.stringify(rb)}): noise and k-of-n outcomes differ`);
   return out;
 }
 

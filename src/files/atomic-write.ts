@@ -44,8 +44,8 @@ export async function writeAtomic(file: string, data: string | Uint8Array, optio
 /** A stream to a temporary file; `commit()` ends it and renames it over `file`, `abort()` removes it. */
 export function atomicStream(file: string): {
   stream: WriteStream;
-  write(chunk: string): Promise<void>;
-  commit(): Promise<void>;
+  write: (chunk: string) => Promise<void>;
+  commit: () => Promise<void>;
   abort(): Promise<void>;
 } {
   const tmp = tempOf(file);

@@ -65,7 +65,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     errors: { blue: 0, green: 0 },
   };
   const open = new Map<string, CaseState>();
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
 
   const runOne = async (state: CaseState, revision: Revision, repeat: number): Promise<void> => {
     if (signal.aborted) return;
@@ -126,7 +126,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     try {
       await runOne(state, revision, repeat);
     } catch (e) {
-      failure ??= e;
+      failure ??= { error: e };
     } finally {
       active--;
       const w = wake;
@@ -152,7 +152,7 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     }
   }
   while (active > 0) await slotFreed();
-  if (failure !== undefined) throw failure;
+  if (failure !== undefined) throw failure.error;
 
   const stopped: StopReason | null = input.signal.aborted
     ? String(input.signal.reason) === 'SIGTERM'

@@ -10,8 +10,10 @@ export function jsonErrorPosition(text: string): { offset: number; line: number;
   return { offset, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-class Stop {
-  constructor(readonly at: number) {}
+class Stop extends Error {
+  constructor(readonly at: number) {
+    super(`JSON syntax error at ${at}`);
+  }
 }
 
 function firstError(text: string): number | null {
@@ -23,7 +25,10 @@ function firstError(text: string): number | null {
     while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
   };
   const literal = (word: string): void => {
-    for (const ch of word) text[i] === ch ? i++ : fail();
+    for (const ch of word) {
+      if (text[i] === ch) i++;
+      else fail();
+    }
   };
   const digits = (): void => {
     if (!/[0-9]/.test(text[i] ?? '')) fail();
@@ -33,7 +38,10 @@ function firstError(text: string): number | null {
     if (text[i] === '-') i++;
     if (text[i] === '0') i++;
     else digits();
-    if (text[i] === '.') (i++, digits());
+    if (text[i] === '.') {
+      i++;
+      digits();
+    }
     if (text[i] === 'e' || text[i] === 'E') {
       i++;
       if (text[i] === '+' || text[i] === '-') i++;
@@ -53,7 +61,10 @@ function firstError(text: string): number | null {
       i++;
       if (text[i] === 'u') {
         i++;
-        for (let h = 0; h < 4; h++) /[0-9a-fA-F]/.test(text[i] ?? '') ? i++ : fail();
+        for (let h = 0; h < 4; h++) {
+          if (/[0-9a-fA-F]/.test(text[i] ?? '')) i++;
+          else fail();
+        }
       } else if ('"\\/bfnrt'.includes(text[i] ?? '!')) i++;
       else fail();
     }

@@ -47,7 +47,7 @@ export function correctionSentence(report: ReportSummary, checks: readonly StatC
   const family = checks.filter((c) => c.stats.pAdjusted !== null).length;
   const configured = report.config.statistics?.['correction'];
   const holm = configured === undefined ? family > 0 : configured === 'holm';
-  const alpha = report.config.statistics?.['alpha'] ?? 0.05;
+  const alpha = Number(report.config.statistics?.['alpha'] ?? 0.05);
   const confidence = checks[0]?.stats.confidence ?? 0.95;
   const rule = `A check fails only when the change is significant (p < ${String(alpha)}) and its estimate is beyond the margin; it passes when the worse end of its ${Math.round(confidence * 100)}% interval is within the margin (non-inferiority).`;
   if (!holm) return `No family-wise correction (statistics.correction: none): each p-value is compared with α on its own. ${rule}`;

@@ -13,7 +13,7 @@ async function readVersion(url: string, signal?: AbortSignal): Promise<unknown> 
     const timeout = AbortSignal.timeout(5000);
     const res = await fetch(`${url.replace(/\/+$/, '')}/version`, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     if (res.status !== 200) return null;
-    return (await res.json()) as unknown;
+    return await res.json();
   } catch {
     return null;
   }

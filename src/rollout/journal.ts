@@ -1,7 +1,7 @@
 // The durable record of a rollout: reports/<run>/journal.jsonl, one event per line, each appended
 // with write + fsync before the engine acts on it; and the pointer .revgate/rollouts/<app>.json
 // (written to a temp file, fsynced, renamed over the old one) naming the app's latest run.
-import { mkdir, open, readdir, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../files/atomic-write.js';
 import { RolloutStateError } from '../model/errors.js';

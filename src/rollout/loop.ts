@@ -7,7 +7,7 @@ import type { Action } from './machine/actions.js';
 import { durableKey, QUIET_INPUTS } from './machine/fold.js';
 import { next } from './machine/next.js';
 import { running, type RolloutState } from './machine/state.js';
-import type { InputBody, InputEvent, NoteBody, RolloutEventBody } from './types.js';
+import type { InputBody, InputEvent, RolloutEventBody } from './types.js';
 
 export interface LoopOptions {
   journal: Journal;
@@ -31,13 +31,13 @@ export class Loop {
 
   /** Queue an input; the loop handles it after the ones before it. */
   push(body: InputBody): void {
-    this.inbox.push({ ...body, at: new Date(this.o.now()).toISOString() } as InputEvent);
+    this.inbox.push({ ...body, at: new Date(this.o.now()).toISOString() });
     this.wake?.();
   }
 
   /** Handle an input now (write intents: journaled before the write is sent). */
   record(body: InputBody): Promise<void> {
-    return this.handle({ ...body, at: new Date(this.o.now()).toISOString() } as InputEvent);
+    return this.handle({ ...body, at: new Date(this.o.now()).toISOString() });
   }
 
   /** Handle inputs until the rollout stops running (finished, paused or stopped). */
@@ -58,13 +58,13 @@ export class Loop {
     const quiet = QUIET_INPUTS.has(e.type) && durableKey(t.state) === durableKey(this.state);
     const { at, ...body } = e;
     if (!quiet) {
-      await this.o.journal.append(body as InputBody, at);
-      this.o.onEvent?.(body as InputBody, at, t.state);
+      await this.o.journal.append(body, at);
+      this.o.onEvent?.(body, at, t.state);
     }
     this.state = t.state;
     for (const note of t.notes) {
       await this.o.journal.append(note, at);
-      this.o.onEvent?.(note as NoteBody, at, t.state);
+      this.o.onEvent?.(note, at, t.state);
     }
     for (const a of t.actions) await this.o.perform(a);
   }

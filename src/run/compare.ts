@@ -158,9 +158,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
     [...(setupError ? [setupCheck(setupError)] : []), ...(deadlineError ? [deadlineCheck(deadlineError)] : [])],
     new Date(),
   );
-  const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch(
-    (e: unknown) => (keep('reports')(e), {} as Record<string, string>),
-  );
+  const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch((e: unknown) => (keep('reports')(e), {}));
   return { summary, files, ...(writeErrors.length > 0 ? { writeErrors } : {}) };
 
   /** The report summary of the run as it stands (also written as run.json before any request). */

@@ -81,7 +81,7 @@ export function createRedactor(values: Iterable<string | undefined> = []): Redac
 /** Redact every string inside a JSON-like value (a copy; the input is not changed). */
 export function redactDeep<T>(value: T, redact: (s: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => redactDeep(v, redact)) as T;
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
   return value;

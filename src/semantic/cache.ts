@@ -1,7 +1,7 @@
 // An on-disk cache of embeddings and judge outputs: one JSON file per key, written atomically.
 // Only measurement outputs go here (the kinds below); answers of the system under test never do.
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../files/atomic-write.js';
 

@@ -3,7 +3,6 @@
 import type OpenAI from 'openai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from 'undici';
-import type { ResolvedTarget } from '../targets/options.js';
 import { createOpenAIClient, probeFetchOptions, type FetchProbe, type SdkFetchOptions } from '../targets/openai-client.js';
 import { fromSdkError } from '../targets/openai-errors.js';
 import { safeUrl, secretRedactor } from '../targets/transport-errors.js';

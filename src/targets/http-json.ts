@@ -67,7 +67,7 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
       if (error instanceof TargetCallError) throw error.errorClass === 'response_too_large' ? tooLarge(limit, where) : error;
       const elapsedMs = performance.now() - start;
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsedMs);
-      if (aborted !== undefined) throw aborted;
+      if (aborted !== undefined) throw aborted.error;
       const { errorClass, code } = transportErrorClass(error);
       const phase = ttfbMs === undefined ? 'before the response' : 'while reading the body';
       throw new TargetCallError(errorClass, redact(`${where}: ${code} ${phase}`), { elapsedMs, cause: error });

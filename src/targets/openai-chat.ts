@@ -40,11 +40,11 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
       const result = t.stream ? await streamed(client, body, requestOptions, probe) : await plain(client, body, requestOptions, probe);
       // The SDK ends a stream quietly when its signal aborts: check before trusting the text.
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
-      if (aborted !== undefined) throw aborted;
+      if (aborted !== undefined) throw aborted.error;
       return { ...result.response, docs: extractDocs(result.json, t.docs) };
     } catch (error) {
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
-      if (aborted !== undefined) throw aborted;
+      if (aborted !== undefined) throw aborted.error;
       throw fromSdkError(error, { where, redact, elapsedMs: elapsed(), status: probe.status });
     } finally {
       deadline.clear();
@@ -83,7 +83,7 @@ async function plain(client: OpenAI, body: Body, options: RequestOptions, probe:
   const text = getPath(json, 'choices[0].message.content');
   if (typeof text !== 'string') {
     const finish = getPath(json, 'choices[0].finish_reason');
-    const detail = typeof json === 'string' ? 'the body is not JSON' : `finish_reason: ${String(finish ?? 'none')}`;
+    const detail = typeof json === 'string' ? 'the body is not JSON' : `finish_reason: ${typeof finish === 'string' ? finish : 'none'}`;
     throw new TargetCallError('extraction', `no answer text at choices[0].message.content (${detail})`, { elapsedMs: end - start });
   }
   const totalMs = end - start;

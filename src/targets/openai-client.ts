@@ -101,7 +101,7 @@ export function leanFetch(agent: Dispatcher, maxResponseBytes = DEFAULT_MAX_RESP
     ) {
       const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent });
       if (probe !== undefined) stamp(probe, response.status);
-      return response as unknown as Response;
+      return response;
     }
     const response = await send(agent, input, init, body, maxResponseBytes);
     if (probe !== undefined) stamp(probe, response.status);
@@ -128,7 +128,7 @@ async function send(
     res = await agent.request({
       origin: url.origin,
       path: url.pathname + url.search,
-      method: (init?.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
+      method: (init?.method ?? 'GET').toUpperCase(),
       headers: requestHeaders(init?.headers),
       body: body ?? null,
       ...(signal ? { signal } : {}),
@@ -219,7 +219,7 @@ class BufferedResponse extends ResponseBase {
   text(): Promise<string> {
     return this.#inner ? this.#inner.text() : this.#read(utf8);
   }
-  json(): Promise<any> {
+  json(): Promise<unknown> {
     return this.#inner ? this.#inner.json() : this.#read((b) => JSON.parse(utf8(b)) as unknown);
   }
   arrayBuffer(): Promise<ArrayBuffer> {

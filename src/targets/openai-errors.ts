@@ -40,7 +40,7 @@ export function fromSdkError(error: unknown, ctx: ErrorContext): TargetCallError
   }
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
-    const headers = error.headers;
+    const headers = error.headers as Headers | undefined;
     return fail(statusClass(status), `HTTP ${excerpt(error.message)}`, {
       status,
       retryAfterMs: status === 429 && headers !== undefined ? retryAfterMs((name) => headers.get(name)) : undefined,

@@ -84,9 +84,10 @@ export function abortOutcome(
   what: string,
   timeoutMs: number,
   elapsedMs: number,
-): unknown {
-  if (deadline.timedOut) return new TargetCallError('timeout', `${what}: no complete response within ${timeoutMs}ms`, { elapsedMs });
-  if (caller.aborted) return caller.reason;
+): { error: unknown } | undefined {
+  if (deadline.timedOut)
+    return { error: new TargetCallError('timeout', `${what}: no complete response within ${timeoutMs}ms`, { elapsedMs }) };
+  if (caller.aborted) return { error: caller.reason };
   return undefined;
 }
 

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../e2e/helpers.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 interface Step {
   uses?: string;
@@ -92,7 +91,7 @@ describe('action/action.yml (composite action)', () => {
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['suite', 'blue', 'green', 'args', 'node-version', 'version']));
     expect(action.inputs.suite.required).toBe(true);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['verdict', 'exit-code', 'report-dir']));
-    for (const input of Object.values(action.inputs) as Loose[]) expect(typeof input.description).toBe('string');
+    for (const input of Object.values<Loose>(action.inputs)) expect(typeof input.description).toBe('string');
   });
 
   it('sets up node, installs revgate, runs compare, uploads the reports, then fails on non-pass', () => {

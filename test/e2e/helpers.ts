@@ -132,7 +132,7 @@ export async function runDir(reportsDir: string): Promise<string> {
 }
 
 // Reports are read as loose JSON: the tests assert on the written file, not on our types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Loose = any;
 
 export async function readReport(dir: string): Promise<Loose> {

@@ -39,7 +39,7 @@ function batch(params: Record<string, string>, resourceids = [emu.resourceId]): 
     interval: 'PT1M',
     ...params,
   });
-  return post(`/subscriptions/${emu.subscriptionId}/metrics:getBatch?${query}`, { resourceids });
+  return post(`/subscriptions/${emu.subscriptionId}/metrics:getBatch?${query.toString()}`, { resourceids });
 }
 
 describe('aca-emulator: metrics:getBatch', () => {

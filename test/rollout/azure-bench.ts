@@ -73,7 +73,7 @@ export async function azureBench(o: AzureBenchOptions = {}): Promise<AzureBench>
           app: emu.app,
           endpoint: emu.url,
         },
-        urls: { [BLUE]: fronts[BLUE]!.url, [GREEN]: fronts[GREEN]!.url },
+        urls: { [BLUE]: fronts[BLUE].url, [GREEN]: fronts[GREEN].url },
         green: GREEN,
         urlPath: '/v1',
         steps: [{ weight: 0, analysis: 'full' }, { weight: 10, hold: '1s', analysis: 'sample', sample: 6 }, { weight: 100 }],

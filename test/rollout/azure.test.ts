@@ -23,7 +23,7 @@ it('rolls out on Azure Container Apps (emulated ARM): pins latestRevision, promo
   const green: Pharmabot = await startPharmabot({ seed: 2 });
   // Traffic follows "latest" (blue, the newer revision here): it must be pinned by name before anything moves.
   const arm: AcaEmulator = await startAcaEmulator({
-    traffic: [{ latestRevision: true, weight: 100 } as never],
+    traffic: [{ latestRevision: true, weight: 100 }],
     revisions: [{ suffix: 'green' }, { suffix: 'blue' }],
     pollsUntilDone: 1,
   });

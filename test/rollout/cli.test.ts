@@ -31,7 +31,7 @@ describe('revgate rollout / status / rollback / approve', () => {
     expect(r.stdout).toMatch(/would call local setWeights\(pharmabot--v1 90% \/ pharmabot--v2 10%\)/);
     expect(r.stdout).toMatch(/would call local deactivate\(pharmabot--v1\)/);
     expect(r.stdout).toMatch(/would call local acquireLock/);
-    expect(r.stdout).toMatch(/read  local readWeights\(\)/);
+    expect(r.stdout).toMatch(/read {2}local readWeights\(\)/);
     expect(r.stdout).toMatch(/would replay 6 golden cases against green http:\/\/127\.0\.0\.1:\d+\/v1/);
     expect(r.stdout).toMatch(/nothing was moved/);
     // The same machine on a virtual clock: holds are described, never waited for; nothing claims to be verified.

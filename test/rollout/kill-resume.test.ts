@@ -37,7 +37,7 @@ it('SIGKILL during a hold, then --resume finishes the rollout from the last veri
   }
   first.child.kill('SIGKILL');
   expect(await first.exited).toBeNull();
-  const before = await readJournal(journal!);
+  const before = await readJournal(journal);
   expect(before.at(-1)?.type).toBe('hold');
   // The crashed process's lock is still live: --resume is refused until it is stale and --break-lock is given.
   const refused = run(['rollout', b.suiteFile, '--resume'], b.dir);
@@ -46,7 +46,7 @@ it('SIGKILL during a hold, then --resume finishes the rollout from the last veri
   await sleep(1100);
   const second = run(['rollout', b.suiteFile, '--resume', '--break-lock'], b.dir);
   expect(await second.exited, second.output()).toBe(0);
-  const events = await readJournal(journal!);
+  const events = await readJournal(journal);
   const after = types(events.slice(before.length));
   // Resumed at step 2 (10%): the hold keeps its journaled end, the 0% analysis is not repeated.
   expect(after[0]).toBe('resumed');

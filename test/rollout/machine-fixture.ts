@@ -46,7 +46,7 @@ export const STARTED: InputBody = {
 
 /** Feed one input `dt` ms after the state's clock. */
 export function feed(s: RolloutState, body: InputBody, dt = 1): Transition {
-  return next(s, { ...body, at: new Date(Math.max(s.now, T0) + dt).toISOString() } as never);
+  return next(s, { ...body, at: new Date(Math.max(s.now, T0) + dt).toISOString() });
 }
 
 /** The write a transition asked for. */
@@ -139,7 +139,7 @@ export function reach(kind: PhaseKind): RolloutState {
   if (kind === 'keeping') return keeping;
   const deactivating = verify(feed(keeping, { type: 'tick' }, 6000));
   if (kind === 'deactivating') return deactivating;
-  throw new Error(`unknown phase ${kind}`);
+  throw new Error(`unknown phase ${String(kind)}`);
 }
 
 /** One sample of every input event, fitted to `s` (matching step, attempt and write where it has them). */

@@ -355,9 +355,9 @@ describe('folding the journal', () => {
     let seq = 0;
     const step = (body: InputBody, dt = 1) => {
       const at = new Date(Math.max(s.now, T0) + dt).toISOString();
-      const t = next(s, { ...body, at } as never);
-      events.push({ ...body, v: 1, seq: ++seq, at, runId: 'r' } as RolloutEvent);
-      for (const n of t.notes) events.push({ ...n, v: 1, seq: ++seq, at, runId: 'r' } as RolloutEvent);
+      const t = next(s, { ...body, at });
+      events.push({ ...body, v: 1, seq: ++seq, at, runId: 'r' });
+      for (const n of t.notes) events.push({ ...n, v: 1, seq: ++seq, at, runId: 'r' });
       s = t.state;
       return t;
     };

@@ -96,7 +96,7 @@ const cases: Array<{ name: string; handler: Handler; timeoutMs?: number; expecte
     expected: {
       errorClass: '4xx',
       status: 401,
-      message: expect.stringMatching(/Incorrect API key provided: (Bearer )?\[redacted\]/) as unknown as string,
+      message: expect.stringMatching(/Incorrect API key provided: (Bearer )?\[redacted\]/),
     },
   },
   {

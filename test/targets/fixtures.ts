@@ -139,7 +139,7 @@ export function target(overrides: Partial<ResolvedTarget>): ResolvedTarget {
 }
 
 export function golden(fields: Partial<GoldenCase> & { id: string }): GoldenCase {
-  return { tags: [], critical: false, ...fields } as GoldenCase;
+  return { tags: [], critical: false, ...fields };
 }
 
 export const AZURE_DOCS: DocsExtract = {

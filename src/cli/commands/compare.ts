@@ -6,35 +6,34 @@ import { renderConsole } from '../../report/console.js';
 import { compare } from '../../run/compare.js';
 import { exitForVerdict } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
+import type { CompareFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { secretValuesOf } from '../../run/secrets.js';
 
-const OVERRIDE_FLAGS = [
-  'blue',
-  'green',
-  'concurrency',
-  'repeats',
-  'timeout',
-  'retries',
-  'warmup',
-  'deadline',
-  'seed',
-  'readyTimeout',
-  'out',
-] as const;
-
-/** Pick the suite overrides out of parsed flags. */
-export function overridesFrom(flags: Record<string, unknown>): SuiteOverrides {
-  const o: Record<string, unknown> = {};
-  for (const k of OVERRIDE_FLAGS) if (flags[k] !== undefined) o[k] = flags[k];
-  if (flags.format !== undefined) o.formats = flags.format;
-  return o as SuiteOverrides;
+/** The suite overrides among the flags (compare's, or validate's URLs). */
+export function overridesFrom(flags: Partial<CompareFlags>): SuiteOverrides {
+  const { blue, green, concurrency, repeats, timeout, retries, warmup, deadline, seed, readyTimeout, out, format } = flags;
+  const o: SuiteOverrides = {
+    blue,
+    green,
+    concurrency,
+    repeats,
+    timeout,
+    retries,
+    warmup,
+    deadline,
+    seed,
+    readyTimeout,
+    out,
+    formats: format,
+  };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-export async function runCompare(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function runCompare(file: string, flags: CompareFlags, io: CliIO): Promise<number> {
   // A bad --shard is a usage error before anything is read or sent.
-  const shard = flags.shard === undefined ? undefined : parseShard(String(flags.shard));
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const loaded = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(loaded.suite));
   for (const w of loaded.warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
@@ -43,8 +42,7 @@ export async function runCompare(file: string, flags: Record<string, unknown>, i
     io.stderr(
       `revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`,
     );
-  const mode =
-    flags.progress === 'auto' || flags.progress === undefined ? (io.isTTY ? 'bar' : 'lines') : (flags.progress as 'bar' | 'lines' | 'none');
+  const mode = flags.progress === 'auto' ? (io.isTTY ? 'bar' : 'lines') : flags.progress;
   io.stderr(
     `revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`,
   );

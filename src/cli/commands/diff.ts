@@ -7,32 +7,32 @@ import type { Price } from '../../diff/model.js';
 import { DIFF_RENDERERS, diffFormats } from '../../diff/renderers.js';
 import { UsageError } from '../../model/errors.js';
 import { loadReport } from '../../report/load.js';
-import type { Revision } from '../../model/outcome.js';
 import { VERSION } from '../../model/version.js';
 import { ExitCode } from '../exit-codes.js';
+import type { DiffFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { makeDirs } from '../../files/run-dir.js';
 
 /** Default formats written with --out (without it, Markdown goes to stdout). */
 const OUT_FORMATS = ['md', 'html', 'json'];
 
-export async function runDiff(fileA: string, fileB: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const formats = diffFormats((flags.format as string[] | undefined) ?? (flags.out === undefined ? ['md'] : OUT_FORMATS));
+export async function runDiff(fileA: string, fileB: string, flags: DiffFlags, io: CliIO): Promise<number> {
+  const formats = diffFormats(flags.format ?? (flags.out === undefined ? ['md'] : OUT_FORMATS));
   if (flags.out === undefined && formats.length > 1)
     throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
   const prices = { a: priceFor('a', flags), b: priceFor('b', flags) };
   const [a, b] = await Promise.all([loadReport(resolve(io.cwd, fileA)), loadReport(resolve(io.cwd, fileB))]);
   const diff = computeDiff(
-    { report: a, file: fileA, side: (flags.aSide as Revision | undefined) ?? 'green', price: prices.a },
-    { report: b, file: fileB, side: (flags.bSide as Revision | undefined) ?? 'green', price: prices.b },
-    { toolVersion: VERSION, ...(flags.top === undefined ? {} : { top: flags.top as number }) },
+    { report: a, file: fileA, side: flags.aSide, price: prices.a },
+    { report: b, file: fileB, side: flags.bSide, price: prices.b },
+    { toolVersion: VERSION, ...(flags.top === undefined ? {} : { top: flags.top }) },
   );
   for (const w of diff.warnings) io.stderr(`revgate: warning: ${w}\n`);
   if (flags.out === undefined) {
     io.stdout(DIFF_RENDERERS[formats[0]!].render(diff));
     return ExitCode.Pass;
   }
-  const dir = resolve(io.cwd, String(flags.out));
+  const dir = resolve(io.cwd, flags.out);
   await makeDirs(dir);
   for (const format of formats) {
     const r = DIFF_RENDERERS[format];
@@ -44,10 +44,11 @@ export async function runDiff(fileA: string, fileB: string, flags: Record<string
 }
 
 /** A side's prices: its own flags (--price-in-a) over the shared ones (--price-in); both or neither. */
-function priceFor(side: 'a' | 'b', flags: Record<string, unknown>): Price | null {
+function priceFor(side: 'a' | 'b', flags: DiffFlags): Price | null {
   const suffix = side.toUpperCase();
-  const input = usd(flags[`priceIn${suffix}`], `--price-in-${side}`) ?? usd(flags.priceIn, '--price-in');
-  const output = usd(flags[`priceOut${suffix}`], `--price-out-${side}`) ?? usd(flags.priceOut, '--price-out');
+  const own = side === 'a' ? { input: flags.priceInA, output: flags.priceOutA } : { input: flags.priceInB, output: flags.priceOutB };
+  const input = usd(own.input, `--price-in-${side}`) ?? usd(flags.priceIn, '--price-in');
+  const output = usd(own.output, `--price-out-${side}`) ?? usd(flags.priceOut, '--price-out');
   if (input === undefined && output === undefined) return null;
   if (input === undefined || output === undefined) {
     const missing = input === undefined ? 'input' : 'output';
@@ -59,10 +60,10 @@ function priceFor(side: 'a' | 'b', flags: Record<string, unknown>): Price | null
   return { inputPerMillion: input, outputPerMillion: output };
 }
 
-function usd(value: unknown, flag: string): number | undefined {
+function usd(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (String(value).trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new UsageError(`${flag} must be a price ≥ 0 in USD per 1M tokens, got "${String(value)}"`, 'e.g. --price-in 2.5 --price-out 10');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`${flag} must be a price ≥ 0 in USD per 1M tokens, got "${value}"`, 'e.g. --price-in 2.5 --price-out 10');
   return n;
 }

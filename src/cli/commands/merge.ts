@@ -5,11 +5,12 @@ import { publishToGitHub } from '../../ci/github.js';
 import { renderConsole } from '../../report/console.js';
 import { merge } from '../../run/merge.js';
 import { exitForVerdict } from '../exit-codes.js';
+import type { MergeFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 
-export async function runMerge(files: string[], flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const formats = (flags.format as string[] | undefined) ?? ['json', 'md', 'junit'];
-  const outDir = resolve(io.cwd, flags.out === undefined ? 'reports' : String(flags.out));
+export async function runMerge(files: string[], flags: MergeFlags, io: CliIO): Promise<number> {
+  const formats = flags.format ?? ['json', 'md', 'junit'];
+  const outDir = resolve(io.cwd, flags.out);
   const result = await merge(
     files.map((f) => resolve(io.cwd, f)),
     { outDir, formats },

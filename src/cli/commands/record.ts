@@ -4,23 +4,26 @@ import { recordGolden } from '../../run/record-golden.js';
 import type { Revision } from '../../model/outcome.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
+import type { RecordFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { secretValuesOf } from '../../run/secrets.js';
 
-const SAMPLING_FLAGS = ['concurrency', 'timeout', 'retries', 'warmup', 'readyTimeout'] as const;
 /** The revision not recorded is never called: a placeholder URL spares it a "has no URL" error. */
 const UNUSED_URL = 'http://127.0.0.1:9/unused';
 
-export async function runRecord(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const revision = (flags.revision as Revision | undefined) ?? 'blue';
+export async function runRecord(file: string, flags: RecordFlags, io: CliIO): Promise<number> {
+  const { revision, url, concurrency, timeout, retries, warmup, readyTimeout } = flags;
   const other: Revision = revision === 'blue' ? 'green' : 'blue';
-  const overrides: Record<string, unknown> = { [other]: UNUSED_URL };
-  if (flags.url !== undefined) overrides[revision] = flags.url;
-  for (const k of SAMPLING_FLAGS) if (flags[k] !== undefined) overrides[k] = flags[k];
-  const { suite, warnings } = await loadSuite(file, { overrides: overrides as SuiteOverrides, env: io.env, cwd: io.cwd });
+  const sampling: SuiteOverrides = { concurrency, timeout, retries, warmup, readyTimeout };
+  const overrides: SuiteOverrides = {
+    ...Object.fromEntries(Object.entries(sampling).filter(([, v]) => v !== undefined)),
+    [other]: UNUSED_URL,
+    ...(url === undefined ? {} : { [revision]: url }),
+  };
+  const { suite, warnings } = await loadSuite(file, { overrides: overrides, env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
   for (const w of warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
-  const repeats = (flags.repeats as number | undefined) ?? 1;
+  const repeats = flags.repeats ?? 1;
   io.stderr(
     `revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`,
   );
@@ -30,7 +33,7 @@ export async function runRecord(file: string, flags: Record<string, unknown>, io
     updateDocs: flags.updateDocs === true,
     cwd: io.cwd,
     signal: io.signal,
-    ...(flags.out === undefined ? {} : { out: String(flags.out) }),
+    ...(flags.out === undefined ? {} : { out: flags.out }),
   });
   for (const f of result.files) io.stdout(`wrote ${f.written} (${f.recorded} references recorded, ${f.kept} kept) from ${f.source}\n`);
   if (result.failed.length > 0) {

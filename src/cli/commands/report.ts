@@ -10,12 +10,13 @@ import { renderConsole } from '../../report/console.js';
 import { loadReport } from '../../report/load.js';
 import { rendererFor, RENDERERS } from '../../report/renderers.js';
 import { exitForVerdict } from '../exit-codes.js';
+import type { ReportFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { makeDirs } from '../../files/run-dir.js';
 
-export async function runReport(flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  let from = resolve(io.cwd, String(flags.from));
-  const formats = (flags.format as string[] | undefined) ?? ['md', 'junit'];
+export async function runReport(flags: ReportFlags, io: CliIO): Promise<number> {
+  let from = resolve(io.cwd, flags.from);
+  const formats = flags.format;
   const unknown = formats.filter((f) => f !== 'console' && !(f in RENDERERS));
   if (unknown.length)
     throw new UsageError(
@@ -40,7 +41,7 @@ export async function runReport(flags: Record<string, unknown>, io: CliIO): Prom
     from = join(from, 'report.json');
   }
   const report = await loadReport(from);
-  const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, String(flags.out));
+  const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, flags.out);
   await makeDirs(outDir);
   for (const format of formats) {
     if (format === 'console') {

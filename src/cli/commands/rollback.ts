@@ -7,13 +7,14 @@ import { formatTable, tableFor } from '../../rollout/plan.js';
 import { viewOf } from '../../rollout/view.js';
 import { SerialWriter } from '../../rollout/writer.js';
 import { ExitCode } from '../exit-codes.js';
+import type { RollbackFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { latestRun, loadRollout, open } from './rollout-common.js';
 
-export async function runRollback(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function runRollback(file: string, flags: RollbackFlags, io: CliIO): Promise<number> {
   const setup = await loadRollout(file, flags, io);
   const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
-  const to = typeof flags.to === 'string' ? flags.to : (last ? viewOf(last.state).blue : '') || undefined;
+  const to = flags.to !== undefined ? flags.to : (last ? viewOf(last.state).blue : '') || undefined;
   if (!to)
     throw new UsageError(
       `no previous revision of ${setup.plan.backend.app} is known from a journal`,

@@ -9,14 +9,15 @@ import { foldJournal } from '../../rollout/machine/fold.js';
 import { resumable } from '../../rollout/machine/state.js';
 import { viewOf } from '../../rollout/view.js';
 import { ExitCode } from '../exit-codes.js';
+import type { ApproveFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 
-export async function runApprove(flags: Record<string, unknown>, io: CliIO): Promise<number> {
-  const stateDir = resolve(io.cwd, typeof flags.stateDir === 'string' ? flags.stateDir : '.revgate');
+export async function runApprove(flags: ApproveFlags, io: CliIO): Promise<number> {
+  const stateDir = resolve(io.cwd, flags.stateDir);
   const pointers = (await listPointers(stateDir)).filter((p) => p.active && (flags.app === undefined || p.app === flags.app));
   if (pointers.length === 0)
     throw new UsageError(
-      `no active rollout${flags.app ? ` of ${String(flags.app)}` : ''} under ${stateDir}`,
+      `no active rollout${flags.app ? ` of ${flags.app}` : ''} under ${stateDir}`,
       'run it from the directory the rollout runs in, or pass --state-dir',
     );
   if (pointers.length > 1)
@@ -25,11 +26,11 @@ export async function runApprove(flags: Record<string, unknown>, io: CliIO): Pro
   const folded = foldJournal(await readJournal(p.journal));
   const state = viewOf(folded);
   if (!resumable(folded)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
-  const step = typeof flags.step === 'number' ? flags.step - 1 : state.awaiting?.step;
+  const step = flags.step !== undefined ? flags.step - 1 : state.awaiting?.step;
   if (step === undefined)
     throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
   if (step < 0 || step >= state.weights.length) throw new UsageError(`--step must be 1-${state.weights.length}`);
-  const by = typeof flags.by === 'string' ? flags.by : (io.env.USER ?? userInfo().username);
+  const by = flags.by !== undefined ? flags.by : (io.env.USER ?? userInfo().username);
   await appendApproval(approvalsFile(p.journal), { runId: p.runId, step, by, at: new Date().toISOString() });
   io.stdout(`revgate: approved step ${step + 1} (${state.weights[step]}% on green) of ${p.app}, run ${p.runId}, as ${by}\n`);
   return ExitCode.Pass;

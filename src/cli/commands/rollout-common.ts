@@ -18,25 +18,29 @@ export interface RolloutSetup {
 }
 
 /** Load the suite and its rollout plan (ConfigError lists every problem; no rollout section is a usage error). */
-export async function loadRollout(file: string, flags: Record<string, unknown>, io: CliIO): Promise<RolloutSetup> {
+export async function loadRollout(
+  file: string,
+  flags: { blue?: string; green?: string; token?: string },
+  io: CliIO,
+): Promise<RolloutSetup> {
   const { suite } = await loadSuite(file, { env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
   if (!suite.rollout)
     throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
   const plan: ResolvedRollout = { ...suite.rollout };
-  if (typeof flags.blue === 'string') plan.blue = flags.blue;
-  if (typeof flags.green === 'string') plan.green = flags.green;
+  if (flags.blue !== undefined) plan.blue = flags.blue;
+  if (flags.green !== undefined) plan.green = flags.green;
   return { suite, plan, stateDir: resolve(io.cwd, plan.stateDir) };
 }
 
 /** Open the plan's backend; the local proxy listens on its port only for a rollout. */
-export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: unknown): Promise<OpenedRouter> {
+export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: string): Promise<OpenedRouter> {
   return openRouter(s.plan.backend, {
     cwd: io.cwd,
     stateDir: s.stateDir,
     serve,
     env: io.env,
-    ...(typeof token === 'string' ? { token } : {}),
+    ...(token === undefined ? {} : { token }),
   });
 }
 

@@ -3,10 +3,11 @@
 import { formatTable } from '../../rollout/plan.js';
 import { viewOf } from '../../rollout/view.js';
 import { ExitCode } from '../exit-codes.js';
+import type { StatusFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { latestRun, loadRollout, open } from './rollout-common.js';
 
-export async function runStatus(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function runStatus(file: string, flags: StatusFlags, io: CliIO): Promise<number> {
   const setup = await loadRollout(file, flags, io);
   const opened = await open(setup, io, false, flags.token);
   const out: string[] = [];

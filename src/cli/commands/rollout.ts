@@ -17,10 +17,11 @@ import { runRollout, type RolloutDeps } from '../../rollout/run-rollout.js';
 import { newSession, resumeSession } from '../../rollout/session.js';
 import type { Outcome } from '../../rollout/types.js';
 import { exitForRollout } from '../exit-codes.js';
+import type { RolloutFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { loadRollout, open, ownerName, type RolloutSetup } from './rollout-common.js';
 
-export async function runRolloutCommand(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function runRolloutCommand(file: string, flags: RolloutFlags, io: CliIO): Promise<number> {
   const setup = await loadRollout(file, flags, io);
   const opened = await open(setup, io, !flags.dryRun, flags.token);
   let metrics: LiveMetrics | undefined;
@@ -36,7 +37,7 @@ export async function runRolloutCommand(file: string, flags: Record<string, unkn
       suite: file,
       signal: io.signal,
       log,
-      breakLock: Boolean(flags.breakLock),
+      breakLock: flags.breakLock === true,
     };
     if (flags.dryRun) return await dryRun(setup, base, io);
     const own = new OwnTraffic();
@@ -44,7 +45,7 @@ export async function runRolloutCommand(file: string, flags: Record<string, unkn
     if (live) {
       metrics = await openLiveMetrics(live, {
         ...(opened.stats ? { local: opened.stats } : {}),
-        ...(typeof flags.token === 'string' ? { token: flags.token } : {}),
+        ...(flags.token === undefined ? {} : { token: flags.token }),
         env: io.env,
         warn: (m) => log(`revgate: live metrics warning: ${m}`),
       });

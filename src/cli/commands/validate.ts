@@ -5,11 +5,12 @@ import { formatStat } from '../../gate/statistical/format.js';
 import { findStatTest } from '../../gate/statistical/tests.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
+import type { ValidateFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { overridesFrom } from './compare.js';
 import { secretValuesOf } from '../../run/secrets.js';
 
-export async function runValidate(file: string, flags: Record<string, unknown>, io: CliIO): Promise<number> {
+export async function runValidate(file: string, flags: ValidateFlags, io: CliIO): Promise<number> {
   const { suite, warnings } = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
   for (const w of warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);

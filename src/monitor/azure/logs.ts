@@ -1,6 +1,6 @@
 // Per-revision latency from Log Analytics: run the latency query (kql.ts) over the window and read its rows by
 // column name. Raw samples are used when the row holds all of them (Count ≤ samples); otherwise only quantiles.
-import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
+import { LogsQueryResultStatus, type LogsQueryClient, type LogsTable } from '@azure/monitor-query-logs';
 import { MonitorError } from '../../model/errors.js';
 import type { RevisionWindow } from '../../model/live.js';
 import { renderLatencyQuery } from './kql.js';
@@ -67,7 +67,8 @@ export function readLatencyTable(
     revisions.map((r) => [r, { latencyMs: [], latency: { p50: null, p95: null, p99: null, mean: null } }]),
   );
   for (const row of table?.rows ?? []) {
-    const revision = revisions.find((r) => r.toLowerCase() === String(row[at.revision] ?? '').toLowerCase());
+    const name: unknown = row[at.revision];
+    const revision = revisions.find((r) => typeof name === 'string' && r.toLowerCase() === name.toLowerCase());
     if (revision === undefined) continue;
     const cell = (i: number): unknown => (i < 0 ? undefined : row[i]);
     const raw = samples(cell(at.samples));
@@ -92,12 +93,12 @@ export async function queryLatency(call: LatencyCall, warn: (message: string) =>
     { abortSignal: call.signal },
   );
   let tables: LogsTable[];
-  if (result.status === 'PartialFailure') {
+  if (result.status === LogsQueryResultStatus.PartialFailure) {
     tables = result.partialTables;
     warn(
       `Log Analytics answered the latency query in part (${result.partialError.code ?? 'PartialError'}: ${result.partialError.message ?? ''}); latency may be incomplete`,
     );
-  } else if (result.status === 'Success') {
+  } else if (result.status === LogsQueryResultStatus.Success) {
     tables = result.tables;
   } else {
     throw new MonitorError(

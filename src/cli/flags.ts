@@ -1,0 +1,276 @@
+// Every command's arguments, flags and help, typed end to end: @commander-js/extra-typings infers
+// each command's options from its definition, and the command bodies (src/cli/commands/) take
+// those types (`CompareFlags`, …). Light on purpose: --help and --version load only this file.
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { COMMAND_EXIT_CODES, COMPARE_EXIT_CODES, ROLLOUT_EXIT_CODES, exitCodesHelp } from './exit-codes.js';
+
+function int(name: string, min: number) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+}
+
+export const EXIT_CODES_HELP = exitCodesHelp(COMPARE_EXIT_CODES);
+const ROLLOUT_EXIT_HELP = exitCodesHelp(ROLLOUT_EXIT_CODES);
+
+/** A comma-separated list flag, e.g. `--format md,junit`. */
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export const compareCommand = () =>
+  new Command('compare')
+    .description('replay a suite against blue and green, score, gate and write reports')
+    .argument('<suite>', 'suite YAML file (see suites/)')
+    .option('--blue <url>', 'blue (serving) revision URL; overrides blue.url')
+    .option('--green <url>', 'green (new) revision URL; overrides green.url')
+    .option('-c, --concurrency <n>', 'requests in flight (blue + green)', int('--concurrency', 1))
+    .option('-r, --repeats <n>', 'attempts per case and revision', int('--repeats', 1))
+    .option('--timeout <duration>', 'per-request timeout, e.g. 30s')
+    .option('--retries <n>', 'retries of 429 / 5xx / timeouts / resets', int('--retries', 0))
+    .option('--warmup <n>', 'warm-up requests per revision (excluded from statistics)', int('--warmup', 0))
+    .option('--deadline <duration>', 'whole-run deadline, e.g. 20m')
+    .option('--ready-timeout <duration>', 'wait this long for /health/ready (0 skips)')
+    .option('--seed <n>', 'seed for the blue/green call order', int('--seed', 0))
+    .option('-o, --out <dir>', 'report directory (a run writes <dir>/<run-id>/)')
+    .option('-f, --format <list>', 'report formats: json,md,junit,html', list)
+    .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
+    .option('--shard <k/n>', 'replay only shard k of n (cases assigned by a hash of their id); combine the shards with `revgate merge`')
+    .addHelpText(
+      'after',
+      `
+The verdict is worst-of: pass < inconclusive < error < fail. Only pass exits 0.
+
+Examples:
+  $ revgate compare suites/pharmabot.yaml
+  $ revgate compare suites/pharmabot.yaml --green https://app--v2.example.io/v1 --repeats 3 -c 16
+  $ PHARMABOT_KEY=… revgate compare suites/azure-openai.yaml --format md --out ci-reports
+  $ revgate compare suites/pharmabot.yaml --shard 2/4 --out shards
+${EXIT_CODES_HELP}`,
+    );
+
+export const validateCommand = () =>
+  new Command('validate')
+    .description('check a suite, its golden sets and thresholds without sending any request')
+    .argument('<suite>', 'suite YAML file')
+    .option('--blue <url>', 'blue URL (as compare would use it)')
+    .option('--green <url>', 'green URL (as compare would use it)')
+    .addHelpText(
+      'after',
+      `
+Every problem is listed at once with file, line, YAML path and a hint. Editors can
+autocomplete suites with schemas/suite.schema.json (add "# yaml-language-server: $schema=../schemas/suite.schema.json").
+
+Examples:
+  $ revgate validate suites/pharmabot.yaml
+  $ revgate validate suites/pharmabot.yaml --blue http://127.0.0.1:8081/v1 --green http://127.0.0.1:8082/v1
+${exitCodesHelp(COMMAND_EXIT_CODES.validate)}`,
+    );
+
+export const reportCommand = () =>
+  new Command('report')
+    .description(
+      "re-render a run's reports from its report.json, without replaying traffic; a run directory whose run never ended is rebuilt from its cases.jsonl",
+    )
+    .requiredOption('--from <report.json|run dir>', 'the report.json of a run, or its directory')
+    .option('-f, --format <list>', 'formats to write: md,junit (or "console" to print the summary)', list, ['md', 'junit'])
+    .option('-o, --out <dir>', 'where to write (default: next to report.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ revgate report --from reports/20261126-231502-pharmabot-3fa2/report.json --format md,junit
+  $ revgate report --from report.json --format console
+  $ revgate report --from reports/20261126-231502-pharmabot-3fa2 --format md,junit,html   # after a crash: rebuilt from cases.jsonl
+${exitCodesHelp(COMMAND_EXIT_CODES.report)}`,
+    );
+
+export const mergeCommand = () =>
+  new Command('merge')
+    .description('merge the reports of `compare --shard k/n` runs into one report and one verdict, gated on the merged cases')
+    .argument('<report.json...>', 'the report.json of each shard')
+    .option('-o, --out <dir>', 'report directory (the merged run writes <dir>/<run-id>/)', 'reports')
+    .option('-f, --format <list>', 'report formats, e.g. json,md,junit,html', list)
+    .addHelpText(
+      'after',
+      `
+The shards must come from one run (same suite and config hash, shard k/n each once). Every case
+is fed again into the same accumulators and every threshold and statistical test is evaluated on
+the merged data. A merge with a missing shard is incomplete: never pass.
+
+Examples:
+  $ revgate merge shards/*/report.json --out merged
+  $ revgate merge shard-1/report.json shard-2/report.json shard-3/report.json --format md
+${exitCodesHelp(COMMAND_EXIT_CODES.merge)}`,
+    );
+
+export const diffCommand = () =>
+  new Command('diff')
+    .description('compare one revision of run B with one of run A (e.g. model v2 vs v1): metrics, tags, changed cases, tokens and cost')
+    .argument('<a>', 'report.json of run A (the baseline, e.g. last release)')
+    .argument('<b>', 'report.json of run B (the candidate, e.g. this release)')
+    .addOption(new Option('--a-side <revision>', 'revision of run A to compare').choices(['green', 'blue']).default('green'))
+    .addOption(new Option('--b-side <revision>', 'revision of run B to compare').choices(['green', 'blue']).default('green'))
+    .option('--price-in <usd>', 'USD per 1M input tokens (both runs)')
+    .option('--price-out <usd>', 'USD per 1M output tokens (both runs)')
+    .option('--price-in-a <usd>', 'USD per 1M input tokens, run A (overrides --price-in)')
+    .option('--price-out-a <usd>', 'USD per 1M output tokens, run A (overrides --price-out)')
+    .option('--price-in-b <usd>', 'USD per 1M input tokens, run B (overrides --price-in)')
+    .option('--price-out-b <usd>', 'USD per 1M output tokens, run B (overrides --price-out)')
+    .option('--top <n>', 'biggest per-case score changes shown per score', int('--top', 0))
+    .option('-f, --format <list>', 'md,html,json (default: md to stdout; all three with --out)', list)
+    .option('-o, --out <dir>', 'write diff.md, diff.html and/or diff.json into this directory')
+    .addHelpText(
+      'after',
+      `
+Compares green of B with green of A by default: every metric present in both (A, B, delta,
+relative change, better/worse), metrics per tag, cases whose status changed (matched by id;
+new and removed cases too), the biggest per-case changes of ref ROUGE-L, RAG recall and
+numbers consistency with both answers, and tokens per 1,000 requests (cost when priced).
+Runs of different suites are diffed with a warning.
+
+Examples:
+  $ revgate diff reports/v1-run/report.json reports/v2-run/report.json
+  $ revgate diff last-week/report.json today/report.json --price-in 2.5 --price-out 10
+  $ revgate diff a/report.json b/report.json --price-in-a 0.15 --price-out-a 0.6 --price-in-b 2.5 --price-out-b 10
+  $ revgate diff run/report.json run/report.json --a-side blue --b-side green --format md,html,json --out diff
+${exitCodesHelp(COMMAND_EXIT_CODES.diff)}`,
+    );
+
+export const recordCommand = () =>
+  new Command('record')
+    .description('replay one revision over a suite and write its answers as new golden references (a new file, for review)')
+    .argument('<suite>', 'suite YAML file')
+    .addOption(new Option('--revision <revision>', 'revision to record').choices(['blue', 'green']).default('blue'))
+    .option('--url <url>', 'URL of the recorded revision; overrides its url in the suite')
+    .option('-o, --out <file>', 'output golden file (default: <golden>.recorded.yaml next to the source; one golden file only)')
+    .option('-r, --repeats <n>', 'attempts per case; the most central answer (ROUGE-L medoid) becomes the reference', int('--repeats', 1))
+    .option('-c, --concurrency <n>', 'requests in flight', int('--concurrency', 1))
+    .option('--timeout <duration>', 'per-request timeout, e.g. 30s')
+    .option('--retries <n>', 'retries of 429 / 5xx / timeouts / resets', int('--retries', 0))
+    .option('--warmup <n>', 'warm-up requests (not recorded)', int('--warmup', 0))
+    .option('--ready-timeout <duration>', 'wait this long for /health/ready (0 skips)')
+    .option('--update-docs', 'also set expected_docs from the retrieved documents (retrieved is not relevant: review them)')
+    .addHelpText(
+      'after',
+      `
+Every case field is kept; only \`reference\` (and, with --update-docs, \`expected_docs\`) is replaced.
+The source golden file is never overwritten. Cases whose recording failed keep their old
+reference and are listed on stderr. Review the new file before committing it.
+
+Examples:
+  $ revgate record suites/pharmabot.yaml
+  $ revgate record suites/pharmabot.yaml --revision green --url http://127.0.0.1:8082/v1 --repeats 3
+  $ revgate record suites/pharmabot.yaml --out golden/pharmabot.v2.yaml --update-docs
+${exitCodesHelp(COMMAND_EXIT_CODES.record)}`,
+    );
+
+export const metricsCommand = () =>
+  new Command('metrics')
+    .description('list the metrics thresholds can use, with units and scopes')
+    .option('-k <k>', 'the RAG cut-off (scoring.k)', int('-k', 1), 5)
+    .addHelpText(
+      'after',
+      `
+Threshold grammar:  [scope.]metric op value
+  scope  green (default) | blue | delta (green - blue) | ratio (green / blue) | pair
+  op     < <= > >= == !=
+  value  0.4 | 1% | 800ms | 1.2s
+Examples:  "ratio.latency.p95 <= 1.2"  "delta.rag.recall@5 >= -0.02"  "ref.rougeL.mean >= 0.4"  "error_rate <= 1%"`,
+    );
+
+export const schemaCommand = () =>
+  new Command('schema')
+    .description('print the JSON Schema of suite or golden files (for editors)')
+    .argument('[kind]', 'suite | golden', 'suite');
+
+export const rolloutCommand = () =>
+  new Command('rollout')
+    .description('roll green out step by step (shift traffic, analyse, hold, approve), rolling back at once on any breach')
+    .argument('<suite>', 'suite YAML file with a rollout: section')
+    .option('--dry-run', 'run the plan on a virtual clock: reads run, every write is printed, nothing moves')
+    .option('--resume', "continue the app's interrupted or paused rollout from its last verified state")
+    .option('--break-lock', 'take over a STALE lock (an expired one; a live lock is never broken)')
+    .option('--blue <revision>', 'the serving revision (default: rollout.blue, "auto")')
+    .option('--green <revision>', 'the new revision (default: rollout.green, "latest")')
+    .option('--token <token>', 'azure-container-apps: an ARM bearer token instead of DefaultAzureCredential')
+    .addHelpText(
+      'after',
+      `
+Each step: set the whole traffic table, read it back and verify it; golden replay of green
+against blue (only pass advances); hold while watching green's health and fingerprint (every
+rollout.pollInterval) and, with rollout.live, judging live user traffic (revgate's own requests
+excluded); wait for an approval when asked. Every write to the app goes through one serialized
+writer that waits for an operation in flight and retries 409/429/5xx (rollout.writeTimeout;
+rollbacks: rollout.rollbackTimeout). Every event is fsynced to reports/<run>/journal.jsonl;
+--resume folds it and continues.
+
+Ctrl-C: the first rolls back (waiting for a write in flight) and exits 130 with 100% blue
+verified; after the cutover it stops with blue warm (--resume finishes). A second Ctrl-C quits at
+once and tells you to check \`revgate status\` / run \`revgate rollback\`.
+
+Examples:
+  $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
+  $ revgate rollout suites/pharmabot-rollout.yaml --green pharmabot--v2
+  $ revgate rollout suites/pharmabot-rollout.yaml --resume --break-lock
+  $ revgate rollout approve --app pharmabot --step 3
+${ROLLOUT_EXIT_HELP}`,
+    );
+
+export const approveCommand = () =>
+  new Command('approve')
+    .description('approve the step an active rollout is waiting at (recorded durably next to its journal)')
+    .option('--app <app>', 'the app (needed when several rollouts are active)')
+    .option('--step <n>', 'the step to approve, 1-based (default: the step waiting now)', int('--step', 1))
+    .option('--by <name>', 'who approves (default: $USER)')
+    .option('--state-dir <dir>', 'the rollout state directory', '.revgate')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ revgate rollout approve
+  $ revgate rollout approve --app pharmabot --step 3 --by alice`,
+    );
+
+export const rollbackCommand = () =>
+  new Command('rollback')
+    .description('emergency: put 100% of traffic back on blue (the previous revision from the journal, or --to), verified')
+    .argument('<suite>', 'suite YAML file with a rollout: section')
+    .option('--to <revision>', 'the revision to send 100% to')
+    .option('--token <token>', 'azure-container-apps: an ARM bearer token instead of DefaultAzureCredential')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ revgate rollback suites/pharmabot-rollout.yaml
+  $ revgate rollback suites/pharmabot-rollout.yaml --to pharmabot--v1
+${exitCodesHelp(COMMAND_EXIT_CODES.rollback)}`,
+    );
+
+export const statusCommand = () =>
+  new Command('status')
+    .description('show revisions, health, traffic weights, the lock and the active rollout with its step')
+    .argument('<suite>', 'suite YAML file with a rollout: section')
+    .option('--token <token>', 'azure-container-apps: an ARM bearer token instead of DefaultAzureCredential')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ revgate status suites/pharmabot-rollout.yaml`,
+    );
+
+type FlagsOf<F extends () => { opts(): unknown }> = ReturnType<ReturnType<F>['opts']>;
+export type CompareFlags = FlagsOf<typeof compareCommand>;
+export type ValidateFlags = FlagsOf<typeof validateCommand>;
+export type ReportFlags = FlagsOf<typeof reportCommand>;
+export type MergeFlags = FlagsOf<typeof mergeCommand>;
+export type DiffFlags = FlagsOf<typeof diffCommand>;
+export type RecordFlags = FlagsOf<typeof recordCommand>;
+export type RolloutFlags = FlagsOf<typeof rolloutCommand>;
+export type ApproveFlags = FlagsOf<typeof approveCommand>;
+export type RollbackFlags = FlagsOf<typeof rollbackCommand>;
+export type StatusFlags = FlagsOf<typeof statusCommand>;
