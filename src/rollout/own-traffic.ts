@@ -2,9 +2,8 @@
 // replays at canary steps reach blue and green at their own URLs, and a platform that counts every
 // request a revision served (Azure Monitor's per-revision `Requests`) counts them too. Live analysis
 // subtracts them per window, so a green that got no user traffic cannot pass on revgate's own.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { OwnCount } from './types.js';
+import { jsonlLines } from '../files/jsonl.js';
 
 interface Entry {
   at: number;
@@ -40,10 +39,8 @@ export class OwnTraffic {
    */
   async addReplay(resultsFile: string, revisions: { blue: string; green: string }, startedAt: number, warmup: number): Promise<void> {
     for (const rev of [revisions.blue, revisions.green]) this.add(rev, startedAt, 1 + warmup);
-    const lines = createInterface({ input: createReadStream(resultsFile, 'utf8'), crlfDelay: Infinity });
     try {
-      for await (const line of lines) {
-        if (line.trim() === '') continue;
+      for await (const line of jsonlLines(resultsFile)) {
         const a = JSON.parse(line) as {
           revision: 'blue' | 'green';
           at: string;

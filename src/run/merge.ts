@@ -2,12 +2,12 @@
 // feed every case again into one RunCollector, gate the merged data with the configuration the
 // reports carry, and write one report. Statistics are computed on the merged cases (a Wilcoxon
 // test over 3 × 40 cases is one test over 120 pairs), never averaged across shards.
-import { writeFile } from 'node:fs/promises';
 import { JsonlSink } from '../replay/jsonl-sink.js';
 import type { CheckResult } from '../model/verdict.js';
 import { loadReport } from '../report/load.js';
 import type { ErrorSample, Report, ReportSummary, RunInfo } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
+import { writeRenderings } from './outputs.js';
 import type { CaseRecord } from '../model/metrics.js';
 import { VERSION } from '../model/version.js';
 import { RunCollector } from './collect.js';
@@ -59,16 +59,9 @@ export async function merge(files: readonly string[], options: MergeOptions): Pr
   };
   const written: Record<string, string> = { cases: paths.cases, json: paths.report };
   await writeReportJson(paths.report, summary, paths.cases);
-  for (const format of formats) {
-    if (format === 'json') continue;
-    const r = rendererFor(format);
-    const file = `${paths.dir}/${r.file}`;
-    // A format that shows every case (html) renders the full report; the shards' cases are in memory anyway.
-    const full = r.needsCases && r.renderReport ? r.renderReport({ ...summary, cases: shards.flatMap((sh) => sh.report.cases) }) : null;
-    await writeFile(file, full ?? r.render(summary));
-    written[format] = file;
-  }
-  return { summary, files: written, missing: plan.missing };
+  // The shards' cases are in memory anyway: formats that show cases (html) read them from there.
+  const renderings = await writeRenderings({ summary, cases: () => shards.flatMap((sh) => sh.report.cases) }, paths.dir, formats);
+  return { summary, files: { ...written, ...renderings }, missing: plan.missing };
 }
 
 /** Load every report (each is checked by loadReport), ordered by shard index. */

@@ -1,9 +1,11 @@
 // Writing a run's reports: report.json streamed from cases.jsonl, then every other format rendered
 // from the same summary — each file written atomically (temp file, fsync, rename), redacted.
-import { readHtmlSource, renderHtmlPage } from '../report/html/index.js';
-import type { ReportSummary } from '../model/report.js';
-import { rendererFor } from '../report/renderers.js';
+import { join } from 'node:path';
 import { writeAtomic } from '../files/atomic-write.js';
+import { readJsonlTolerant } from '../files/jsonl.js';
+import type { CaseRecord } from '../model/metrics.js';
+import type { ReportSummary } from '../model/report.js';
+import { rendererFor, type RenderInput } from '../report/renderers.js';
 import { writeReportJson } from './write-report.js';
 
 export interface RunPaths {
@@ -23,13 +25,24 @@ export async function writeOutputs(
   const files: Record<string, string> = { results: paths.results, cases: paths.cases };
   await writeReportJson(paths.report, summary, paths.cases);
   files.json = paths.report;
+  // Cases stream back from cases.jsonl, for the formats that show them (html).
+  const input: RenderInput = { summary, cases: () => readJsonlTolerant<CaseRecord>(paths.cases) };
+  return { ...files, ...(await writeRenderings(input, paths.dir, formats, redact)) };
+}
+
+/** Render `formats` (json excluded: it is the source) into `dir`, each file written atomically; returns the files by format. */
+export async function writeRenderings(
+  input: RenderInput,
+  dir: string,
+  formats: readonly string[],
+  redact: (s: string) => string = (s) => s,
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
   for (const format of formats) {
     if (format === 'json') continue;
     const r = rendererFor(format);
-    const file = `${paths.dir}/${r.file}`;
-    // report.html shows cases: they are streamed back from cases.jsonl, keeping at most
-    // HTML_CASE_LIMIT of them (the most regressed) in memory, never the whole run.
-    await writeAtomic(file, redact(r.needsCases ? renderHtmlPage(await readHtmlSource(summary, paths.cases)) : r.render(summary)));
+    const file = join(dir, r.file);
+    await writeAtomic(file, redact(await r.render(input)));
     files[format] = file;
   }
   return files;

@@ -3,10 +3,9 @@
 // it finished) and results.jsonl (every attempt). The cases are fed to a RunCollector and gated
 // with the configuration the run recorded, exactly as `revgate merge` does; the run is marked
 // incomplete (it never ended), so the verdict is never a pass unless every planned case is there.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadReport } from '../report/load.js';
 import type { Report, ReportSummary } from '../model/report.js';
 import type { AttemptRecord } from '../model/attempt.js';
@@ -16,23 +15,11 @@ import { ErrorTally } from './errors-tally.js';
 import { gateRun } from './gate-run.js';
 import { writeOutputs } from './outputs.js';
 import { storedConfigOf } from './report-config.js';
+import { readJsonlTolerant } from '../files/jsonl.js';
 
 /** True when `dir` holds a run that can be rebuilt (run.json and cases.jsonl). */
 export function isRunDir(dir: string): boolean {
   return existsSync(join(dir, 'run.json')) && existsSync(join(dir, 'cases.jsonl'));
-}
-
-/** Every complete JSON line of a JSONL file (a torn last line, from a crash mid-write, is skipped). */
-async function* jsonLines<T>(file: string): AsyncGenerator<T> {
-  if (!existsSync(file)) return;
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    try {
-      yield JSON.parse(line) as T;
-    } catch {
-      // torn line
-    }
-  }
 }
 
 /** Rebuild report.json and `formats` (default: the run's own) in `dir`. */
@@ -45,12 +32,12 @@ export async function rebuildRun(
   const config = storedConfigOf(head, headFile);
   const collector = new RunCollector(config.k, [...config.settings.thresholdSpecs, ...config.settings.statSpecs], config.topCases);
   let casesDone = 0;
-  for await (const record of jsonLines<CaseRecord>(join(dir, 'cases.jsonl'))) {
+  for await (const record of readJsonlTolerant<CaseRecord>(join(dir, 'cases.jsonl'))) {
     collector.add(record);
     casesDone++;
   }
   const tally = new ErrorTally();
-  for await (const a of jsonLines<AttemptRecord>(join(dir, 'results.jsonl'))) tally.add(a);
+  for await (const a of readJsonlTolerant<AttemptRecord>(join(dir, 'results.jsonl'))) tally.add(a);
   const progress = { complete: false, interrupted: null, casesDone, casesPlanned: head.run.casesPlanned };
   const gated = gateRun(collector, config.settings, progress, []);
   const last = (await stat(join(dir, 'cases.jsonl'))).mtime;

@@ -5,17 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
-import {
-  cli,
-  compareCli,
-  GOOD_THRESHOLDS,
-  pharmabotCases,
-  readJsonl,
-  readReport,
-  ROOT,
-  runDir,
-  writeSuite,
-} from './helpers.js';
+import { cli, compareCli, GOOD_THRESHOLDS, pharmabotCases, readJsonl, readReport, ROOT, runDir, writeSuite } from './helpers.js';
 
 const unescapeMd = (s: string) => s.replace(/\\_/g, '_').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
 

@@ -4,10 +4,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/model/errors.js';
-import { CaseSelector, readHtmlSource, renderHtml, renderHtmlFromSummary } from '../../src/report/html/index.js';
+import { readJsonlTolerant } from '../../src/files/jsonl.js';
+import { CaseSelector, collectHtmlSource, renderHtml } from '../../src/report/html/index.js';
 import type { HtmlCase } from '../../src/report/html/case-data.js';
-import { RENDERERS, rendererFor } from '../../src/report/renderers.js';
+import { RENDERERS, inputFromReport, rendererFor } from '../../src/report/renderers.js';
 import type { CaseRecord } from '../../src/model/metrics.js';
 import { CHECKS, fixtureReport, fixtureSummary, highlight, STAT_CHECKS } from './fixture.js';
 
@@ -99,11 +99,11 @@ describe('html source', () => {
     expect(r.latency.blue).toHaveLength(7 * 3);
   });
 
-  it('readHtmlSource streams cases.jsonl', async () => {
+  it('collectHtmlSource streams cases.jsonl', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revgate-html-'));
     const file = join(dir, 'cases.jsonl');
     await writeFile(file, `${[withRegression('x', 0.3), withRegression('y', 0.7)].map((c) => JSON.stringify(c)).join('\n')}\n\n`);
-    const r = await readHtmlSource(fixtureSummary(), file, 1);
+    const r = await collectHtmlSource(fixtureSummary(), readJsonlTolerant<CaseRecord>(file), 1);
     expect(r.cases.map((c) => c.id)).toEqual(['y']);
     expect(r.totalCases).toBe(2);
     expect(r.latency.green).toHaveLength(6);
@@ -111,16 +111,10 @@ describe('html source', () => {
 });
 
 describe('html in the renderer registry', () => {
-  it('is registered as report.html, flagged as needing cases, with a full-report signature', () => {
+  it('is registered as report.html and renders through the one renderer interface, as renderHtml does', async () => {
     const r = rendererFor('html');
     expect(r.file).toBe('report.html');
-    expect(r.needsCases).toBe(true);
-    expect(r.renderReport?.(fixtureReport())).toContain('<!doctype html>');
-    expect(RENDERERS.html.render(fixtureReport())).toContain('<!doctype html>');
-  });
-
-  it('refuses a summary without cases with a UsageError that says how to render it', () => {
-    expect(() => renderHtmlFromSummary(fixtureSummary())).toThrow(UsageError);
-    expect(() => renderHtmlFromSummary(fixtureSummary())).toThrow('needs the full report');
+    expect(await r.render(inputFromReport(fixtureReport()))).toBe(renderHtml(fixtureReport()));
+    expect(await RENDERERS.html.render(inputFromReport(fixtureReport()))).toContain('<!doctype html>');
   });
 });

@@ -1,14 +1,14 @@
 // `revgate report --from <report.json | run dir>`: re-render without replaying traffic; a run
 // directory without report.json (a crashed run) is rebuilt from its cases.jsonl first.
 import { existsSync, statSync } from 'node:fs';
-import { writeAtomic } from '../../files/atomic-write.js';
 import { isRunDir, rebuildRun } from '../../run/rebuild.js';
 import { dirname, join, resolve } from 'node:path';
 import { publishToGitHub } from '../../ci/github.js';
 import { UsageError } from '../../model/errors.js';
 import { renderConsole } from '../../report/console.js';
 import { loadReport } from '../../report/load.js';
-import { rendererFor, RENDERERS } from '../../report/renderers.js';
+import { inputFromReport, RENDERERS } from '../../report/renderers.js';
+import { writeRenderings } from '../../run/outputs.js';
 import { exitForVerdict } from '../exit-codes.js';
 import type { ReportFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
@@ -43,16 +43,13 @@ export async function runReport(flags: ReportFlags, io: CliIO): Promise<number> 
   const report = await loadReport(from);
   const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, flags.out);
   await makeDirs(outDir);
-  for (const format of formats) {
-    if (format === 'console') {
-      io.stdout(renderConsole(report, { color: io.isTTY }));
-      continue;
-    }
-    const r = rendererFor(format);
-    const file = join(outDir, r.file);
-    await writeAtomic(file, r.renderReport ? r.renderReport(report) : r.render(report));
-    io.stdout(`wrote ${file}\n`);
-  }
+  if (formats.includes('console')) io.stdout(renderConsole(report, { color: io.isTTY }));
+  const written = await writeRenderings(
+    inputFromReport(report),
+    outDir,
+    formats.filter((f) => f !== 'console'),
+  );
+  for (const file of Object.values(written)) io.stdout(`wrote ${file}\n`);
   await publishToGitHub(report, io);
   return exitForVerdict(report.verdict.status);
 }

@@ -1,9 +1,7 @@
 // What the HTML page is rendered from: the summary, the cases it shows (at most a limit, the most
 // regressed when there are more), how many there were, and every latency sample for the charts.
-// readHtmlSource streams cases.jsonl so `revgate compare` never holds more than ~1.5 × the limit
-// of cases in memory, however long the run; latency samples are numbers only.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+// collectHtmlSource takes the cases as a stream, so `revgate compare` never holds more than ~1.5 ×
+// the limit of cases in memory, however long the run; latency samples are numbers only.
 import type { CaseRecord } from '../../model/metrics.js';
 import type { Revision } from '../../model/outcome.js';
 import type { Report, ReportSummary } from '../../model/report.js';
@@ -57,12 +55,13 @@ export function htmlSourceFromReport(report: Report, limit = HTML_CASE_LIMIT): H
   return selector.result(summary);
 }
 
-/** The page's source read line by line from a run's cases.jsonl (`revgate compare`). */
-export async function readHtmlSource(summary: ReportSummary, casesJsonl: string, limit = HTML_CASE_LIMIT): Promise<HtmlSource> {
+/** The page's source from cases as they stream past (cases.jsonl of `revgate compare`, or a loaded report). */
+export async function collectHtmlSource(
+  summary: ReportSummary,
+  cases: AsyncIterable<CaseRecord> | Iterable<CaseRecord>,
+  limit = HTML_CASE_LIMIT,
+): Promise<HtmlSource> {
   const selector = new CaseSelector(limit);
-  const lines = createInterface({ input: createReadStream(casesJsonl), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line !== '') selector.add(JSON.parse(line) as CaseRecord);
-  }
+  for await (const record of cases) selector.add(record);
   return selector.result(summary);
 }
