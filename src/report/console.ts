@@ -1,4 +1,5 @@
 // The end-of-run terminal summary. Pure: the caller decides on color (TTY, NO_COLOR) and prints.
+import { createColors } from 'picocolors';
 import type { Status } from '../model/verdict.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
 import type { ReportSummary } from '../model/report.js';
@@ -9,20 +10,21 @@ import { formatCheckNumber, sortChecks } from './values.js';
 const MAX_REASONS = 5;
 const MAX_FAILING = 10;
 
-type Paint = (code: number, text: string) => string;
-const ANSI: Paint = (code, text) => `\u001b[${code}m${text}\u001b[0m`;
-const PLAIN: Paint = (_code, text) => text;
-const BOLD = 1,
-  DIM = 2,
-  RED = 31,
-  GREEN = 32,
-  YELLOW = 33,
-  MAGENTA = 35;
-const STATUS_COLOR: Record<Status, number> = { pass: GREEN, inconclusive: YELLOW, error: MAGENTA, fail: RED };
+type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'magenta';
+type Paint = (style: Style, text: string) => string;
+const BOLD = 'bold',
+  DIM = 'dim',
+  RED = 'red',
+  GREEN = 'green',
+  YELLOW = 'yellow',
+  MAGENTA = 'magenta';
+const STATUS_COLOR: Record<Status, Style> = { pass: GREEN, inconclusive: YELLOW, error: MAGENTA, fail: RED };
 
 /** Render the end-of-run summary for a terminal, with ANSI colors only when `color` is true. */
 export function renderConsole(report: ReportSummary, options: { color: boolean }): string {
-  const paint = options.color ? ANSI : PLAIN;
+  // picocolors with colour forced on or off: the caller decided (TTY, NO_COLOR), not the library.
+  const colors = createColors(options.color);
+  const paint: Paint = (style, text) => colors[style](text);
   return [
     verdictLine(report, paint),
     ...incomplete(report, paint),

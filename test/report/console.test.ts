@@ -37,8 +37,9 @@ describe('renderConsole', () => {
 
   it('with color, paints the verdict and regressions, and strips to the plain text', () => {
     const colored = renderConsole(fixtureSummary(), { color: true });
-    expect(colored).toContain(`${ESC}1m${ESC}31mFAIL${ESC}0m${ESC}0m`);
-    expect(colored).toContain(`${ESC}31m(+398ms)${ESC}0m`);
+    // picocolors: bold 1…22, red 31…39 (each style resets only itself).
+    expect(colored).toContain(`${ESC}1m${ESC}31mFAIL${ESC}39m${ESC}22m`);
+    expect(colored).toContain(`${ESC}31m(+398ms)${ESC}39m`);
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(plain);
   });
 

@@ -1,8 +1,9 @@
-// Word diff of green's answer against blue's: longest common subsequence over word tokens, as
-// runs of token counts (`['=', 12], ['-', 3], ['+', 4]`) that the page applies to both texts, so
-// the report carries each text once. Myers' O(ND) would be faster on similar texts; the plain LCS
-// table is simpler and the cost is capped: above `maxCells` the common prefix and suffix are kept
-// and the middle is shown as one deletion and one insertion (`exact: false`).
+// Word diff of green's answer against blue's over word tokens (jsdiff's diffArrays: Myers' O(ND)
+// algorithm, a shortest edit script), as runs of token counts (`['=', 12], ['-', 3], ['+', 4]`)
+// that the page applies to both texts, so the report carries each text once. The cost is capped:
+// the common prefix and suffix are cut first, and above `maxCells` (tokens × tokens of the middle)
+// the middle is shown as one deletion and one insertion (`exact: false`).
+import { diffArrays } from 'diff';
 
 /** `=` in both texts, `-` only in blue (deleted), `+` only in green (inserted); count of tokens. */
 export type DiffRun = ['=' | '-' | '+', number];
@@ -59,36 +60,21 @@ function word(token: string): string {
   return token.trimEnd();
 }
 
-// Classic LCS table (suffix lengths), walked forward; deletions before insertions in a change.
+// The edit script as runs; within a change, deletions come before insertions.
 function lcsRuns(a: string[], b: string[]): DiffRun[] {
-  const n = a.length;
-  const m = b.length;
-  const width = m + 1;
-  const table = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] =
-        a[i] === b[j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
-    }
-  }
   const runs: DiffRun[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      runs.push(['=', 1]);
-      i++;
-      j++;
-    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) {
-      runs.push(['-', 1]);
-      i++;
-    } else {
-      runs.push(['+', 1]);
-      j++;
+  let pending: DiffRun | null = null;
+  for (const change of diffArrays(a, b)) {
+    const run: DiffRun = [change.added ? '+' : change.removed ? '-' : '=', change.count];
+    if (run[0] === '+' && pending === null) pending = run;
+    else if (run[0] === '-' && pending !== null) runs.push(run);
+    else {
+      if (pending !== null) runs.push(pending);
+      pending = null;
+      runs.push(run);
     }
   }
-  if (i < n) runs.push(['-', n - i]);
-  if (j < m) runs.push(['+', m - j]);
+  if (pending !== null) runs.push(pending);
   return runs;
 }
 
