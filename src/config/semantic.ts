@@ -38,27 +38,12 @@ export function resolveSemantic(
   const out: SemanticConfig = {};
   const e = scoring?.embeddings;
   if (e) {
-    out.embeddings = {
-      baseURL: e.url,
-      model: e.model,
-      apiKey: key('embeddings', e.apiKey),
-      apiVersion: e.apiVersion,
-      timeoutMs: e.timeout,
-      retries: e.retries,
-      cacheDir: e.cache,
-      batchSize: e.batchSize,
-    };
+    out.embeddings = { ...endpoint(e, key('embeddings', e.apiKey)), batchSize: e.batchSize };
   }
   const j = scoring?.judge;
   if (j) {
     out.judge = {
-      baseURL: j.url,
-      model: j.model,
-      apiKey: key('judge', j.apiKey),
-      apiVersion: j.apiVersion,
-      timeoutMs: j.timeout,
-      retries: j.retries,
-      cacheDir: j.cache,
+      ...endpoint(j, key('judge', j.apiKey)),
       temperature: j.temperature,
       seed: j.seed,
       mode: j.mode,
@@ -67,4 +52,12 @@ export function resolveSemantic(
     out.concurrency = j.concurrency;
   }
   return out;
+}
+
+/** The fields every measuring endpoint (embeddings, judge) resolves the same way. */
+function endpoint(
+  e: { url: string; model: string; apiVersion?: string | undefined; timeout: number; retries: number; cache: string | false },
+  apiKey: string | undefined,
+) {
+  return { baseURL: e.url, model: e.model, apiKey, apiVersion: e.apiVersion, timeoutMs: e.timeout, retries: e.retries, cacheDir: e.cache };
 }

@@ -85,3 +85,26 @@ export function caseTallyText(diff: Diff): string {
   const c = diff.cases.counts;
   return `${c.regressed} regressed, ${c.improved} improved, ${c.new} new, ${c.removed} removed (${diff.cases.matched} cases in both runs)`;
 }
+
+/** The rows of the tokens-and-cost table (per 1,000 requests: A, B, B − A), shared by the Markdown and HTML diffs. */
+export function usageRows(u: NonNullable<Diff['usage']>): { rows: string[][]; priced: boolean } {
+  const rows = [
+    ['input tokens', tokensText(u.a.promptPer1k), tokensText(u.b.promptPer1k), ''],
+    ['output tokens', tokensText(u.a.completionPer1k), tokensText(u.b.completionPer1k), ''],
+    [
+      'total tokens',
+      tokensText(u.a.totalPer1k),
+      tokensText(u.b.totalPer1k),
+      u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative),
+    ],
+  ];
+  const priced = u.a.price !== null || u.b.price !== null;
+  if (priced)
+    rows.push([
+      'cost (USD)',
+      usdText(u.a.costPer1k),
+      usdText(u.b.costPer1k),
+      u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative),
+    ]);
+  return { rows, priced };
+}

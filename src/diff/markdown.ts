@@ -11,11 +11,9 @@ import {
   relativeText,
   scoreText,
   tagTable,
-  changeText,
   tallyText,
-  tokensText,
-  signedTokens,
   usdText,
+  usageRows,
   valueText,
 } from './format.js';
 import type { Diff, MetricDelta, ScoreChange } from './model.js';
@@ -81,24 +79,7 @@ function pairMetrics(diff: Diff): string {
 function usage(diff: Diff): string {
   const u = diff.usage;
   if (u === null) return '';
-  const rows = [
-    ['input tokens', tokensText(u.a.promptPer1k), tokensText(u.b.promptPer1k), ''],
-    ['output tokens', tokensText(u.a.completionPer1k), tokensText(u.b.completionPer1k), ''],
-    [
-      'total tokens',
-      tokensText(u.a.totalPer1k),
-      tokensText(u.b.totalPer1k),
-      u.tokensDelta === null ? '' : changeText(signedTokens(u.tokensDelta), u.tokensRelative),
-    ],
-  ];
-  const priced = u.a.price !== null || u.b.price !== null;
-  if (priced)
-    rows.push([
-      'cost (USD)',
-      usdText(u.a.costPer1k),
-      usdText(u.b.costPer1k),
-      u.costDelta === null ? '' : changeText(usdText(u.costDelta, true), u.costRelative),
-    ]);
+  const { rows, priced } = usageRows(u);
   const note = priced
     ? `Prices: A ${priceText(u.a)}; B ${priceText(u.b)}.`
     : 'Cost needs prices: `--price-in` and `--price-out` (USD per 1M tokens).';

@@ -22,13 +22,4 @@ export { mcnemarExact, type McNemarResult } from './mcnemar.js';
 export { wilsonInterval, twoProportionZ, newcombeDiffCI, fisherExact, type FisherResult } from './proportions.js';
 export { holm, benjaminiHochberg } from './multiple.js';
 export { pairedSampleSize, proportionSampleSize, signTestSampleSize, type SampleSizeResult } from './power.js';
-export {
-  sprtBernoulli,
-  hoeffdingConfidenceSequence,
-  type Sprt,
-  type SprtDecision,
-  type SprtOptions,
-  type ConfidenceSequence,
-  type ConfidenceSequenceState,
-} from './sequential.js';
 export { classifyEffect, type ClassifyInput, type Classification, type EffectClass } from './decide.js';
