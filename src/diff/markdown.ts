@@ -12,7 +12,6 @@ import {
   scoreText,
   tagTable,
   tallyText,
-  usdText,
   usageRows,
   valueText,
 } from './format.js';
