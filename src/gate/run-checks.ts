@@ -16,7 +16,14 @@ export interface RunCheckInput {
   metrics: MetricsSet;
   /** scoring.minCases: a complete run that scored fewer cases is inconclusive. */
   minCases: number;
+  /** scoring.baselineMaxErrorRate: above this share of failed blue attempts, blue is no baseline. @default 0.2 */
+  baselineMaxErrorRate?: number;
 }
+
+/** Default of scoring.baselineMaxErrorRate. */
+export const BASELINE_MAX_ERROR_RATE = 0.2;
+
+const CLASSES = ['timeout', 'connection', '5xx', '4xx', 'extraction', 'response_too_large'] as const;
 
 /** The run-level problems, one voting check each; [] when the run itself is sound. */
 export function runChecks(input: RunCheckInput): CheckResult[] {
@@ -39,12 +46,18 @@ export function runChecks(input: RunCheckInput): CheckResult[] {
     for (const side of ['blue', 'green'] as const) {
       const cases = input.metrics[side]['cases'];
       if (cases?.value === 0) {
-        const who = side === 'blue' ? 'blue (baseline)' : 'green';
-        checks.push(
-          runCheck(`run.${side}.answers`, 'error', `${who} produced no successful answer (0 of ${input.casesDone} cases)`, cases.value),
+        const who = side === 'blue' ? 'baseline unusable: blue' : 'green';
+        const check = runCheck(
+          `run.${side}.answers`,
+          'error',
+          `${who} produced no successful answer (0 of ${input.casesDone} cases)`,
+          cases.value,
         );
+        checks.push(side === 'blue' ? { ...check, reason: `${check.reason}${setupHint(input.metrics)}`, precondition: true } : check);
       }
     }
+    const baseline = baselineCheck(input);
+    if (baseline && input.metrics.blue['cases']?.value !== 0) checks.push(baseline);
   }
   for (const side of ['blue', 'green'] as const) {
     const share = input.metrics[side]['errors.429'];
@@ -52,10 +65,38 @@ export function runChecks(input: RunCheckInput): CheckResult[] {
       const reason =
         `environment rate limit: ${formatRate(share.value)} of ${side} attempts still got 429 after retries ` +
         `(> ${formatRate(RATE_LIMIT_SHARE)}), not a green failure; lower sampling.concurrency or raise the quota`;
-      checks.push(runCheck(`run.${side}.rate_limit`, 'error', reason, share.value, share.n));
+      checks.push({ ...runCheck(`run.${side}.rate_limit`, 'error', reason, share.value, share.n), precondition: true });
     }
   }
   return checks;
+}
+
+// Blue failing beyond the limit is a broken setup (wrong URL, a timeout too short, a key), not a
+// green regression: green measured against it says nothing, so the verdict is error.
+function baselineCheck(input: RunCheckInput): CheckResult | null {
+  const limit = input.baselineMaxErrorRate ?? BASELINE_MAX_ERROR_RATE;
+  const rate = input.metrics.blue['error_rate'];
+  if (rate?.value == null || rate.value <= limit) return null;
+  const reason =
+    `baseline unusable: blue failed ${formatRate(rate.value)} of its attempts (> ${formatRate(limit)}, scoring.baselineMaxErrorRate)` +
+    `${setupHint(input.metrics)}; green cannot be compared with it`;
+  return { ...runCheck('run.blue.baseline', 'error', reason, rate.value, rate.n), precondition: true };
+}
+
+// Which error classes blue met, and what that usually means about the setup.
+function setupHint(metrics: MetricsSet): string {
+  const seen = CLASSES.map((c) => [c, metrics.blue[`errors.${c}`]?.value ?? 0] as const)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1]);
+  if (seen.length === 0) return '';
+  const list = seen.map(([c, v]) => `${c} ${formatRate(v)}`).join(', ');
+  const hint =
+    seen[0]![0] === 'timeout'
+      ? ' — is sampling.timeout (--timeout) long enough?'
+      : seen[0]![0] === 'connection'
+        ? ' — is the blue URL right?'
+        : '';
+  return ` (${list})${hint}`;
 }
 
 function runCheck(id: string, status: Status, reason: string, value: number | null = null, n = 0): CheckResult {

@@ -11,6 +11,8 @@ export function worst(a: Status, b: Status): Status {
 /** The verdict over the voting (non-advisory) checks; without a threshold or critical check it is never pass. */
 export function decideVerdict(checks: readonly CheckResult[]): Verdict {
   const voting = checks.filter((c) => !c.advisory);
+  const broken = voting.filter((c) => c.precondition === true && c.status !== 'pass');
+  if (broken.length > 0) return preconditionVerdict(voting, broken);
   const counts: Record<Status, number> = { pass: 0, inconclusive: 0, error: 0, fail: 0 };
   const problems: { status: Status; reason: string }[] = [];
   for (const check of voting) {
@@ -27,4 +29,19 @@ export function decideVerdict(checks: readonly CheckResult[]): Verdict {
 
 function rank(status: Status): number {
   return STATUS_ORDER.indexOf(status);
+}
+
+// A failed precondition makes every other check meaningless (a regression against a baseline that
+// answered nothing is no evidence): the verdict is the precondition's (error), whatever else failed.
+function preconditionVerdict(voting: readonly CheckResult[], broken: readonly CheckResult[]): Verdict {
+  const counts: Record<Status, number> = { pass: 0, inconclusive: 0, error: 0, fail: 0 };
+  for (const check of voting) counts[check.status] += 1;
+  const status = broken.reduce<Status>((acc, c) => worst(acc, c.status), 'pass');
+  const others = voting.filter((c) => c.precondition !== true && c.status !== 'pass').length;
+  const reasons = broken.map((c) => c.reason);
+  if (others > 0)
+    reasons.push(
+      `the comparison is not meaningful: ${others} other check${others === 1 ? '' : 's'} not counted (fix the setup, then run again)`,
+    );
+  return { status, reasons, counts };
 }

@@ -81,6 +81,12 @@ export interface CheckResult {
   stats?: CheckStatistics;
   /** Live checks: where the numbers came from, over which window, for both revisions. */
   live?: LiveEvidence;
+  /**
+   * A precondition of the comparison itself (a baseline that produced nothing usable, an
+   * environment quota): when it is not `pass`, the comparison is not meaningful and its status
+   * is the verdict, even over a `fail` of any other check.
+   */
+  precondition?: true;
 }
 
 /** What one revision did in a live window, as a live check saw it. */

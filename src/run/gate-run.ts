@@ -19,6 +19,8 @@ export interface GateSettings {
   statistics: Omit<StatisticsConfig, 'minCases'>;
   /** scoring.minCases. */
   minCases: number;
+  /** scoring.baselineMaxErrorRate (absent in reports written before it existed: the default). */
+  baselineMaxErrorRate?: number;
 }
 
 /** How far the run got: the input of the run-level checks. */
@@ -38,6 +40,7 @@ export function gateSettingsOf(suite: ResolvedSuite): GateSettings {
     statSpecs: suite.statSpecs,
     statistics: suite.statistics,
     minCases: suite.scoring.minCases,
+    baselineMaxErrorRate: suite.scoring.baselineMaxErrorRate,
   };
 }
 
@@ -52,7 +55,12 @@ export function gateRun(
   const { minCases } = settings;
   const checks: CheckResult[] = [
     ...first,
-    ...runChecks({ ...progress, metrics, minCases }),
+    ...runChecks({
+      ...progress,
+      metrics,
+      minCases,
+      ...(settings.baselineMaxErrorRate === undefined ? {} : { baselineMaxErrorRate: settings.baselineMaxErrorRate }),
+    }),
     ...criticalChecks(collector.criticalCases),
     ...evaluateThresholds(settings.thresholdSpecs, (tags) => collector.metricsFor(tags), { minCases }),
     ...evaluateStatistical(settings.statSpecs, (tags) => collector.comparisonFor(tags), { ...settings.statistics, minCases }),

@@ -20,7 +20,11 @@ export interface StoredConfig {
 }
 
 // Only the scoring fields the gate reads; the rest (embeddings, judge) is not needed to gate.
-const StoredScoring = z.object({ k: ScoringSchema.shape.k, minCases: ScoringSchema.shape.minCases });
+const StoredScoring = z.object({
+  k: ScoringSchema.shape.k,
+  minCases: ScoringSchema.shape.minCases,
+  baselineMaxErrorRate: ScoringSchema.shape.baselineMaxErrorRate,
+});
 const StoredTopCases = ReportSchema.shape.topCases;
 
 /** Read and validate the gate configuration of a report; ReportInvalidError (exit 4) names what is wrong. */
@@ -34,7 +38,7 @@ export function storedConfigOf(report: ReportSummary, file: string): StoredConfi
   const list = z.array(ThresholdSchema).safeParse(report.config.thresholds);
   if (!list.success) throw invalid(file, 'config.thresholds', list.error);
 
-  const { k, minCases } = scoring.data;
+  const { k, minCases, baselineMaxErrorRate } = scoring.data;
   const thresholds = parseThresholds(list.data, { k, file, basePath: 'config.thresholds' });
   const stats = parseStatSpecs(list.data, { file, basePath: 'config.thresholds' });
   const issue = [...thresholds.issues, ...stats.issues][0];
@@ -42,7 +46,7 @@ export function storedConfigOf(report: ReportSummary, file: string): StoredConfi
   return {
     k,
     topCases: topCases.data,
-    settings: { thresholdSpecs: thresholds.specs, statSpecs: stats.specs, statistics: statistics.data, minCases },
+    settings: { thresholdSpecs: thresholds.specs, statSpecs: stats.specs, statistics: statistics.data, minCases, baselineMaxErrorRate },
   };
 }
 

@@ -21,5 +21,13 @@ export const scoringFields = {
     .max(1)
     .default(1)
     .describe('A case passes its assertions when at least this share of its attempts pass (k-of-n). Default: 1'),
+  baselineMaxErrorRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.2)
+    .describe(
+      'Above this share of failed blue attempts (after retries) blue is no baseline: the verdict is error ("baseline unusable"), whatever green did. Default: 0.2',
+    ),
   minCases: z.number().int().min(1).default(5).describe('Fewer scored cases than this make every check inconclusive. Default: 5'),
 };

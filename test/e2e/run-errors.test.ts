@@ -28,6 +28,23 @@ async function bot(seed: number, flaws: Parameters<typeof startPharmabot>[0] = {
 }
 
 describe('run errors, end to end', () => {
+  it('a timeout too short for both revisions (--timeout 5ms): error "baseline unusable", exit 3, never a green fail', async () => {
+    const blue = await bot(1, { flaws: { extraLatencyMs: 60 } });
+    const green = await bot(2, { flaws: { extraLatencyMs: 60 } });
+    const s = await writeSuite({ blue: `${blue.url}/v1`, green: `${green.url}/v1`, sampling: { retries: 0, warmup: 0 } });
+
+    const run = await compareCli(s, ['--timeout', '5ms']);
+    expect(run.code).toBe(3);
+    const report = await readReport(await runDir(s.reportsDir));
+    expect(report.verdict.status).toBe('error');
+    expect(report.verdict.reasons[0]).toMatch(/^baseline unusable: blue produced no successful answer .*timeout 100%.*--timeout/);
+    expect(report.checks.find((c: Loose) => c.id === 'run.blue.answers')).toMatchObject({ status: 'error', precondition: true });
+    // green's own checks failed too, but they are not what the verdict says.
+    expect(report.checks.some((c: Loose) => c.status === 'fail')).toBe(true);
+    expect(report.verdict.reasons.join('\n')).toMatch(/comparison is not meaningful: \d+ other checks? not counted/);
+    expect(run.stdout).toMatch(/ERROR/);
+  });
+
   it('a green with nothing listening: exit 3, report.json written with verdict error naming the revision', async () => {
     const blue = await bot(1);
     const green = await deadUrl();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, type RunCheckInput } from '../../src/gate/run-checks.js';
+import { decideVerdict } from '../../src/gate/verdict.js';
 import { metricsSet } from './fixtures.js';
 
 const healthy = metricsSet({
@@ -33,7 +34,7 @@ describe('runChecks', () => {
   });
 
   it.each([
-    ['blue', 'run.blue.answers', 'blue (baseline) produced no successful answer (0 of 120 cases)'],
+    ['blue', 'run.blue.answers', 'baseline unusable: blue produced no successful answer (0 of 120 cases)'],
     ['green', 'run.green.answers', 'green produced no successful answer (0 of 120 cases)'],
   ] as const)('%s with no successful case → error', (side, id, reason) => {
     const metrics = metricsSet({ ...{ green: { cases: [120, 120] }, blue: { cases: [120, 120] } }, [side]: { cases: [0, 120] } });
@@ -77,5 +78,52 @@ describe('runChecks', () => {
     const checks = runChecks({ ...base, complete: false, interrupted: 'deadline', casesDone: 40, metrics });
     expect(checks.map((c) => c.id)).toEqual(['run.complete', 'run.green.answers', 'run.green.rate_limit']);
     expect(checks.every((c) => c.kind === 'run' && !c.advisory)).toBe(true);
+  });
+});
+
+describe('a baseline that failed is a setup error, not a green regression', () => {
+  const base = { green: { cases: [120, 120] as [number, number] }, blue: { cases: [120, 120] as [number, number] } };
+
+  it('blue failing more than scoring.baselineMaxErrorRate: error, precondition, naming the error classes and a hint', () => {
+    const metrics = metricsSet({
+      ...base,
+      blue: { cases: [40, 120], error_rate: [0.6, 360], 'errors.timeout': [0.55, 360], 'errors.5xx': [0.05, 360] },
+    });
+    const checks = runChecks({ complete: true, interrupted: null, casesDone: 120, casesPlanned: 120, minCases: 5, metrics });
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ id: 'run.blue.baseline', status: 'error', precondition: true });
+    expect(checks[0]!.reason).toBe(
+      'baseline unusable: blue failed 60% of its attempts (> 20%, scoring.baselineMaxErrorRate) (timeout 55%, 5xx 5%) — is sampling.timeout (--timeout) long enough?; green cannot be compared with it',
+    );
+  });
+
+  it('at or under the limit, or with a higher configured limit, no check', () => {
+    const metrics = metricsSet({ ...base, blue: { cases: [120, 120], error_rate: [0.2, 360] } });
+    const input = { complete: true, interrupted: null, casesDone: 120, casesPlanned: 120, minCases: 5, metrics };
+    expect(runChecks(input)).toEqual([]);
+    const higher = metricsSet({ ...base, blue: { cases: [120, 120], error_rate: [0.4, 360] } });
+    expect(runChecks({ ...input, metrics: higher, baselineMaxErrorRate: 0.5 })).toEqual([]);
+    expect(runChecks({ ...input, metrics: higher }).map((c) => c.id)).toEqual(['run.blue.baseline']);
+  });
+
+  it('the verdict is error even when green checks fail: the comparison is not meaningful', () => {
+    const metrics = metricsSet({ ...base, blue: { cases: [0, 120], error_rate: [1, 360], 'errors.timeout': [1, 360] } });
+    const run = runChecks({ complete: true, interrupted: null, casesDone: 120, casesPlanned: 120, minCases: 5, metrics });
+    const fail = {
+      id: 'green.error_rate',
+      name: 'error_rate',
+      kind: 'threshold',
+      expr: 'error_rate <= 1%',
+      advisory: false,
+      value: 1,
+      n: 360,
+      status: 'fail',
+      reason: 'error_rate 100% > 1%',
+    } as const;
+    const verdict = decideVerdict([...run, fail]);
+    expect(verdict.status).toBe('error');
+    expect(verdict.reasons[0]).toMatch(/^baseline unusable: blue produced no successful answer \(0 of 120 cases\) \(timeout 100%\)/);
+    expect(verdict.reasons[1]).toBe('the comparison is not meaningful: 1 other check not counted (fix the setup, then run again)');
+    expect(verdict.counts).toMatchObject({ error: 1, fail: 1 });
   });
 });
