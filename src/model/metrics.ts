@@ -29,6 +29,12 @@ export interface RevisionCaseResult {
   errorClasses: Partial<Record<ErrorClass, number>>;
   /** Retries spent over all attempts (the classes that caused them are in results.jsonl `retriedOn`). */
   retries: number;
+  /**
+   * Attempts whose first try hit a server error, a timeout or a reset (the retry causes a client
+   * without retries would see), or that failed in the end (429 excluded). Absent in records
+   * written before it existed: read it as `errors`.
+   */
+  firstTryErrors?: number;
   /** Answer of every successful attempt, in repeat order. */
   outputs: string[];
   /** Retrieved ids of the first successful attempt; null when none were reported. */
@@ -156,6 +162,8 @@ export interface RateCounts {
   attempts: number;
   /** Errors after retries, 429 excluded. */
   errors: number;
+  /** Attempts with a first-try 5xx / timeout / reset, or a final error (429 excluded). */
+  firstTryErrors: number;
   /** Successful attempts (answers). */
   outputs: number;
   refusals: number;

@@ -17,7 +17,7 @@ export interface KeyMetricRow {
   trend: 'better' | 'worse' | 'same' | null;
 }
 
-const REVISION_KEYS = ['latency.p50', 'latency.p95', 'latency.p99', 'error_rate'];
+const REVISION_KEYS = ['latency.p50', 'latency.p95', 'latency.p99', 'error_rate', 'first_try_error_rate'];
 const RAG_FAMILIES = ['rag.hit@', 'rag.recall@', 'rag.mrr', 'rag.ndcg@'];
 const TAIL_KEYS = ['ref.rougeL.mean', 'drift.rougeL.mean', 'refusal_rate', 'tokens.completion.mean', 'tokens.total.mean'];
 

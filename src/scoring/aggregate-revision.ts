@@ -11,6 +11,7 @@ export class RevisionTotals {
   withOutput = 0;
   attempts = 0;
   errors = 0;
+  firstTryErrors = 0;
   retries = 0;
   readonly classes = new Map<string, number>();
   readonly latency: number[] = [];
@@ -35,6 +36,8 @@ export class RevisionTotals {
     if (r.outputs.length > 0) this.withOutput++;
     this.attempts += r.attempts;
     this.errors += r.errors;
+    // `??`: records written before firstTryErrors existed count their final errors.
+    this.firstTryErrors += r.firstTryErrors ?? r.errors - (r.errorClasses['429'] ?? 0);
     this.retries += r.retries;
     for (const [cls, n] of Object.entries(r.errorClasses)) this.classes.set(cls, (this.classes.get(cls) ?? 0) + (n ?? 0));
     for (const x of r.latencyMs) this.latency.push(x);
@@ -74,6 +77,7 @@ export class RevisionTotals {
       attempts: { value: this.attempts, n: this.cases },
       error_rate: perAttempt(this.errors - (this.classes.get('429') ?? 0)),
       retry_rate: perAttempt(this.retries),
+      first_try_error_rate: perAttempt(this.firstTryErrors),
       'rag.hit@{k}': this.rag.hit.rate(),
       'rag.recall@{k}': this.rag.recall.rate(),
       'rag.mrr': this.rag.mrr.rate(),

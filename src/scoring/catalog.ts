@@ -58,6 +58,14 @@ export const METRICS: readonly MetricDef[] = [
     description: 'share of attempts whose answer or documents could not be read',
   },
   { name: 'retry_rate', unit: 'rate', kind: 'revision', higherIsBetter: false, description: 'retries per attempt' },
+  {
+    name: 'first_try_error_rate',
+    unit: 'rate',
+    kind: 'revision',
+    higherIsBetter: false,
+    description:
+      'attempts whose first try got a 5xx, a timeout or a reset, or that failed in the end (429 excluded): the errors a client without retries sees',
+  },
   ...LATENCY_STATS.map((s): MetricDef => ({
     name: `latency.${s}`,
     unit: 'ms',

@@ -24,12 +24,13 @@ const PAIRED: Record<PairedMetric, Read> = {
 
 const PAIRED_METRICS = Object.keys(PAIRED) as PairedMetric[];
 
-const emptyCounts = (): RateCounts => ({ attempts: 0, errors: 0, outputs: 0, refusals: 0 });
+const emptyCounts = (): RateCounts => ({ attempts: 0, errors: 0, firstTryErrors: 0, outputs: 0, refusals: 0 });
 
 // Add one revision's attempts, errors other than 429, answers and refusals to its counts.
 function addCounts(counts: RateCounts, r: RevisionCaseResult): void {
   counts.attempts += r.attempts;
   counts.errors += r.errors - (r.errorClasses['429'] ?? 0);
+  counts.firstTryErrors += r.firstTryErrors ?? r.errors - (r.errorClasses['429'] ?? 0);
   // attempts − errors rather than outputs.length: kept critical cases have their texts dropped.
   counts.outputs += r.attempts - r.errors;
   counts.refusals += r.refusals;

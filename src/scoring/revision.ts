@@ -68,15 +68,28 @@ export function scoreNumbers(reference: string | null, outputs: readonly string[
   return out;
 }
 
+/** The retry causes a client without retries would have seen as errors (429 is the environment's quota). */
+const FIRST_TRY_FAULTS: ReadonlySet<ErrorClass> = new Set<ErrorClass>(['5xx', 'timeout', 'connection']);
+
+// An attempt whose first try failed with a server fault, or that failed in the end (429 excluded):
+// what a user whose client does not retry would have met.
+function failedFirstTry(a: AttemptRecord): boolean {
+  if (!a.ok && a.error !== undefined && a.error.class !== '429') return true;
+  const first = a.retriedOn?.[0];
+  return first !== undefined && FIRST_TRY_FAULTS.has(first);
+}
+
 // Score one revision's attempts at one case (attempts in any order; they are sorted by repeat).
 export function scoreRevision(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
   const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
   const ok = ordered.filter((a) => a.ok);
   const errorClasses: Partial<Record<ErrorClass, number>> = {};
   let retries = 0;
+  let firstTryErrors = 0;
   for (const a of ordered) {
     retries += a.retries;
     if (!a.ok && a.error !== undefined) errorClasses[a.error.class] = (errorClasses[a.error.class] ?? 0) + 1;
+    if (failedFirstTry(a)) firstTryErrors++;
   }
   const outputs = ok.map((a) => a.text ?? '');
 
@@ -97,6 +110,7 @@ export function scoreRevision(attempts: readonly AttemptRecord[], input: Revisio
     errors: ordered.length - ok.length,
     errorClasses,
     retries,
+    firstTryErrors,
     outputs,
     docs: ok.find((a) => a.docs !== undefined)?.docs ?? null,
     assertions: scoreAssertions(input.assertions, outputs, input.assertPassRatio),

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Flaws, type Pharmabot } from '../../reference/pharmabot/index.js';
-import { compareCli, readJsonl, readReport, reasons, runDir, writeSuite, type Loose, type SuiteOptions } from './helpers.js';
+import { compareCli, medquadCases, readJsonl, readReport, reasons, runDir, writeSuite, type Loose, type SuiteOptions } from './helpers.js';
 
 const bots: Pharmabot[] = [];
 afterEach(async () => {
@@ -106,6 +106,26 @@ describe('faults, end to end', () => {
     expect(none.report.checks.find((c: Loose) => c.expr === 'error_rate <= 1%').status).toBe('fail');
     expect(none.report.verdict.status).toBe('fail');
     expect(none.run.code).toBe(1);
+  });
+
+  it('500s hidden by retries still fail the default error test: it counts first-try faults; the report shows both rates', async () => {
+    // 6% of green's requests answer 500 (about 18 of 300 attempts); retries turn every one into a success.
+    const { report, run } = await gate(
+      { errorRate: 0.06 },
+      {
+        cases: medquadCases(60),
+        sampling: { retries: 4, repeats: 5, concurrency: 16 },
+        thresholds: [{ test: 'error_rate' }, { test: 'error_rate.final', advisory: true }],
+      },
+    );
+    expect(report.metrics.green['error_rate'].value).toBe(0);
+    expect(report.metrics.green['first_try_error_rate'].value).toBeGreaterThan(0.015);
+    expect(report.metrics.blue['first_try_error_rate'].value).toBe(0);
+    const [first, final] = ['error_rate', 'error_rate.final'].map((t) => report.checks.find((c: Loose) => c.id === `test ${t}`));
+    expect(first).toMatchObject({ status: 'fail', stats: { outcome: 'regression' } });
+    expect(final.status).not.toBe('fail');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/first_try_error_rate/);
   });
 
   it('classifies answers slower than the timeout as timeout; the exit code follows the thresholds', async () => {

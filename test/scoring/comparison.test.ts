@@ -105,8 +105,8 @@ describe('ComparisonAccumulator', () => {
   it('pools latencies and counts per revision, 429 apart', () => {
     expect(data.latency).toEqual({ blue: [100, 200, 400], green: [300] });
     expect(data.ttft).toEqual({ blue: [10], green: [20] });
-    expect(data.counts.blue).toEqual({ attempts: 4, errors: 0, outputs: 4, refusals: 0 });
-    expect(data.counts.green).toEqual({ attempts: 7, errors: 1, outputs: 4, refusals: 1 }); // 3 errors, two of them 429
+    expect(data.counts.blue).toEqual({ attempts: 4, errors: 0, firstTryErrors: 0, outputs: 4, refusals: 0 });
+    expect(data.counts.green).toEqual({ attempts: 7, errors: 1, firstTryErrors: 1, outputs: 4, refusals: 1 }); // 3 errors, two of them 429
   });
 
   it('returns a snapshot that later adds do not change', () => {
@@ -133,7 +133,7 @@ describe('ComparisonAccumulator', () => {
     const r = one.result();
     expect(r.paired['numbers.consistency']).toEqual({ blue: [0.75], green: [0.5] });
     expect(r.noise.noise).toHaveLength(1);
-    expect(r.counts.green).toEqual({ attempts: 2, errors: 0, outputs: 1, refusals: 0 });
+    expect(r.counts.green).toEqual({ attempts: 2, errors: 0, firstTryErrors: 0, outputs: 1, refusals: 0 });
     expect(JSON.stringify(r)).not.toMatch(/mg/);
   });
 });

@@ -6,9 +6,16 @@ import { bounds, tooFew, type MeasureInput, type Measurement } from './measure.j
 // Fisher's exact test (two-sided, R fisher.test) on [[green events, green non-events],
 // [blue events, blue non-events]]; estimate green rate − blue rate with Newcombe's hybrid score
 // interval (Newcombe 1998, method 10); effect size the sample odds ratio (green vs blue).
-// error_rate: errors per attempt; refusal_rate: refusals per successful answer.
+// error_rate: attempts with a first-try server fault or a final error, per attempt (the errors a
+// client without retries sees: retries must not hide a green that fails); error_rate.final: final
+// errors per attempt; refusal_rate: refusals per successful answer.
 export function measureRate({ spec, data, options }: MeasureInput): Measurement {
-  const pick = (c: RateCounts): [number, number] => (spec.test === 'refusal_rate' ? [c.refusals, c.outputs] : [c.errors, c.attempts]);
+  const pick = (c: RateCounts): [number, number] =>
+    spec.test === 'refusal_rate'
+      ? [c.refusals, c.outputs]
+      : spec.test === 'error_rate.final'
+        ? [c.errors, c.attempts]
+        : [c.firstTryErrors, c.attempts];
   const [xg, ng] = pick(data.counts.green);
   const [xb, nb] = pick(data.counts.blue);
   const noun: [string, string] =

@@ -59,7 +59,15 @@ export const STAT_TESTS: readonly StatTestDef[] = [
     unit: 'rate',
     defaultMinEffect: 0.01,
     higherIsBetter: false,
-    summary: 'errors per attempt, green vs blue (Fisher exact)',
+    summary: 'first-try errors per attempt (5xx, timeouts, resets a retry hid, and final errors), green vs blue (Fisher exact)',
+  },
+  {
+    name: 'error_rate.final',
+    family: 'rate',
+    unit: 'rate',
+    defaultMinEffect: 0.01,
+    higherIsBetter: false,
+    summary: 'errors per attempt after retries only, green vs blue (Fisher exact)',
   },
   {
     name: 'refusal_rate',

@@ -24,7 +24,7 @@ const QUALITY = [
   'semantic.ref.mean',
   'judge.ref.mean',
 ];
-const RATES = ['error_rate', 'refusal_rate', 'retry_rate', 'errors.timeout', 'errors.5xx'];
+const RATES = ['error_rate', 'first_try_error_rate', 'refusal_rate', 'retry_rate', 'errors.timeout', 'errors.5xx'];
 const DRIFT = [
   'drift.f1.mean',
   'docs.jaccard.mean',

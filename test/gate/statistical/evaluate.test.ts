@@ -131,8 +131,8 @@ describe('evaluateStatistical: assertion flips, rates, latency', () => {
   it('error_rate: Fisher exact, Newcombe interval, odds ratio; refusal_rate reads refusals per answer', () => {
     const data = emptyData();
     data.counts = {
-      blue: { attempts: 1000, errors: 5, outputs: 995, refusals: 10 },
-      green: { attempts: 1000, errors: 60, outputs: 940, refusals: 9 },
+      blue: { attempts: 1000, errors: 5, firstTryErrors: 5, outputs: 995, refusals: 10 },
+      green: { attempts: 1000, errors: 60, firstTryErrors: 60, outputs: 940, refusals: 9 },
     };
     const [errors, refusals] = evaluateStatistical([spec('error_rate'), spec('refusal_rate')], only(data), OPTIONS);
     expect(errors).toMatchObject({ status: 'fail', blue: 0.005, green: 0.06, stats: { outcome: 'regression' } });
@@ -141,12 +141,24 @@ describe('evaluateStatistical: assertion flips, rates, latency', () => {
     expect(errors!.reason).toContain('beyond +1%');
     expect(refusals!.stats!.outcome).toBe('no-change');
     data.counts = {
-      blue: { attempts: 200, errors: 2, outputs: 198, refusals: 0 },
-      green: { attempts: 200, errors: 4, outputs: 196, refusals: 0 },
+      blue: { attempts: 200, errors: 2, firstTryErrors: 2, outputs: 198, refusals: 0 },
+      green: { attempts: 200, errors: 4, firstTryErrors: 4, outputs: 196, refusals: 0 },
     };
     const [unsure] = evaluateStatistical([spec('error_rate')], only(data), OPTIONS);
     expect(unsure).toMatchObject({ status: 'inconclusive' });
     expect(unsure!.stats!.needed).toMatch(/^about \d+ more attempts per revision to resolve a 1% rise from 1%$/);
+  });
+
+  it('error_rate counts the errors retries hid (first-try faults); error_rate.final only what was left after retries', () => {
+    const data = emptyData();
+    // Green: 4% of attempts needed a retry for a 500 that then succeeded; no final error on either side.
+    data.counts = {
+      blue: { attempts: 1000, errors: 0, firstTryErrors: 0, outputs: 1000, refusals: 0 },
+      green: { attempts: 1000, errors: 0, firstTryErrors: 40, outputs: 1000, refusals: 0 },
+    };
+    const [first, final] = evaluateStatistical([spec('error_rate'), spec('error_rate.final')], only(data), OPTIONS);
+    expect(first).toMatchObject({ status: 'fail', blue: 0, green: 0.04, stats: { outcome: 'regression' } });
+    expect(final).toMatchObject({ status: 'pass', green: 0 });
   });
 
   it('latency: Mann-Whitney + Hodges-Lehmann shift green − blue', () => {

@@ -28,7 +28,7 @@ export const OPTIONS: StatisticsConfig = {
 /** Empty comparison data (every family has nothing). */
 export function emptyData(): ComparisonData {
   const paired = Object.fromEntries(PAIRED.map((m) => [m, { blue: [], green: [] }])) as unknown as ComparisonData['paired'];
-  const counts = { attempts: 0, errors: 0, outputs: 0, refusals: 0 };
+  const counts = { attempts: 0, errors: 0, firstTryErrors: 0, outputs: 0, refusals: 0 };
   return {
     cases: 0,
     paired,
