@@ -36,6 +36,11 @@ export const compareCommand = () =>
     .option('--deadline <duration>', 'whole-run deadline, e.g. 20m')
     .option('--ready-timeout <duration>', 'wait this long for /health/ready (0 skips)')
     .option('--seed <n>', 'seed for the blue/green call order', int('--seed', 0))
+    .option(
+      '--budget <n>',
+      'adaptive sampling: attempts per revision in all (sampling.maxAttempts); undecided checks get more repeats of the noisiest cases until they decide',
+      int('--budget', 1),
+    )
     .option('-o, --out <dir>', 'report directory (a run writes <dir>/<run-id>/)')
     .option('-f, --format <list>', 'report formats: json,md,junit,html', list)
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))

@@ -13,12 +13,23 @@ export interface SuiteOverrides {
   deadline?: string | number;
   seed?: number;
   readyTimeout?: string | number;
+  maxAttempts?: number;
   out?: string;
   formats?: string[];
 }
 
-const SAMPLING_FLAGS = ['concurrency', 'repeats', 'timeout', 'retries', 'warmup', 'deadline', 'seed', 'readyTimeout'] as const;
-const FLAG_NAMES: Record<string, string> = { readyTimeout: 'ready-timeout' };
+const SAMPLING_FLAGS = [
+  'concurrency',
+  'repeats',
+  'timeout',
+  'retries',
+  'warmup',
+  'deadline',
+  'seed',
+  'readyTimeout',
+  'maxAttempts',
+] as const;
+const FLAG_NAMES: Record<string, string> = { readyTimeout: 'ready-timeout', maxAttempts: 'budget' };
 
 export function isMapping(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -42,6 +42,22 @@ export interface RunInfo {
   shard?: { index: number; total: number };
   /** Set on a report written by `revgate merge`: the shard runs it combines and the shards it lacks. */
   merged?: MergedFrom;
+  /** Adaptive sampling (`sampling.maxAttempts`): the looks taken and the attempts they used. */
+  adaptive?: AdaptiveInfo;
+}
+
+/** How adaptive sampling went: one look after the planned attempts, one after each round. */
+export interface AdaptiveInfo {
+  /** Attempts per revision allowed in all (sampling.maxAttempts). */
+  budget: number;
+  /** Attempts per revision of the plan (cases × repeats). */
+  planned: number;
+  /** Attempts per revision used in the end. */
+  used: number;
+  /** Each look: attempts per revision so far, the α and interval confidence it tested at, and the checks still undecided after it. */
+  looks: { attempts: number; alpha: number; confidence: number; undecided: number }[];
+  /** Why the rounds stopped. */
+  stopped: 'decided' | 'fail' | 'budget' | 'interrupted';
 }
 
 /** Where a merged report comes from: a merge missing any shard is incomplete, never `pass`. */

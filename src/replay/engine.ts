@@ -33,6 +33,8 @@ export interface ReplayInput {
   signal: AbortSignal;
   /** The whole run's deadline, when the caller started it earlier (readiness and warm-up count). @default sampling.deadline from now */
   deadline?: AbortSignal;
+  /** Index of the first repeat (an adaptive round continues a case's numbering). @default 0 */
+  firstRepeat?: number;
 }
 
 export interface ReplayResult {
@@ -139,7 +141,8 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
     if (signal.aborted || failure !== undefined) break;
     const state: CaseState = { testCase, remaining: perCase, attempts: { blue: [], green: [] } };
     open.set(testCase.id, state);
-    for (let repeat = 0; repeat < sampling.repeats; repeat++) {
+    const first = input.firstRepeat ?? 0;
+    for (let repeat = first; repeat < first + sampling.repeats; repeat++) {
       // Pair blue and green on the same case, started back to back, order randomised,
       // so time-varying load and caches hit both alike.
       const order: Revision[] = random() < 0.5 ? ['blue', 'green'] : ['green', 'blue'];

@@ -45,6 +45,14 @@ export const SamplingSchema = z
       "How long to wait for each target's readiness endpoint to answer 200; 0 skips the check. Flag: --ready-timeout. Default: 60s",
     ),
     seed: z.number().int().optional().describe('Seed for the blue/green call order (reproducible runs). Flag: --seed'),
+    maxAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Adaptive sampling budget: attempts per revision in all, the planned cases × repeats included. When statistical checks are undecided after the planned attempts, revgate adds repeats of the noisiest cases, round by round, until every check decides or the budget is spent; each look tests at a spent share of alpha (Lan-DeMets spending), so looking again never raises the false-alarm rate. Unset: no adaptive rounds. Flag: --budget',
+      ),
     maxResponseBytes: z
       .number()
       .int()

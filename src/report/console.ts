@@ -3,6 +3,7 @@ import { createColors } from 'picocolors';
 import type { Status } from '../model/verdict.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
 import type { ReportSummary } from '../model/report.js';
+import { adaptiveText } from './adaptive-text.js';
 import { estimateText, statChecks } from './statistics.js';
 import { stripXmlIllegal } from './text.js';
 import { formatCheckNumber, sortChecks } from './values.js';
@@ -47,7 +48,8 @@ function verdictLine(report: ReportSummary, paint: Paint): string {
 }
 
 function incomplete(report: ReportSummary, paint: Paint): string[] {
-  if (report.run.complete) return [];
+  const adaptive = report.run.adaptive ? [paint(DIM, `  ${adaptiveText(report.run.adaptive)}`)] : [];
+  if (report.run.complete) return adaptive;
   const why = report.run.interrupted === null ? '' : ` (${report.run.interrupted})`;
   return [paint(YELLOW, `  incomplete run${why}: ${report.run.casesDone} of ${report.run.casesPlanned} cases scored`)];
 }

@@ -10,6 +10,7 @@ import type { ReportSummary } from '../model/report.js';
 import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from './statistics.js';
 import { escapeMarkdownInline as md } from './text.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from './values.js';
+import { adaptiveText } from './adaptive-text.js';
 
 /** GitHub rejects comment bodies longer than this (characters). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -55,6 +56,7 @@ function runFacts(report: ReportSummary): string {
     `revgate ${md(report.tool.version)}`,
   ];
   const lines = [facts.join(' · ')];
+  if (run.adaptive) lines.push('', `> ${md(adaptiveText(run.adaptive))}`);
   if (!run.complete) {
     const missing =
       run.merged && run.merged.missing.length > 0

@@ -25,13 +25,16 @@ import { sanitizeText } from '../report/sanitize.js';
 import { secretValuesOf } from './secrets.js';
 import { writeOutputs } from './outputs.js';
 import { writeAtomic } from '../files/atomic-write.js';
+import type { GoldenCase } from '../model/golden.js';
+import type { AdaptiveInfo } from '../model/report.js';
+import { adaptivePlan, lookLevels, nextRound, stopReason, undecided, type AdaptivePlan } from './adaptive.js';
 
 export interface CompareOptions {
   /** Abort to stop scheduling (the reason names the signal: 'SIGINT' | 'SIGTERM'). */
   signal?: AbortSignal;
   onProgress?: (p: ReplayProgress) => void;
   /** Called when a phase starts, for the CLI's log lines. */
-  onPhase?: (phase: 'ready' | 'warmup' | 'replay' | 'report', detail?: string) => void;
+  onPhase?: (phase: 'ready' | 'warmup' | 'replay' | 'adaptive' | 'report', detail?: string) => void;
   runId?: string;
 }
 
@@ -58,7 +61,13 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   }
   const results = new JsonlSink<AttemptRecord>(paths.results);
   const casesOut = new JsonlSink<CaseRecord>(paths.cases);
-  const collector = new RunCollector(suite.scoring.k, [...suite.thresholdSpecs, ...suite.statSpecs], suite.report.topCases);
+  const newCollector = () => new RunCollector(suite.scoring.k, [...suite.thresholdSpecs, ...suite.statSpecs], suite.report.topCases);
+  let collector = newCollector();
+  // Adaptive sampling keeps each case's attempts and record, to score it again with more repeats.
+  const plan = adaptivePlan(suite.sampling.maxAttempts, suite.cases.length, suite.sampling.repeats);
+  const kept = new Map<string, { testCase: GoldenCase; attempts: Record<Revision, AttemptRecord[]>; record: CaseRecord }>();
+  let adaptive: AdaptiveInfo | undefined;
+  let statistics = suite.statistics;
   const tally = new ErrorTally();
   const semantic = new SemanticScorer(suite.semantic);
   // A green may echo its request (headers, URL) into its answers or errors: every attempt is redacted
@@ -127,12 +136,14 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
         const measured = await semantic.score(testCase, attempts, signal);
         const record = scoreCase(testCase, attempts, suite.scoring, measured);
         collector.add(record);
+        if (plan) kept.set(testCase.id, { testCase, attempts, record });
         if (writeErrors.length === 0) await casesOut.write(record).catch(keep('cases.jsonl'));
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     stopped = r.stopped;
     casesDone = r.casesDone;
+    if (plan && stopped === null) await adaptiveRounds(plan);
   } catch (e) {
     if (deadline.aborted && !signal.aborted) {
       stopped = 'deadline';
@@ -161,9 +172,74 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   const files = await writeOutputs(summary, paths, suite.report.formats, redact).catch((e: unknown) => (keep('reports')(e), {}));
   return { summary, files, ...(writeErrors.length > 0 ? { writeErrors } : {}) };
 
+  /**
+   * Look after the planned attempts and after each round (src/run/adaptive.ts): add a repeat to the
+   * noisiest cases, score them again from all their attempts, rebuild the accumulators and
+   * cases.jsonl, and gate at the look's spent α — until every check decides, one fails, or the
+   * budget is spent.
+   */
+  async function adaptiveRounds(p: AdaptivePlan): Promise<void> {
+    const looks: AdaptiveInfo['looks'] = [];
+    let used = p.planned;
+    let previous = 0;
+    let round = 0;
+    let nextRepeat = suite.sampling.repeats;
+    for (;;) {
+      statistics = { ...suite.statistics, ...lookLevels(p, previous, used, suite.statistics) };
+      const progress = { complete: true, interrupted: null, casesDone: kept.size, casesPlanned: suite.cases.length };
+      const { checks } = gateRun(collector, { ...gateSettingsOf(suite), statistics }, progress);
+      looks.push({ attempts: used, alpha: statistics.alpha, confidence: statistics.confidence, undecided: undecided(checks).length });
+      const why = stopReason(checks, p, used, bounded.aborted);
+      adaptive = { budget: p.budget, planned: p.planned, used, looks, stopped: why ?? 'budget' };
+      if (why !== null) return;
+      const { ids, repeats } = nextRound(
+        suite.cases.flatMap((c) => kept.get(c.id)?.record ?? []),
+        p,
+        p.budget - used,
+      );
+      options.onPhase?.(
+        'adaptive',
+        `round ${++round}: ${repeats} more repeat${repeats === 1 ? '' : 's'} of ${ids.length} cases (${used} of ${p.budget} attempts per revision so far)`,
+      );
+      const picked = ids.map((id) => kept.get(id)!);
+      const r = await replay({
+        cases: picked.map((k) => k.testCase),
+        targets,
+        sampling: { ...suite.sampling, repeats, seed: (suite.sampling.seed ?? 1) + round },
+        firstRepeat: nextRepeat,
+        signal,
+        deadline,
+        onAttempt: async (a) => {
+          redactAttempt(a, redact);
+          tally.add(a);
+          if (writeErrors.length === 0) await results.write(a).catch(keep('results.jsonl'));
+        },
+        onCaseDone: async (testCase, attempts) => {
+          const k = kept.get(testCase.id)!;
+          for (const side of ['blue', 'green'] as const) k.attempts[side] = [...k.attempts[side], ...attempts[side]];
+          const measured = await semantic.score(testCase, k.attempts, signal);
+          k.record = scoreCase(testCase, k.attempts, suite.scoring, measured);
+        },
+      });
+      // An interrupted round is not a look (its cases are half-repeated): the last look, its
+      // accumulators and its α stand, and so does cases.jsonl.
+      if (r.stopped !== null) {
+        adaptive = { ...adaptive, stopped: 'interrupted' };
+        return;
+      }
+      previous = used;
+      used += ids.length * repeats;
+      nextRepeat += repeats;
+      collector = newCollector();
+      const records = suite.cases.flatMap((c) => kept.get(c.id)?.record ?? []);
+      for (const record of records) collector.add(record);
+      await writeAtomic(paths.cases, records.map((rec) => `${JSON.stringify(rec)}\n`).join('')).catch(keep('cases.jsonl'));
+    }
+  }
+
   /** The report summary of the run as it stands (also written as run.json before any request). */
   function summarize(p: RunProgress, extra: CheckResult[], finished: Date): ReportSummary {
-    const gated = gateRun(collector, gateSettingsOf(suite), p, extra);
+    const gated = gateRun(collector, { ...gateSettingsOf(suite), statistics }, p, extra);
     return redactDeep(
       buildSummary({
         suite,
@@ -179,6 +255,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
           warmup: suite.sampling.warmup,
           outputDir: paths.dir,
           ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
+          ...(adaptive ? { adaptive } : {}),
         },
         ...gated,
         errors: tally.list(),

@@ -13,7 +13,7 @@ import { secretValuesOf } from '../../run/secrets.js';
 
 /** The suite overrides among the flags (compare's, or validate's URLs). */
 export function overridesFrom(flags: Partial<CompareFlags>): SuiteOverrides {
-  const { blue, green, concurrency, repeats, timeout, retries, warmup, deadline, seed, readyTimeout, out, format } = flags;
+  const { blue, green, concurrency, repeats, timeout, retries, warmup, deadline, seed, readyTimeout, budget, out, format } = flags;
   const o: SuiteOverrides = {
     blue,
     green,
@@ -25,6 +25,7 @@ export function overridesFrom(flags: Partial<CompareFlags>): SuiteOverrides {
     deadline,
     seed,
     readyTimeout,
+    maxAttempts: budget,
     out,
     formats: format,
   };
@@ -56,6 +57,7 @@ export async function runCompare(file: string, flags: CompareFlags, io: CliIO): 
         if (mode === 'none') return;
         if (phase === 'ready') io.stderr('revgate: waiting for readiness…\n');
         if (phase === 'warmup' && detail !== '0') io.stderr(`revgate: warming up (${detail} requests per revision, not measured)…\n`);
+        if (phase === 'adaptive') io.stderr(`revgate: checks undecided, adaptive sampling ${detail}…\n`);
       },
     });
   } finally {
