@@ -75,6 +75,8 @@ export interface SimOptions {
   fixed?: boolean;
   /** Stream responses (time to first token measured). @default true, as suites/pharmabot.yaml */
   stream?: boolean;
+  /** Adaptive sampling budget as a multiple of the planned attempts (cases × repeats); 1 = off. @default 1 */
+  budget?: number;
 }
 
 export type ResolvedSimOptions = Required<SimOptions>;
@@ -91,6 +93,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedSimOptions {
     tests: o.tests ?? SIM_TESTS,
     fixed: o.fixed ?? true,
     stream: o.stream ?? true,
+    budget: o.budget ?? 1,
   };
 }
 
@@ -118,6 +121,8 @@ export interface RunOutcome {
   fixedFailed: string[];
   /** Whether the run-level checks (complete run, reachable targets) all passed. */
   runOk: boolean;
+  /** Attempts per revision used (the plan, or what adaptive sampling spent). */
+  attempts: number;
   ms: number;
 }
 
@@ -266,7 +271,11 @@ async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scen
   const suite: ResolvedSuite = {
     ...base,
     cases: sampleCases(base.cases, o.cases, seedOf(o.seed, scenario.key, i, 'cases')),
-    sampling: { ...base.sampling, seed: seedOf(o.seed, scenario.key, i, 'order') },
+    sampling: {
+      ...base.sampling,
+      seed: seedOf(o.seed, scenario.key, i, 'order'),
+      ...(o.budget > 1 ? { maxAttempts: Math.round(o.cases * o.repeats * o.budget) } : {}),
+    },
     statistics: { ...base.statistics, seed: seedOf(o.seed, scenario.key, i, 'bootstrap') },
     report: { ...base.report, dir },
   };
@@ -280,6 +289,7 @@ async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scen
       checks,
       fixedFailed: summary.checks.filter((c) => c.kind === 'threshold' && c.advisory && c.status === 'fail').map((c) => c.expr),
       runOk: summary.checks.filter((c) => c.kind === 'run').every((c) => c.status === 'pass'),
+      attempts: summary.run.adaptive?.used ?? o.cases * o.repeats,
       ms: Date.now() - t0,
     };
   } finally {
