@@ -37,7 +37,8 @@ export const COMPARE_EXIT_CODES: readonly ExitCodeDoc[] = [
   {
     code: ExitCode.RunError,
     outcome: 'run error',
-    meaning: 'a target unreachable or never ready, a baseline unusable (blue failed beyond scoring.baselineMaxErrorRate; this outranks any fail), an environment rate limit, an internal error',
+    meaning:
+      'a target unreachable or never ready, a baseline unusable (blue failed beyond scoring.baselineMaxErrorRate; this outranks any fail), an environment rate limit, an internal error',
   },
   {
     code: ExitCode.InvalidConfig,

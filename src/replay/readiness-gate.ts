@@ -8,10 +8,31 @@ import { TargetCallError, type Target } from '../targets/types.js';
 
 const BOTH = ['blue', 'green'] as const;
 
+/** A line for the user while a revision is not ready yet, e.g. "waiting for green readiness at … (4 s of 60 s; last: connection failed (ECONNREFUSED))". */
+export type WaitingNotice = (revision: Revision, text: string) => void;
+
 /** Poll one revision's readiness URL until 200; throws when it never gets ready. No URL or timeout 0: skip. */
-export async function waitForTarget(revision: Revision, url: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<void> {
+export async function waitForTarget(
+  revision: Revision,
+  url: string | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+  onWaiting?: WaitingNotice,
+): Promise<void> {
   if (url === undefined || timeoutMs <= 0) return;
-  const r = await waitReady(url, { timeoutMs, signal });
+  const r = await waitReady(url, {
+    timeoutMs,
+    signal,
+    ...(onWaiting
+      ? {
+          onWaiting: (n: { url: string; waitedMs: number; timeoutMs: number; last: string }) =>
+            onWaiting(
+              revision,
+              `waiting for ${revision} readiness at ${n.url} (${Math.round(n.waitedMs / 1000)} s of ${Math.round(n.timeoutMs / 1000)} s; last: ${n.last})`,
+            ),
+        }
+      : {}),
+  });
   if (r.ok) return;
   if (signal.aborted) throw signal.reason;
   if (r.connectionRefused) throw new TargetUnreachableError(revision, url, r.reason);
@@ -19,8 +40,13 @@ export async function waitForTarget(revision: Revision, url: string | undefined,
 }
 
 /** Poll each revision's readiness URL until 200; throws when one never gets ready. */
-export async function waitForTargets(urls: Record<Revision, string | undefined>, timeoutMs: number, signal: AbortSignal): Promise<void> {
-  await Promise.all(BOTH.map((revision) => waitForTarget(revision, urls[revision], timeoutMs, signal)));
+export async function waitForTargets(
+  urls: Record<Revision, string | undefined>,
+  timeoutMs: number,
+  signal: AbortSignal,
+  onWaiting?: WaitingNotice,
+): Promise<void> {
+  await Promise.all(BOTH.map((revision) => waitForTarget(revision, urls[revision], timeoutMs, signal, onWaiting)));
 }
 
 /**

@@ -35,6 +35,8 @@ export interface CompareOptions {
   onProgress?: (p: ReplayProgress) => void;
   /** Called when a phase starts, for the CLI's log lines. */
   onPhase?: (phase: 'ready' | 'warmup' | 'replay' | 'adaptive' | 'report', detail?: string) => void;
+  /** A revision is not ready yet: what is waited for (URL, time, last error), within seconds and then every 10 s. */
+  onWaiting?: (text: string) => void;
   runId?: string;
 }
 
@@ -107,7 +109,12 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   let phase = 'readiness';
   try {
     options.onPhase?.('ready');
-    await waitForTargets({ blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl }, suite.sampling.readyTimeout, bounded);
+    await waitForTargets(
+      { blue: suite.targets.blue.readyUrl, green: suite.targets.green.readyUrl },
+      suite.sampling.readyTimeout,
+      bounded,
+      options.onWaiting ? (_revision, text) => options.onWaiting?.(text) : undefined,
+    );
     phase = 'warm-up';
     options.onPhase?.('warmup', String(suite.sampling.warmup));
     await warmUp(

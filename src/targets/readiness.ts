@@ -8,6 +8,16 @@ export interface WaitReadyOptions {
   /** Pause between polls. @default 250 */
   intervalMs?: number;
   signal?: AbortSignal;
+  /**
+   * Told what is being waited for while the endpoint is not ready: first after `noticeAfterMs`,
+   * then every `noticeEveryMs` — so a user hears within seconds, not at the timeout, which URL
+   * does not answer and why.
+   */
+  onWaiting?: (notice: { url: string; waitedMs: number; timeoutMs: number; last: string }) => void;
+  /** @default 2000 */
+  noticeAfterMs?: number;
+  /** @default 10000 */
+  noticeEveryMs?: number;
 }
 
 export type ReadyResult =
@@ -33,6 +43,7 @@ export async function waitReady(url: string, options: WaitReadyOptions): Promise
   let lastStatus: number | undefined;
   let lastProblem: string | undefined;
   let connectionRefused = false;
+  let nextNotice = options.noticeAfterMs ?? 2_000;
   try {
     while (true) {
       signal?.throwIfAborted();
@@ -54,6 +65,11 @@ export async function waitReady(url: string, options: WaitReadyOptions): Promise
         }
       }
       if (left() <= 0) break;
+      const waitedMs = performance.now() - start;
+      if (options.onWaiting && waitedMs >= nextNotice) {
+        options.onWaiting({ url: safeUrl(url), waitedMs, timeoutMs, last: lastProblem ?? 'no answer yet' });
+        nextNotice = waitedMs + (options.noticeEveryMs ?? 10_000);
+      }
       await sleep(Math.min(intervalMs, left()), signal);
     }
   } finally {

@@ -65,6 +65,20 @@ describe('run errors, end to end', () => {
     expect(report.cases).toEqual([]);
   });
 
+  it('while a revision is down, says within seconds what it waits for (URL, time, last error), not silence until the timeout', async () => {
+    const blue = await bot(1);
+    const green = await deadUrl();
+    const s = await writeSuite({ blue: `${blue.url}/v1`, green, sampling: { readyTimeout: '3s' } });
+    const run = await compareCli(s);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /revgate: waiting for green readiness at http:\/\/127\.0\.0\.1:\d+\/health\/ready \(2 s of 3 s; last: connection failed \(ECONNREFUSED\)\)/,
+    );
+    // The notice comes before the final error, and blue (ready) is never named in one.
+    console.log(JSON.stringify(run.stderr), JSON.stringify(run.stdout.slice(0, 300)));
+    expect(run.stderr).not.toMatch(/waiting for blue/);
+  });
+
   it('a blue whose readiness never answers 200 within readyTimeout (a long cold start): exit 3', async () => {
     const blue = await bot(1, { flaws: { coldStartMs: 30_000 } });
     const green = await bot(2);

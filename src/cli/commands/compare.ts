@@ -53,6 +53,8 @@ export async function runCompare(file: string, flags: CompareFlags, io: CliIO): 
     result = await compare(suite, {
       signal: io.signal,
       onProgress: (p) => progress.update(p),
+      // Printed whatever the progress mode: silence while a revision is down reads as a hang.
+      onWaiting: (text) => io.stderr(`revgate: ${text}\n`),
       onPhase: (phase, detail) => {
         if (mode === 'none') return;
         if (phase === 'ready') io.stderr('revgate: waiting for readiness…\n');
