@@ -6,8 +6,10 @@ export interface CliIO {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** stdout is an interactive terminal (progress bar, colors). */
+  /** stdout is an interactive terminal (and not CI): the progress bar instead of plain lines. */
   isTTY: boolean;
+  /** Write ANSI colours: decided once from the environment and the terminal (src/cli/color.ts). */
+  color: boolean;
   /** Aborted on SIGINT / SIGTERM with the signal name as reason. */
   signal: AbortSignal;
   /** The redaction layer stdout and stderr go through; commands teach it the secrets of the suite they load. */

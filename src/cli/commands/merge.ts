@@ -25,7 +25,7 @@ export async function runMerge(files: string[], flags: MergeFlags, io: CliIO): P
       `revgate: warning: shard${result.missing.length === 1 ? '' : 's'} ${result.missing.join(', ')} missing: the merged run is incomplete and cannot pass\n`,
     );
   }
-  io.stdout(renderConsole(result.summary, { color: io.isTTY }));
+  io.stdout(renderConsole(result.summary, { color: io.color }));
   await publishToGitHub(result.summary, io);
   return exitForVerdict(result.summary.verdict.status);
 }

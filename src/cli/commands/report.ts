@@ -43,7 +43,7 @@ export async function runReport(flags: ReportFlags, io: CliIO): Promise<number> 
   const report = await loadReport(from);
   const outDir = flags.out === undefined ? dirname(from) : resolve(io.cwd, flags.out);
   await makeDirs(outDir);
-  if (formats.includes('console')) io.stdout(renderConsole(report, { color: io.isTTY }));
+  if (formats.includes('console')) io.stdout(renderConsole(report, { color: io.color }));
   const written = await writeRenderings(
     inputFromReport(report),
     outDir,
