@@ -3,13 +3,14 @@
 import { resolve } from 'node:path';
 import { publishToGitHub } from '../../ci/github.js';
 import { renderConsole } from '../../report/console.js';
+import { DEFAULT_REPORT_FORMATS } from '../../report/schema.js';
 import { merge } from '../../run/merge.js';
 import { exitForVerdict } from '../exit-codes.js';
 import type { MergeFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 
 export async function runMerge(files: string[], flags: MergeFlags, io: CliIO): Promise<number> {
-  const formats = flags.format ?? ['json', 'md', 'junit'];
+  const formats = flags.format ?? DEFAULT_REPORT_FORMATS;
   const outDir = resolve(io.cwd, flags.out);
   const result = await merge(
     files.map((f) => resolve(io.cwd, f)),
