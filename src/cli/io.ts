@@ -16,4 +16,7 @@ export interface CliIO {
   redact?: Redactor;
   /** What to print if a second signal quits at once (a rollout: the traffic state is unknown). */
   onQuit?: (message: string) => void;
+  /** Open a file with the desktop's default application (`revgate open`); main.ts spawns the
+   *  platform's opener. Absent (tests, library use): nothing is ever launched, the path is printed. */
+  openFile?: (file: string) => void;
 }

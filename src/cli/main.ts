@@ -1,5 +1,6 @@
 // The process edge: the only module that reads argv, env, TTY and signals, and sets the exit code.
 import { decideColor } from './color.js';
+import { openDetached } from './opener.js';
 import { runCli } from './run.js';
 
 // `revgate … | head` closes the pipe early: that is not an error.
@@ -37,4 +38,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   color: decideColor(process.env, Boolean(process.stdout.isTTY)),
   signal: controller.signal,
   onQuit: (message) => (quitMessage = message),
+  openFile: (file) => openDetached(file, process.platform),
 });
