@@ -11,6 +11,7 @@
 // the CLI prints the proxy's URL), so the live analysis judges green against blue on real requests.
 import { rm } from 'node:fs/promises';
 import { startPharmabot } from '../reference/pharmabot/server.js';
+import { decideColor } from '../src/cli/color.js';
 import type { CliIO } from '../src/cli/io.js';
 import { runCli } from '../src/cli/run.js';
 import { startUserTraffic, type UserTraffic } from './user-traffic.js';
@@ -18,7 +19,9 @@ import { startUserTraffic, type UserTraffic } from './user-traffic.js';
 const controller = new AbortController();
 process.on('SIGINT', () => controller.abort('SIGINT'));
 
-const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+// The demo's own headings follow the CLI's colour rules (NO_COLOR, FORCE_COLOR, a terminal).
+const color = decideColor(process.env, Boolean(process.stdout.isTTY));
+const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
 const say = (s: string) => process.stdout.write(`\n${bold(`== ${s}`)}\n`);
 const io = (env: Record<string, string> = {}, onStderr?: (s: string) => void): CliIO => ({
   stdout: (s) => process.stdout.write(s),
@@ -29,6 +32,7 @@ const io = (env: Record<string, string> = {}, onStderr?: (s: string) => void): C
   env: { ...process.env, ...env },
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
+  color,
   signal: controller.signal,
 });
 

@@ -82,7 +82,20 @@ export const COMMAND_EXIT_CODES = {
   ],
   report: [
     { code: ExitCode.Pass, outcome: 'pass', meaning: "the report's verdict (1 fail, 2 inconclusive, 3 error likewise)" },
-    { code: ExitCode.InvalidConfig, outcome: 'invalid', meaning: 'the file is not a revgate report, or the output cannot be written' },
+    {
+      code: ExitCode.InvalidConfig,
+      outcome: 'invalid',
+      meaning: 'no run named, a directory that holds no run, a file that is not a revgate report, or the output cannot be written',
+    },
+  ],
+  open: [
+    { code: ExitCode.Pass, outcome: 'opened', meaning: 'the path of report.html was printed (and handed to the opener, unless `--print`)' },
+    {
+      code: ExitCode.InvalidConfig,
+      outcome: 'no run',
+      meaning:
+        'no run under the report directory, a path that is not a run, its report.json or report.html, an invalid report, or a report.html that cannot be written',
+    },
   ],
   merge: [
     { code: ExitCode.Pass, outcome: 'pass', meaning: "the merged verdict's code (1 fail, 2 inconclusive, 3 error likewise)" },

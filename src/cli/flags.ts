@@ -42,7 +42,7 @@ export const compareCommand = () =>
       int('--budget', 1),
     )
     .option('-o, --out <dir>', 'report directory (a run writes <dir>/<run-id>/)')
-    .option('-f, --format <list>', 'report formats: json,md,junit,html', list)
+    .option('-f, --format <list>', 'report formats (default: report.formats, json,md,junit,html)', list)
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
     .option('--shard <k/n>', 'replay only shard k of n (cases assigned by a hash of their id); combine the shards with `revgate merge`')
     .addHelpText(
@@ -81,25 +81,47 @@ export const reportCommand = () =>
     .description(
       "re-render a run's reports from its report.json, without replaying traffic; a run directory whose run never ended is rebuilt from its cases.jsonl",
     )
-    .requiredOption('--from <report.json|run dir>', 'the report.json of a run, or its directory')
-    .option('-f, --format <list>', 'formats to write: md,junit (or "console" to print the summary)', list, ['md', 'junit'])
+    .argument('[run]', 'the run: its directory, its report.json or its report.html')
+    .option('--from <run>', 'the run, as the argument (the older spelling, still accepted)')
+    .option('-f, --format <list>', 'formats to write: md,junit,html (or "console" to print the summary)', list, ['md', 'junit'])
     .option('-o, --out <dir>', 'where to write (default: next to report.json)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ revgate report --from reports/20261126-231502-pharmabot-3fa2/report.json --format md,junit
+  $ revgate report reports/20261126-231502-pharmabot-3fa2 --format md,junit
+  $ revgate report reports/20261126-231502-pharmabot-3fa2/report.json --format console
+  $ revgate report reports/20261126-231502-pharmabot-3fa2 --format md,junit,html   # after a crash: rebuilt from cases.jsonl
   $ revgate report --from report.json --format console
-  $ revgate report --from reports/20261126-231502-pharmabot-3fa2 --format md,junit,html   # after a crash: rebuilt from cases.jsonl
 ${exitCodesHelp(COMMAND_EXIT_CODES.report)}`,
+    );
+
+export const openCommand = () =>
+  new Command('open')
+    .description("open a run's HTML report in the browser (rendered from its report.json when the run wrote none)")
+    .argument('[run]', 'the run: its directory, its report.json or its report.html (default: the newest run under --out)')
+    .option('-o, --out <dir>', 'report directory searched for the newest run', 'reports')
+    .option('--print', 'only print the path of report.html; open nothing')
+    .addHelpText(
+      'after',
+      `
+The path of report.html is printed on stdout, then opened with xdg-open (Linux), open (macOS) or
+start (Windows); a machine without a desktop just gets the path. The newest run is the greatest run
+id (run ids begin with the UTC time the run started).
+
+Examples:
+  $ revgate open
+  $ revgate open reports/20261126-231502-pharmabot-3fa2
+  $ revgate open --out ci-reports --print
+${exitCodesHelp(COMMAND_EXIT_CODES.open)}`,
     );
 
 export const mergeCommand = () =>
   new Command('merge')
     .description('merge the reports of `compare --shard k/n` runs into one report and one verdict, gated on the merged cases')
-    .argument('<report.json...>', 'the report.json of each shard')
+    .argument('<run...>', "each shard's run: its directory or its report.json")
     .option('-o, --out <dir>', 'report directory (the merged run writes <dir>/<run-id>/)', 'reports')
-    .option('-f, --format <list>', 'report formats, e.g. json,md,junit,html', list)
+    .option('-f, --format <list>', 'report formats (default: json,md,junit,html)', list)
     .addHelpText(
       'after',
       `
@@ -116,8 +138,8 @@ ${exitCodesHelp(COMMAND_EXIT_CODES.merge)}`,
 export const diffCommand = () =>
   new Command('diff')
     .description('compare one revision of run B with one of run A (e.g. model v2 vs v1): metrics, tags, changed cases, tokens and cost')
-    .argument('<a>', 'report.json of run A (the baseline, e.g. last release)')
-    .argument('<b>', 'report.json of run B (the candidate, e.g. this release)')
+    .argument('<a>', 'run A, the baseline (e.g. last release): its directory or its report.json')
+    .argument('<b>', 'run B, the candidate (e.g. this release): its directory or its report.json')
     .addOption(new Option('--a-side <revision>', 'revision of run A to compare').choices(['green', 'blue']).default('green'))
     .addOption(new Option('--b-side <revision>', 'revision of run B to compare').choices(['green', 'blue']).default('green'))
     .option('--price-in <usd>', 'USD per 1M input tokens (both runs)')
@@ -139,7 +161,7 @@ numbers consistency with both answers, and tokens per 1,000 requests (cost when 
 Runs of different suites are diffed with a warning.
 
 Examples:
-  $ revgate diff reports/v1-run/report.json reports/v2-run/report.json
+  $ revgate diff reports/v1-run reports/v2-run
   $ revgate diff last-week/report.json today/report.json --price-in 2.5 --price-out 10
   $ revgate diff a/report.json b/report.json --price-in-a 0.15 --price-out-a 0.6 --price-in-b 2.5 --price-out-b 10
   $ revgate diff run/report.json run/report.json --a-side blue --b-side green --format md,html,json --out diff
@@ -272,6 +294,7 @@ type FlagsOf<F extends () => { opts(): unknown }> = ReturnType<ReturnType<F>['op
 export type CompareFlags = FlagsOf<typeof compareCommand>;
 export type ValidateFlags = FlagsOf<typeof validateCommand>;
 export type ReportFlags = FlagsOf<typeof reportCommand>;
+export type OpenFlags = FlagsOf<typeof openCommand>;
 export type MergeFlags = FlagsOf<typeof mergeCommand>;
 export type DiffFlags = FlagsOf<typeof diffCommand>;
 export type RecordFlags = FlagsOf<typeof recordCommand>;

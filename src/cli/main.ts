@@ -1,4 +1,6 @@
 // The process edge: the only module that reads argv, env, TTY and signals, and sets the exit code.
+import { decideColor } from './color.js';
+import { openDetached } from './opener.js';
 import { runCli } from './run.js';
 
 // `revgate … | head` closes the pipe early: that is not an error.
@@ -31,7 +33,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
+  // The progress bar needs a real terminal outside CI; colours follow NO_COLOR / FORCE_COLOR too.
   isTTY: Boolean(process.stdout.isTTY) && !process.env.CI,
+  color: decideColor(process.env, Boolean(process.stdout.isTTY)),
   signal: controller.signal,
   onQuit: (message) => (quitMessage = message),
+  openFile: (file) => openDetached(file, process.platform),
 });

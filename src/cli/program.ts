@@ -11,6 +11,7 @@ import {
   diffCommand,
   mergeCommand,
   metricsCommand,
+  openCommand,
   recordCommand,
   reportCommand,
   rollbackCommand,
@@ -38,7 +39,8 @@ Examples:
   $ revgate compare suites/pharmabot.yaml
   $ revgate compare suites/pharmabot.yaml --blue http://127.0.0.1:8081/v1 --green http://127.0.0.1:8082/v1
   $ revgate validate suites/pharmabot.yaml
-  $ revgate report --from reports/<run>/report.json --format md,junit
+  $ revgate report reports/<run> --format md,junit
+  $ revgate open
   $ revgate metrics
   $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
   $ revgate status suites/pharmabot-rollout.yaml
@@ -66,9 +68,13 @@ ${EXIT_CODES_HELP}
     const { runValidate } = await import('./commands/validate.js');
     setExit(await runValidate(suite, flags, io));
   });
-  attach(program, reportCommand()).action(async (flags) => {
+  attach(program, reportCommand()).action(async (run, flags) => {
     const { runReport } = await import('./commands/report.js');
-    setExit(await runReport(flags, io));
+    setExit(await runReport(run, flags, io));
+  });
+  attach(program, openCommand()).action(async (run, flags) => {
+    const { runOpen } = await import('./commands/open.js');
+    setExit(await runOpen(run, flags, io));
   });
   attach(program, mergeCommand()).action(async (files, flags) => {
     const { runMerge } = await import('./commands/merge.js');

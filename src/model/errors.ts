@@ -134,13 +134,14 @@ export class TrafficError extends RevgateError {
 
 /** The report directory (report.dir, --out) cannot be created or written: checked before any request. */
 export class OutputDirError extends RevgateError {
-  constructor(dir: string, cause: unknown) {
+  /** `outcome` and `hint` default to compare's case: checked before any request, so nothing was sent. */
+  constructor(dir: string, cause: unknown, options: { outcome?: string; hint?: string } = {}) {
     const code = (cause as NodeJS.ErrnoException).code;
     super(
       'RG_OUTPUT_DIR',
-      `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); nothing was sent`,
+      `the report directory ${dir} cannot be written (${code ?? (cause instanceof Error ? cause.message : String(cause))}); ${options.outcome ?? 'nothing was sent'}`,
       {
-        hint: 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
+        hint: options.hint ?? 'point --out (or report.dir) at a directory you can write, e.g. --out reports',
         cause,
       },
     );

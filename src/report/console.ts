@@ -1,4 +1,4 @@
-// The end-of-run terminal summary. Pure: the caller decides on color (TTY, NO_COLOR) and prints.
+// The end-of-run terminal summary. Pure: the caller decides on colour (the CLI, once: src/cli/color.ts) and prints.
 import { createColors } from 'picocolors';
 import type { Status } from '../model/verdict.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
@@ -23,7 +23,7 @@ const STATUS_COLOR: Record<Status, Style> = { pass: GREEN, inconclusive: YELLOW,
 
 /** Render the end-of-run summary for a terminal, with ANSI colors only when `color` is true. */
 export function renderConsole(report: ReportSummary, options: { color: boolean }): string {
-  // picocolors with colour forced on or off: the caller decided (TTY, NO_COLOR), not the library.
+  // picocolors with colour forced on or off: the caller decided (TTY, NO_COLOR, FORCE_COLOR), not the library.
   const colors = createColors(options.color);
   const paint: Paint = (style, text) => colors[style](text);
   return [
@@ -54,8 +54,14 @@ function incomplete(report: ReportSummary, paint: Paint): string[] {
   return [paint(YELLOW, `  incomplete run${why}: ${report.run.casesDone} of ${report.run.casesPlanned} cases scored`)];
 }
 
+/**
+ * The verdict's reasons that no check carries (e.g. "no voting checks"), under the verdict line.
+ * A check's reason is printed once, with its check under "checks not passing" — the verdict's
+ * reasons are those same texts, so listing them here too printed each one twice.
+ */
 function reasons(report: ReportSummary, paint: Paint): string[] {
-  const list = report.verdict.reasons;
+  const carried = new Set(report.checks.filter((c) => c.status !== 'pass').map((c) => c.reason));
+  const list = [...new Set(report.verdict.reasons)].filter((r) => !carried.has(r));
   if (list.length === 0) return [];
   const more = list.length > MAX_REASONS ? [paint(DIM, `  … ${list.length - MAX_REASONS} more`)] : [];
   return ['', ...list.slice(0, MAX_REASONS).map((r) => `  - ${oneLine(r)}`), ...more];

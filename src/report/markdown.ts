@@ -17,6 +17,8 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 /** Room kept for the truncation note and for the CI's own wrapping of the body. */
 const MARGIN = 2_000;
 const MAX_CHECK_ROWS = 100;
+/** Reasons listed under "Why": a summary, not the whole list (the checks table has every one). */
+const MAX_REASONS = 5;
 const MAX_CRITICAL_ROWS = 50;
 
 /** Render the report summary as GitHub-flavoured Markdown, under GitHub's comment size limit. */
@@ -75,9 +77,14 @@ function runFacts(report: ReportSummary): string {
   return lines.join('\n');
 }
 
+/** The first MAX_REASONS reasons (worst first, as the verdict orders them) and a line for the
+ *  rest: every one of them is a row of the checks table below, and all are in report.json. */
 function reasons(report: ReportSummary): string {
-  if (report.verdict.reasons.length === 0) return '';
-  return ['### Why', '', ...report.verdict.reasons.map((r) => `- ${md(r)}`)].join('\n');
+  const list = report.verdict.reasons;
+  if (list.length === 0) return '';
+  const left = list.length - MAX_REASONS;
+  const more = left > 0 ? ['', `… and ${left} more: see the checks below, report.json or report.html.`] : [];
+  return ['### Why', '', ...list.slice(0, MAX_REASONS).map((r) => `- ${md(r)}`), ...more].join('\n');
 }
 
 function checks(report: ReportSummary): string {

@@ -7,6 +7,7 @@ import type { CheckResult } from '../model/verdict.js';
 import { loadReport } from '../report/load.js';
 import type { ErrorSample, Report, ReportSummary, RunInfo } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
+import { DEFAULT_REPORT_FORMATS } from '../report/schema.js';
 import { writeRenderings } from './outputs.js';
 import type { CaseRecord } from '../model/metrics.js';
 import { VERSION } from '../model/version.js';
@@ -20,7 +21,7 @@ import { writeReportJson } from './write-report.js';
 export interface MergeOptions {
   /** The merged run writes `<outDir>/<run-id>/`. */
   outDir: string;
-  /** Formats besides report.json (md, junit, …). @default ['json', 'md', 'junit'] */
+  /** Formats besides report.json (md, junit, …). @default DEFAULT_REPORT_FORMATS: json, md, junit, html */
   formats?: readonly string[];
   runId?: string;
 }
@@ -35,7 +36,7 @@ export interface MergeResult {
 
 /** Merge the report.json files of the shards of one run into one report and one verdict. */
 export async function merge(files: readonly string[], options: MergeOptions): Promise<MergeResult> {
-  const formats = options.formats ?? ['json', 'md', 'junit'];
+  const formats = options.formats ?? DEFAULT_REPORT_FORMATS;
   for (const f of formats) if (f !== 'json') rendererFor(f);
   const shards = await loadShards(files);
   const plan = planShards(shards);

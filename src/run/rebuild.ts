@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadReport } from '../report/load.js';
+import { DEFAULT_REPORT_FORMATS } from '../report/schema.js';
 import type { Report, ReportSummary } from '../model/report.js';
 import type { AttemptRecord } from '../model/attempt.js';
 import type { CaseRecord } from '../model/metrics.js';
@@ -56,6 +57,6 @@ export async function rebuildRun(
     errors: tally.list(),
   };
   const paths = { dir, results: join(dir, 'results.jsonl'), cases: join(dir, 'cases.jsonl'), report: join(dir, 'report.json') };
-  const wanted = formats ?? (head.config as { report?: { formats?: string[] } }).report?.formats ?? ['json', 'md', 'junit'];
+  const wanted = formats ?? (head.config as { report?: { formats?: string[] } }).report?.formats ?? DEFAULT_REPORT_FORMATS;
   return { summary, files: await writeOutputs(summary, paths, wanted) };
 }

@@ -20,6 +20,7 @@ async function help(argv: string[]): Promise<string> {
     env: {},
     cwd: process.cwd(),
     isTTY: false,
+    color: false,
     signal: new AbortController().signal,
   });
   expect(code).toBe(ExitCode.Pass);

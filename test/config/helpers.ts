@@ -70,6 +70,7 @@ export function captureIO(cwd: string, env: Record<string, string | undefined> =
     env,
     cwd,
     isTTY: false,
+    color: false,
     signal: new AbortController().signal,
   };
   return io;

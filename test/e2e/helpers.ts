@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { decideColor } from '../../src/cli/color.js';
 import { runCli } from '../../src/cli/run.js';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -100,16 +101,19 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process with captured output; env is only what is passed (plus CI=1). */
+/** Run the CLI in-process with captured output; env is only what is passed (plus CI=1). Colour is
+ *  decided from that env as main.ts decides it for a stdout that is not a terminal (a pipe, a CI log). */
 export async function cli(argv: string[], o: { cwd?: string; env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const env = { CI: '1', ...o.env };
   const code = await runCli(argv, {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
-    env: { CI: '1', ...o.env },
+    env,
     cwd: o.cwd ?? ROOT,
     isTTY: false,
+    color: decideColor(env, false),
     signal: o.signal ?? new AbortController().signal,
   });
   return { code, stdout, stderr };

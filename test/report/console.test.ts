@@ -17,10 +17,30 @@ describe('renderConsole', () => {
     expect(plain).toContain('incomplete run (SIGINT): 118 of 120 cases scored');
   });
 
-  it('lists the top five reasons and how many more there are', () => {
-    expect(plain).toContain('  - latency.p95 1.2s >= limit 1s');
-    expect(plain).toContain('  … 2 more');
-    expect(plain).not.toContain('  - run incomplete');
+  it('prints each reason once: with its check, not again as a verdict reason', () => {
+    const summary = fixtureSummary();
+    // (Compared by their start: control characters in run data are blanked on the terminal.)
+    for (const reason of summary.verdict.reasons) expect(plain.split(reason.slice(0, 24)).length - 1, reason).toBe(1);
+    expect(plain).toMatch(/FAIL +green latency\.p95 < 1s = 1\.21s {2}latency\.p95 1\.2s >= limit 1s/);
+    expect(plain).not.toMatch(/^ {2}- /m);
+  });
+
+  it('lists under the verdict the reasons no check carries, once, at most five', () => {
+    const summary = fixtureSummary();
+    const own = ['no voting checks: add thresholds or critical cases', ...Array.from({ length: 6 }, (_, i) => `reason ${i}`)];
+    summary.verdict.reasons = [...summary.verdict.reasons, own[0]!, ...own];
+    const out = renderConsole(summary, { color: false }).split('\n');
+    expect(out.slice(1, 10)).toEqual([
+      '  incomplete run (SIGINT): 118 of 120 cases scored',
+      '',
+      '  - no voting checks: add thresholds or critical cases',
+      '  - reason 0',
+      '  - reason 1',
+      '  - reason 2',
+      '  - reason 3',
+      '  … 2 more',
+      '',
+    ]);
   });
 
   it('compares key metrics blue → green with the delta', () => {

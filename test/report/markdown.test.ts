@@ -20,7 +20,22 @@ describe('renderMarkdown', () => {
   it('lists the failing reasons, escaped', () => {
     expect(out).toContain('### Why');
     expect(out).toContain('- latency.p95 1.2s &gt;= limit 1s');
-    expect(out).toContain('error\\_rate rose by 2.7% (limit 1%) \\| p=0.002');
+    expect(out).toContain('- error\\_rate rose by 2.7% (limit 1%) \\| p=0.002');
+  });
+
+  it('lists at most five reasons under "Why", then one line for the rest; the checks table keeps every one', () => {
+    const summary = fixtureSummary();
+    expect(summary.verdict.reasons).toHaveLength(7);
+    const why = out.slice(out.indexOf('### Why'), out.indexOf('### Checks'));
+    expect(why.match(/^- /gm)).toHaveLength(5);
+    expect(why.trimEnd().split('\n').at(-1)).toBe('… and 2 more: see the checks below, report.json or report.html.');
+    // The two left out of "Why" are rows of the checks table.
+    expect(why).not.toContain('run incomplete');
+    expect(out).toMatch(/^\| FAIL \| run complete \|.*\| run incomplete: 118 of 120 cases \(SIGINT\) \|$/m);
+
+    const few = fixtureSummary();
+    few.verdict.reasons = few.verdict.reasons.slice(0, 5);
+    expect(renderMarkdown(few)).not.toContain('more: see');
   });
 
   it('puts voting checks first, worst first, and marks advisory ones', () => {

@@ -38,6 +38,7 @@ describe('revgate rollout with live analysis (CLI)', () => {
       env: { CI: '1' },
       cwd: b.dir,
       isTTY: false,
+      color: false,
       signal: new AbortController().signal,
     });
     await traffic?.stop();

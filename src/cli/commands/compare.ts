@@ -65,7 +65,7 @@ export async function runCompare(file: string, flags: CompareFlags, io: CliIO): 
   } finally {
     progress.stop();
   }
-  io.stdout(renderConsole(result.summary, { color: io.isTTY }));
+  io.stdout(renderConsole(result.summary, { color: io.color }));
   for (const w of result.writeErrors ?? []) io.stderr(`revgate: writing failed, the verdict above stands: ${w}\n`);
   await publishToGitHub(result.summary, io).catch((e: unknown) =>
     io.stderr(`revgate: the GitHub job summary could not be written: ${e instanceof Error ? e.message : String(e)}\n`),

@@ -1,4 +1,4 @@
-// `revgate diff <a/report.json> <b/report.json>`: one revision of run B against one of run A
+// `revgate diff <run A> <run B>`: one revision of run B against one of run A
 // (model v1 vs v2, last release vs this one). A report, not a gate: exits 0, or 4 on bad input.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import type { Price } from '../../diff/model.js';
 import { DIFF_RENDERERS, diffFormats } from '../../diff/renderers.js';
 import { UsageError } from '../../model/errors.js';
 import { loadReport } from '../../report/load.js';
+import { resolveRunArg } from '../../run/locate-run.js';
 import { VERSION } from '../../model/version.js';
 import { ExitCode } from '../exit-codes.js';
 import type { DiffFlags } from '../flags.js';
@@ -21,7 +22,8 @@ export async function runDiff(fileA: string, fileB: string, flags: DiffFlags, io
   if (flags.out === undefined && formats.length > 1)
     throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
   const prices = { a: priceFor('a', flags), b: priceFor('b', flags) };
-  const [a, b] = await Promise.all([loadReport(resolve(io.cwd, fileA)), loadReport(resolve(io.cwd, fileB))]);
+  // A run is named as in every command: its directory, report.json or report.html.
+  const [a, b] = await Promise.all([loadReport(resolveRunArg(io.cwd, fileA).json), loadReport(resolveRunArg(io.cwd, fileB).json)]);
   const diff = computeDiff(
     { report: a, file: fileA, side: flags.aSide, price: prices.a },
     { report: b, file: fileB, side: flags.bSide, price: prices.b },
