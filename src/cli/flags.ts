@@ -45,6 +45,7 @@ export const compareCommand = () =>
     .option('-f, --format <list>', 'report formats (default: report.formats, json,md,junit,html)', list)
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
     .option('--shard <k/n>', 'replay only shard k of n (cases assigned by a hash of their id); combine the shards with `revgate merge`')
+    .option('--baseline <run>', 'a previous run whose noise says, before replaying, which test margins this suite is too small to detect')
     .addHelpText(
       'after',
       `
@@ -64,6 +65,10 @@ export const validateCommand = () =>
     .argument('<suite>', 'suite YAML file')
     .option('--blue <url>', 'blue URL (as compare would use it)')
     .option('--green <url>', 'green URL (as compare would use it)')
+    .option(
+      '--baseline <run>',
+      "a previous run (directory or report.json) whose noise estimates what each test can detect at this suite's size",
+    )
     .addHelpText(
       'after',
       `

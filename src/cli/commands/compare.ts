@@ -7,6 +7,9 @@ import { compare } from '../../run/compare.js';
 import { exitForVerdict } from '../exit-codes.js';
 import { formatIssue } from '../format-error.js';
 import type { CompareFlags } from '../flags.js';
+import { resolveRunArg } from '../../run/locate-run.js';
+import { powerLines, powerPlan } from '../../run/power-plan.js';
+import { loadRunReport } from '../run-arg.js';
 import type { CliIO } from '../io.js';
 import { createProgress } from '../progress.js';
 import { secretValuesOf } from '../../run/secrets.js';
@@ -44,6 +47,12 @@ export async function runCompare(file: string, flags: CompareFlags, io: CliIO): 
       `revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`,
     );
   const mode = flags.progress === 'auto' ? (io.isTTY ? 'bar' : 'lines') : flags.progress;
+  // Power before the run: margins this suite is too small to detect, from a previous run's noise.
+  if (flags.baseline !== undefined) {
+    const report = await loadRunReport(resolveRunArg(io.cwd, flags.baseline), io);
+    for (const l of powerLines(powerPlan(suite, report), { cases: suite.cases.length, repeats: suite.sampling.repeats }))
+      if (l.warn) io.stderr(`revgate: warning: ${l.line}\n`);
+  }
   io.stderr(
     `revgate: ${suite.name}: ${suite.cases.length} cases x ${suite.sampling.repeats} repeats on blue ${suite.targets.blue.url} and green ${suite.targets.green.url}\n`,
   );

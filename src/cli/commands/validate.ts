@@ -9,6 +9,10 @@ import type { ValidateFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { overridesFrom } from './compare.js';
 import { secretValuesOf } from '../../run/secrets.js';
+import type { ResolvedSuite } from '../../config/resolved.js';
+import { resolveRunArg } from '../../run/locate-run.js';
+import { powerLines, powerPlan } from '../../run/power-plan.js';
+import { loadRunReport } from '../run-arg.js';
 
 export async function runValidate(file: string, flags: ValidateFlags, io: CliIO): Promise<number> {
   const { suite, warnings } = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
@@ -31,10 +35,22 @@ export async function runValidate(file: string, flags: ValidateFlags, io: CliIO)
         (t) =>
           `    - ${t.name === t.test ? t.test : `${t.name} (test ${t.test})`}: ${t.maxRatio !== null ? `maxRatio ${t.maxRatio}` : `minEffect ${formatStat(t.minEffect, findStatTest(t.test)?.unit ?? 'score')}`}${t.tags.length ? ` [tags: ${t.tags.join(', ')}]` : ''}${t.advisory ? ' (advisory)' : ''}`,
       ),
+      ...(await power(suite, flags.baseline, io)),
       '',
     ].join('\n'),
   );
   return ExitCode.Pass;
+}
+
+/** The power block: what each test can detect at this size (from --baseline's noise when given). */
+async function power(suite: ResolvedSuite, baseline: string | undefined, io: CliIO): Promise<string[]> {
+  if (suite.statSpecs.length === 0) return [];
+  const report = baseline === undefined ? null : await loadRunReport(resolveRunArg(io.cwd, baseline), io);
+  const lines = powerLines(powerPlan(suite, report), { cases: suite.cases.length, repeats: suite.sampling.repeats });
+  return [
+    `  power (α ${suite.statistics.alpha}, power ${suite.statistics.power}${report ? `, noise of run ${report.run.id}` : ''}):`,
+    ...lines.map((l) => `    ${l.warn ? 'WARNING ' : ''}${l.line}`),
+  ];
 }
 
 /** The placeholder of rollout suites is not a URL anyone should see. */

@@ -12,7 +12,7 @@ import { statReason } from './reason.js';
 import { findStatTest, type StatTestDef } from './tests.js';
 import type { CheckResult, CheckStatistics, Outcome, StatFamily, StatisticsConfig, StatSpec, Status } from '../../model/verdict.js';
 
-const MEASURE: Record<StatFamily, (input: MeasureInput) => Measurement> = {
+export const MEASURE: Record<StatFamily, (input: MeasureInput) => Measurement> = {
   paired: measurePaired,
   noise: measureDriftNoise,
   assert: measureAssert,
