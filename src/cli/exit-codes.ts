@@ -114,6 +114,11 @@ export const COMMAND_EXIT_CODES = {
     },
     { code: ExitCode.InvalidConfig, outcome: 'invalid', meaning: 'bad suite or usage' },
   ],
+  calibrate: [
+    { code: ExitCode.Pass, outcome: 'calibrated', meaning: 'the A/A run ended and calibration.yaml was written (whatever its verdict)' },
+    { code: ExitCode.RunError, outcome: 'run error', meaning: 'blue is unreachable or never ready, or the A/A run could not measure' },
+    { code: ExitCode.InvalidConfig, outcome: 'invalid', meaning: 'bad suite or usage; nothing was sent' },
+  ],
   rollback: [
     { code: ExitCode.Pass, outcome: 'rolled back', meaning: '100% on the previous revision, read back and verified' },
     { code: ExitCode.RunError, outcome: 'error', meaning: 'the backend refused or the read-back differs' },

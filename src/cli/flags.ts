@@ -295,6 +295,32 @@ Examples:
   $ revgate status suites/pharmabot-rollout.yaml`,
     );
 
+export const calibrateCommand = () =>
+  new Command('calibrate')
+    .description(
+      'replay blue against itself (A/A): the noise floor of each statistical test and margins this suite can decide, as a suite fragment',
+    )
+    .argument('<suite>', 'suite YAML file')
+    .option('--blue <url>', 'blue (serving) revision URL; overrides blue.url')
+    .option('-c, --concurrency <n>', 'requests in flight', int('--concurrency', 1))
+    .option('-r, --repeats <n>', 'attempts per case (at least 2: the noise band needs two answers of blue)', int('--repeats', 2))
+    .option('--timeout <duration>', 'per-request timeout, e.g. 30s')
+    .option('-o, --out <dir>', 'report directory (the A/A run writes <dir>/<run-id>/, calibration.yaml included)')
+    .addHelpText(
+      'after',
+      `
+Blue is called on both sides of a normal compare run (green := blue). From its cases revgate measures,
+per statistical test, the noise at this suite's size and proposes the smallest margin it can decide
+(the detectable effect at α and power), plus fixed limits from what blue does against itself:
+no changed quantity, first-try errors, a latency SLO. The fragment is printed and written to
+<run dir>/calibration.yaml: paste its thresholds into the suite.
+
+Examples:
+  $ revgate calibrate suites/pharmabot.yaml
+  $ revgate calibrate suites/pharmabot.yaml --blue https://app--v1.example.io/v1 --repeats 3
+${exitCodesHelp(COMMAND_EXIT_CODES.calibrate)}`,
+    );
+
 type FlagsOf<F extends () => { opts(): unknown }> = ReturnType<ReturnType<F>['opts']>;
 export type CompareFlags = FlagsOf<typeof compareCommand>;
 export type ValidateFlags = FlagsOf<typeof validateCommand>;
@@ -307,3 +333,4 @@ export type RolloutFlags = FlagsOf<typeof rolloutCommand>;
 export type ApproveFlags = FlagsOf<typeof approveCommand>;
 export type RollbackFlags = FlagsOf<typeof rollbackCommand>;
 export type StatusFlags = FlagsOf<typeof statusCommand>;
+export type CalibrateFlags = FlagsOf<typeof calibrateCommand>;

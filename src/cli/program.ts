@@ -7,6 +7,7 @@ import { ExitCode } from './exit-codes.js';
 import {
   EXIT_CODES_HELP,
   approveCommand,
+  calibrateCommand,
   compareCommand,
   diffCommand,
   mergeCommand,
@@ -87,6 +88,10 @@ ${EXIT_CODES_HELP}
   attach(program, recordCommand()).action(async (suite, flags) => {
     const { runRecord } = await import('./commands/record.js');
     setExit(await runRecord(suite, flags, io));
+  });
+  attach(program, calibrateCommand()).action(async (suite, flags) => {
+    const { runCalibrate } = await import('./commands/calibrate.js');
+    setExit(await runCalibrate(suite, flags, io));
   });
   attach(program, metricsCommand()).action(async (flags) => {
     const { runMetrics } = await import('./commands/metrics.js');
