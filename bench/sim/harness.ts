@@ -77,6 +77,8 @@ export interface SimOptions {
   stream?: boolean;
   /** Adaptive sampling budget as a multiple of the planned attempts (cases × repeats); 1 = off. @default 1 */
   budget?: number;
+  /** Fixed thresholds that vote (e.g. "numbers.changed_share <= 0"). @default [] */
+  voting?: readonly string[];
 }
 
 export type ResolvedSimOptions = Required<SimOptions>;
@@ -94,6 +96,7 @@ export function resolveOptions(o: SimOptions = {}): ResolvedSimOptions {
     fixed: o.fixed ?? true,
     stream: o.stream ?? true,
     budget: o.budget ?? 1,
+    voting: o.voting ?? [],
   };
 }
 
@@ -123,6 +126,8 @@ export interface RunOutcome {
   runOk: boolean;
   /** Attempts per revision used (the plan, or what adaptive sampling spent). */
   attempts: number;
+  /** Voting fixed thresholds that failed (their expressions). */
+  votingFailed: string[];
   ms: number;
 }
 
@@ -165,7 +170,7 @@ export function simSuite(o: ResolvedSimOptions, retries: number): Record<string,
     green: { url: 'http://127.0.0.1:1/v1' },
     sampling: { concurrency: o.concurrency, repeats: o.repeats, timeout: '20s', retries, warmup: o.warmup, deadline: '10m' },
     scoring: { k: 5, driftTolerance: 0.5, minCases: 8 },
-    thresholds: [...o.tests, ...fixed],
+    thresholds: [...o.tests, ...o.voting, ...fixed],
     statistics: { alpha: 0.05, confidence: 0.95, correction: 'holm', resamples: o.resamples },
     report: { formats: ['json'], dir: 'reports', topCases: 0 },
   };
@@ -290,6 +295,7 @@ async function oneRun(base: ResolvedSuite, o: ResolvedSimOptions, scenario: Scen
       fixedFailed: summary.checks.filter((c) => c.kind === 'threshold' && c.advisory && c.status === 'fail').map((c) => c.expr),
       runOk: summary.checks.filter((c) => c.kind === 'run').every((c) => c.status === 'pass'),
       attempts: summary.run.adaptive?.used ?? o.cases * o.repeats,
+      votingFailed: summary.checks.filter((c) => c.kind === 'threshold' && !c.advisory && c.status === 'fail').map((c) => c.expr),
       ms: Date.now() - t0,
     };
   } finally {

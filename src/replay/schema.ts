@@ -51,7 +51,7 @@ export const SamplingSchema = z
       .min(1)
       .optional()
       .describe(
-        'Adaptive sampling budget: attempts per revision in all, the planned cases × repeats included. When statistical checks are undecided after the planned attempts, revgate adds repeats of the noisiest cases, round by round, until every check decides or the budget is spent; each look tests at a spent share of alpha (Lan-DeMets spending), so looking again never raises the false-alarm rate. Unset: no adaptive rounds. Flag: --budget',
+        'Adaptive sampling budget: attempts per revision in all, the planned cases × repeats included. When statistical checks are undecided after the planned attempts, revgate adds repeats of the noisiest cases, round by round, until every check decides or the budget is spent; the planned look tests at 0.8 alpha and the rounds spend the rest (Lan-DeMets spending), so looking again never raises the false-alarm rate. Unset: no adaptive rounds. Flag: --budget',
       ),
     maxResponseBytes: z
       .number()

@@ -3,13 +3,15 @@
 // as every check decides, a check fails, or the attempts budget (sampling.maxAttempts) is spent.
 //
 // Validity under repeated looks: look k tests at α_k = α·(f(t_k) − f(t_{k−1})) (src/stats/spending.ts,
-// Lan-DeMets spending with the union bound), and its intervals at confidence 1 − (1 − c)·Δf, so the
-// chance of any false alarm over all looks stays ≤ α however many rounds run.
+// Lan-DeMets spending with the union bound), and its intervals at confidence 1 − (1 − c)·Δf/α, so
+// the chance of any false alarm over all looks stays ≤ α however many rounds run. f spends 80% of
+// α at the planned look (a run that decides at its planned size decides almost as without a
+// budget) and the rest linearly over the rounds.
 // Which cases get more repeats is decided from blue's disagreement with itself (the A/A noise of a
 // case) — never from the green−blue difference — so the choice cannot steer an estimate towards a
 // decision; the noisiest cases are where another repeat shrinks the variance of a case mean most
 // (Neyman allocation: sample where the standard deviation is largest).
-import { lookAlpha } from '../stats/index.js';
+import { plannedFirstSpent } from '../stats/index.js';
 import type { AdaptiveInfo } from '../model/report.js';
 import type { CaseRecord } from '../model/metrics.js';
 import type { CheckResult, StatisticsConfig } from '../model/verdict.js';
@@ -34,9 +36,8 @@ export function lookLevels(
   attempts: number,
   statistics: Pick<StatisticsConfig, 'alpha' | 'confidence'>,
 ): { alpha: number; confidence: number } {
-  const tPrev = previous / plan.budget;
-  const t = attempts / plan.budget;
-  const share = lookAlpha(tPrev, t, 1);
+  const tPlanned = plan.planned / plan.budget;
+  const share = plannedFirstSpent(attempts / plan.budget, tPlanned, 1) - plannedFirstSpent(previous / plan.budget, tPlanned, 1);
   return { alpha: statistics.alpha * share, confidence: 1 - (1 - statistics.confidence) * share };
 }
 

@@ -22,5 +22,5 @@ export { mcnemarExact, type McNemarResult } from './mcnemar.js';
 export { wilsonInterval, twoProportionZ, newcombeDiffCI, fisherExact, type FisherResult } from './proportions.js';
 export { holm, benjaminiHochberg } from './multiple.js';
 export { pairedSampleSize, proportionSampleSize, signTestSampleSize, type SampleSizeResult } from './power.js';
-export { alphaSpent, lookAlpha, SPENDING_RHO } from './spending.js';
+export { alphaSpent, lookAlpha, plannedFirstSpent, SPENDING_RHO } from './spending.js';
 export { classifyEffect, type ClassifyInput, type Classification, type EffectClass } from './decide.js';

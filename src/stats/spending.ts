@@ -22,3 +22,16 @@ export function alphaSpent(t: number, alpha: number, rho = SPENDING_RHO): number
 export function lookAlpha(tPrev: number, t: number, alpha: number, rho = SPENDING_RHO): number {
   return Math.max(0, alphaSpent(t, alpha, rho) - alphaSpent(tPrev, alpha, rho));
 }
+
+/**
+ * A spending function that keeps most of α for the planned look: `share`·α is spent at the planned
+ * information fraction `tPlanned` (so a run that decides at its planned size decides almost as it
+ * would without adaptive sampling), the rest linearly over the later looks up to t = 1. Any
+ * non-decreasing f with f(0) = 0 and f(1) = α is a valid spending function (Lan & DeMets 1983).
+ */
+export function plannedFirstSpent(t: number, tPlanned: number, alpha: number, share = 0.8): number {
+  if (!(t > 0)) return 0;
+  if (tPlanned >= 1) return alpha;
+  if (t <= tPlanned) return alpha * share * (t / tPlanned);
+  return alpha * Math.min(1, share + ((1 - share) * (t - tPlanned)) / (1 - tPlanned));
+}

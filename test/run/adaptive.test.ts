@@ -2,7 +2,7 @@
 // looks), which cases get more repeats, and when the rounds stop.
 import { describe, expect, it } from 'vitest';
 import { adaptivePlan, lookLevels, nextRound, stopReason } from '../../src/run/adaptive.js';
-import { alphaSpent, lookAlpha } from '../../src/stats/index.js';
+import { alphaSpent, lookAlpha, plannedFirstSpent } from '../../src/stats/index.js';
 import type { CaseRecord } from '../../src/model/metrics.js';
 import type { CheckResult } from '../../src/model/verdict.js';
 
@@ -29,6 +29,19 @@ describe('alpha spending', () => {
     expect(total).toBeCloseTo(0.05, 12);
   });
 
+  it('planned-first spending: share·α at the planned look, α at the end, non-decreasing between', () => {
+    expect(plannedFirstSpent(0.25, 0.25, 0.05)).toBeCloseTo(0.04, 12);
+    expect(plannedFirstSpent(1, 0.25, 0.05)).toBeCloseTo(0.05, 12);
+    expect(plannedFirstSpent(0.5, 0.25, 0.05)).toBeCloseTo(0.04 + 0.01 / 3, 12);
+    expect(plannedFirstSpent(0.3, 1, 0.05)).toBe(0.05);
+    let last = 0;
+    for (let t = 0; t <= 1.0001; t += 0.05) {
+      const f = plannedFirstSpent(t, 0.3, 0.05);
+      expect(f).toBeGreaterThanOrEqual(last);
+      last = f;
+    }
+  });
+
   it('a larger ρ keeps α for the later looks (O’Brien-Fleming-like)', () => {
     expect(lookAlpha(0, 0.25, 0.05, 3)).toBeLessThan(lookAlpha(0, 0.25, 0.05, 1));
     expect(lookAlpha(0.75, 1, 0.05, 3)).toBeGreaterThan(lookAlpha(0.75, 1, 0.05, 1));
@@ -42,12 +55,18 @@ describe('adaptive plan and looks', () => {
     expect(adaptivePlan(100, 20, 2)).toEqual({ budget: 100, planned: 40 });
   });
 
-  it('each look tests at its spent α and widens its intervals by the same share', () => {
+  it('the planned look spends 80% of α, the rounds the rest in proportion to their attempts; intervals widen by the same share', () => {
     const plan = { budget: 200, planned: 40 };
-    expect(lookLevels(plan, 0, 40, { alpha: 0.05, confidence: 0.95 })).toEqual({ alpha: 0.05 * 0.2, confidence: 1 - 0.05 * 0.2 });
+    const first = lookLevels(plan, 0, 40, { alpha: 0.05, confidence: 0.95 });
+    expect(first.alpha).toBeCloseTo(0.04, 12);
+    expect(first.confidence).toBeCloseTo(1 - 0.05 * 0.8, 12);
     const second = lookLevels(plan, 40, 80, { alpha: 0.05, confidence: 0.9 });
-    expect(second.alpha).toBeCloseTo(0.01, 12);
-    expect(second.confidence).toBeCloseTo(1 - 0.1 * 0.2, 12);
+    expect(second.alpha).toBeCloseTo(0.05 * 0.2 * (40 / 160), 12);
+    expect(second.confidence).toBeCloseTo(1 - 0.1 * 0.2 * (40 / 160), 12);
+    // Every look of a run that spends the whole budget: Σ α_k = α exactly.
+    const looks = [0, 40, 80, 130, 200];
+    const total = looks.slice(1).reduce((s, a, i) => s + lookLevels(plan, looks[i]!, a, { alpha: 0.05, confidence: 0.95 }).alpha, 0);
+    expect(total).toBeCloseTo(0.05, 12);
   });
 
   it('repeats the noisier half of the cases (by blue vs blue ROUGE-L), about the planned attempts per round, within the room left', () => {
