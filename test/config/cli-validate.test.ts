@@ -23,7 +23,7 @@ describe('revgate validate', () => {
         '  suites/bad.yaml:11 thresholds[0]: unknown metric "latncy.p95"',
         '      hint: did you mean "latency.p95"?',
         '  suites/bad.yaml:13 sampling.concurency: unknown field "concurency" in sampling',
-        '      hint: did you mean "concurrency"? known fields in sampling: concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed, maxResponseBytes',
+        '      hint: did you mean "concurrency"? known fields in sampling: concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed, maxAttempts, maxResponseBytes',
         '  golden.yaml:6 cases[2]: a case needs `messages`, `question` or `vars`',
         '      hint: add `question: …` (single turn) or `messages: [{role: user, content: …}]` (multi-turn)',
         '',

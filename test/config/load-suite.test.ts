@@ -25,7 +25,7 @@ describe('loadSuite: a valid suite', () => {
       readyTimeout: 60_000,
       maxResponseBytes: 4_194_304,
     });
-    expect(suite.scoring).toEqual({ k: 5, driftTolerance: 0.3, assertPassRatio: 1, minCases: 5 });
+    expect(suite.scoring).toEqual({ k: 5, driftTolerance: 0.3, assertPassRatio: 1, baselineMaxErrorRate: 0.2, minCases: 5 });
     expect(suite.report).toEqual({ formats: ['json', 'md', 'junit', 'html'], dir: 'reports', topCases: 5 });
     expect(suite.thresholdSpecs.map((t) => t.id)).toEqual(['green.error_rate <= 1%']);
     expect(suite.targets.blue).toMatchObject({

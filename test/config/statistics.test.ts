@@ -114,7 +114,7 @@ describe('statistical thresholds: every problem, before any traffic', () => {
     ...(hint === undefined ? {} : { hint }),
   });
   const TESTS =
-    'tests: ref.rougeL, ref.f1, rag.recall, rag.mrr, rag.ndcg, numbers.consistency, semantic.ref, judge.ref, drift.noise, assert, error_rate, refusal_rate, latency, ttft, latency.p95, latency.p99, ttft.p95';
+    'tests: ref.rougeL, ref.f1, rag.recall, rag.mrr, rag.ndcg, numbers.consistency, semantic.ref, judge.ref, drift.noise, assert, error_rate, error_rate.final, refusal_rate, latency, ttft, latency.p95, latency.p99, ttft.p95';
 
   it('reports them all at once, with paths, lines and hints', async () => {
     const issues = await issuesOf({
