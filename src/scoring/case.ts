@@ -32,9 +32,10 @@ function describeErrors(r: RevisionCaseResult): string {
     .join(', ');
 }
 
-// Green's status and why, one line per reason. Only assertions (k-of-n) and errors decide it;
-// lost documents, drift and refusals without an assertion weigh in the regression score only.
-function statusOf(green: RevisionCaseResult, ratio: number): { status: CaseStatus; reasons: string[] } {
+// Green's status and why, one line per reason. Assertions (k-of-n), errors and refusals decide it:
+// a case where green mostly refuses and blue mostly answers is never listed as passing. Lost
+// documents and drift weigh in the regression score only.
+function statusOf(green: RevisionCaseResult, blue: RevisionCaseResult, ratio: number): { status: CaseStatus; reasons: string[] } {
   if (green.outputs.length === 0) {
     const detail =
       green.attempts === 0 ? 'no attempts were made' : `all ${green.attempts} attempts failed (${describeErrors(green) || 'unclassified'})`;
@@ -45,8 +46,16 @@ function statusOf(green: RevisionCaseResult, ratio: number): { status: CaseStatu
     const head = `green: assertions passed on ${a.passes} of ${a.n} answers (needs ≥ ${Math.round(ratio * 100)}%)`;
     return { status: 'fail', reasons: [head, ...a.failures.map((f) => `green: ${f.label}: ${f.message ?? 'failed'}`)] };
   }
+  if (mostly(green.refusals, green.outputs.length) && !mostly(blue.refusals, blue.outputs.length)) {
+    return {
+      status: 'fail',
+      reasons: [`green: refused ${green.refusals} of ${green.outputs.length} answers (blue refused ${blue.refusals} of ${blue.outputs.length})`],
+    };
+  }
   return { status: 'pass', reasons: [] };
 }
+
+const mostly = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
 
 const positive = (x: number): number => (x > 0 ? x : 0);
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -100,7 +109,7 @@ export function scoreCase(
   const input = { assertions: testCase.assert ?? [], reference, expectedDocs, k: options.k, assertPassRatio: options.assertPassRatio };
   const blue = scoreRevision(attempts.blue, input);
   const green = scoreRevision(attempts.green, input);
-  const { status, reasons } = statusOf(green, options.assertPassRatio);
+  const { status, reasons } = statusOf(green, blue, options.assertPassRatio);
   const record: Omit<CaseRecord, 'regression'> = {
     id: testCase.id,
     tags: testCase.tags,

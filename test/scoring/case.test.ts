@@ -141,6 +141,19 @@ describe('scoreCase', () => {
     expect(r.regression).toBeGreaterThanOrEqual(3);
   });
 
+  it('a case green mostly refuses while blue answers is never listed as passing, even without an assertion', () => {
+    const plain = golden({ reference: REFERENCE });
+    const refusing = [ok('green', 0, REFUSAL), ok('green', 1, REFUSAL), ok('green', 2, GOOD)];
+    const r = scoreCase(plain, { blue, green: refusing }, OPTIONS);
+    expect(r.status).toBe('fail');
+    expect(r.reasons).toEqual(['green: refused 2 of 3 answers (blue refused 0 of 2)']);
+    // When blue refuses too (a question both should decline), green's refusal is no regression.
+    const both = scoreCase(plain, { blue: [ok('blue', 0, REFUSAL), ok('blue', 1, REFUSAL)], green: refusing }, OPTIONS);
+    expect(both.status).toBe('pass');
+    // One refusal in three is not "mostly": the refusal rate test weighs it, the case passes.
+    expect(scoreCase(plain, { blue, green: [ok('green', 0, REFUSAL), ok('green', 1, GOOD), ok('green', 2, GOOD)] }, OPTIONS).status).toBe('pass');
+  });
+
   it('identical revisions pass with zero drift regression', () => {
     const simple = golden({ reference: REFERENCE });
     const r = scoreCase(simple, { blue: [ok('blue', 0, GOOD)], green: [ok('green', 0, GOOD)] }, OPTIONS);
