@@ -19,7 +19,10 @@ export interface TargetSummary {
 export interface ErrorSample {
   revision: Revision;
   class: ErrorClass;
+  /** Attempts that ended with this error (after retries). */
   count: number;
+  /** Tries that failed with this class and were retried (the retry may have succeeded): the errors a client without retries sees. */
+  retried?: number;
   /** One example message (secrets never appear: messages come from status lines and error codes). */
   example: string;
 }

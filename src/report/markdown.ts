@@ -141,8 +141,8 @@ function metrics(report: ReportSummary): string {
 
 function errors(report: ReportSummary): string {
   if (report.errors.length === 0) return '';
-  const rows = report.errors.map((e) => [e.revision, e.class, String(e.count), e.example]);
-  return `### Errors by class\n\n${markdownTable(['revision', 'class', 'count', 'example'], rows)}`;
+  const rows = report.errors.map((e) => [e.revision, e.class, String(e.count), String(e.retried ?? 0), e.example]);
+  return `### Errors by class\n\n${markdownTable(['revision', 'class', 'final', 'retried', 'example'], rows)}`;
 }
 
 function critical(report: ReportSummary): string {

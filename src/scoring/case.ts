@@ -49,7 +49,9 @@ function statusOf(green: RevisionCaseResult, blue: RevisionCaseResult, ratio: nu
   if (mostly(green.refusals, green.outputs.length) && !mostly(blue.refusals, blue.outputs.length)) {
     return {
       status: 'fail',
-      reasons: [`green: refused ${green.refusals} of ${green.outputs.length} answers (blue refused ${blue.refusals} of ${blue.outputs.length})`],
+      reasons: [
+        `green: refused ${green.refusals} of ${green.outputs.length} answers (blue refused ${blue.refusals} of ${blue.outputs.length})`,
+      ],
     };
   }
   return { status: 'pass', reasons: [] };

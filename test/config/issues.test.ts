@@ -15,7 +15,8 @@ interface Row {
 
 const suiteWith = (extra: string) => `${SUITE}${extra}`;
 const UNITS_HINT = 'units: ms, s, m, h (e.g. 1.5s); only 0 may be written without a unit';
-const SAMPLING_FIELDS = 'concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed, maxAttempts, maxResponseBytes';
+const SAMPLING_FIELDS =
+  'concurrency, repeats, timeout, retries, backoff, warmup, deadline, readyTimeout, seed, maxAttempts, maxResponseBytes';
 
 const suiteRows: Row[] = [
   {

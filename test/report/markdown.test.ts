@@ -58,7 +58,7 @@ describe('renderMarkdown', () => {
   });
 
   it('lists errors by class and the critical cases that did not pass', () => {
-    expect(out).toContain('| green | 5xx | 10 | HTTP 503 Service Unavailable \\| upstream &lt;timeout&gt; |');
+    expect(out).toContain('| green | 5xx | 10 | 0 | HTTP 503 Service Unavailable \\| upstream &lt;timeout&gt; |');
     expect(out).toContain('### Critical cases not passing (2 of 3)');
     expect(out).toContain('| dosage-&lt;02&gt; | ERROR |');
     expect(out).not.toContain('| dosage-03 |');

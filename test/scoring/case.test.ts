@@ -151,7 +151,9 @@ describe('scoreCase', () => {
     const both = scoreCase(plain, { blue: [ok('blue', 0, REFUSAL), ok('blue', 1, REFUSAL)], green: refusing }, OPTIONS);
     expect(both.status).toBe('pass');
     // One refusal in three is not "mostly": the refusal rate test weighs it, the case passes.
-    expect(scoreCase(plain, { blue, green: [ok('green', 0, REFUSAL), ok('green', 1, GOOD), ok('green', 2, GOOD)] }, OPTIONS).status).toBe('pass');
+    expect(scoreCase(plain, { blue, green: [ok('green', 0, REFUSAL), ok('green', 1, GOOD), ok('green', 2, GOOD)] }, OPTIONS).status).toBe(
+      'pass',
+    );
   });
 
   it('identical revisions pass with zero drift regression', () => {

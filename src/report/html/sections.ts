@@ -105,9 +105,9 @@ export function errorsTable(report: ReportSummary): string {
   if (report.errors.length === 0) return '';
   const body = report.errors.map(
     (e) =>
-      `<tr><td><span class="rev ${e.revision}">${e.revision}</span></td><td>${t(e.class)}</td>${num(String(e.count))}<td class="reason">${t(e.example)}</td></tr>`,
+      `<tr><td><span class="rev ${e.revision}">${e.revision}</span></td><td>${t(e.class)}</td>${num(String(e.count))}${num(String(e.retried ?? 0))}<td class="reason">${t(e.example)}</td></tr>`,
   );
-  return `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors by class</h2><div class="scroll"><table class="data compact"><thead><tr><th scope="col">revision</th><th scope="col">class</th><th scope="col">count</th><th scope="col">example</th></tr></thead><tbody>${body.join('')}</tbody></table></div></section>`;
+  return `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Errors by class</h2><div class="scroll"><table class="data compact"><thead><tr><th scope="col">revision</th><th scope="col">class</th><th scope="col">final</th><th scope="col">retried</th><th scope="col">example</th></tr></thead><tbody>${body.join('')}</tbody></table></div></section>`;
 }
 
 /** Critical cases that did not pass; each links to its row in the case list. */
