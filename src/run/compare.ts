@@ -179,6 +179,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
           warmup: suite.sampling.warmup,
           outputDir: paths.dir,
           ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
+          ...(suite.selection ? { selection: suite.selection } : {}),
         },
         ...gated,
         errors: tally.list(),
