@@ -22,6 +22,14 @@ const list = (v: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** A repeatable flag, e.g. `--tag a --tag b` → ['a', 'b'] (commander's collect pattern). */
+const collect = (v: string, previous: string[] | undefined): string[] => [...(previous ?? []), v];
+
+// Case selection (src/config/select.ts), the same words on compare, record and diff.
+const FILTER_HELP = 'only the cases whose id matches this JavaScript regular expression';
+const TAG_HELP = 'only the cases carrying this tag (repeatable: a case must carry every tag given)';
+const LIMIT_HELP = 'at most n cases: a sample stratified by first tag, proportional, seeded';
+
 export const compareCommand = () =>
   new Command('compare')
     .description('replay a suite against blue and green, score, gate and write reports')
@@ -46,16 +54,24 @@ export const compareCommand = () =>
     .addOption(new Option('--progress <mode>', 'progress display').choices(['auto', 'bar', 'lines', 'none']).default('auto'))
     .option('--shard <k/n>', 'replay only shard k of n (cases assigned by a hash of their id); combine the shards with `revgate merge`')
     .option('--baseline <run>', 'a previous run whose noise says, before replaying, which test margins this suite is too small to detect')
+    .option('--filter <regex>', FILTER_HELP)
+    .option('--tag <tag>', TAG_HELP, collect)
+    .option('--limit <n>', `${LIMIT_HELP} by --seed (default: sampling.seed, else 1)`, int('--limit', 1))
     .addHelpText(
       'after',
       `
 The verdict is worst-of: pass < inconclusive < error < fail. Only pass exits 0.
+
+--filter, then --tag, then --limit choose the cases (before --shard splits them); the report
+records the selection (run.selection) and the summary says "selected N of M cases (…)".
 
 Examples:
   $ revgate compare suites/pharmabot.yaml
   $ revgate compare suites/pharmabot.yaml --green https://app--v2.example.io/v1 --repeats 3 -c 16
   $ PHARMABOT_KEY=… revgate compare suites/azure-openai.yaml --format md --out ci-reports
   $ revgate compare suites/pharmabot.yaml --shard 2/4 --out shards
+  $ revgate compare suites/pharmabot.yaml --filter '^cdc-' --tag prevention
+  $ revgate compare suites/pharmabot.yaml --limit 50 --seed 7          # a quick smoke run, every tag represented
 ${EXIT_CODES_HELP}`,
     );
 
@@ -156,6 +172,10 @@ export const diffCommand = () =>
     .option('--top <n>', 'biggest per-case score changes shown per score', int('--top', 0))
     .option('-f, --format <list>', 'md,html,json (default: md to stdout; all three with --out)', list)
     .option('-o, --out <dir>', 'write diff.md, diff.html and/or diff.json into this directory')
+    .option('--filter <regex>', `compare ${FILTER_HELP}`)
+    .option('--tag <tag>', `compare ${TAG_HELP}`, collect)
+    .option('--limit <n>', `compare ${LIMIT_HELP} by --seed`, int('--limit', 1))
+    .option('--seed <n>', "seed of the --limit sample (default: run B's sampling.seed, else 1)", int('--seed', 0))
     .addHelpText(
       'after',
       `
@@ -165,11 +185,16 @@ new and removed cases too), the biggest per-case changes of ref ROUGE-L, RAG rec
 numbers consistency with both answers, and tokens per 1,000 requests (cost when priced).
 Runs of different suites are diffed with a warning.
 
+--filter, --tag and --limit restrict both runs to the same case ids (chosen among the cases of
+either run, tags as recorded in the reports); every metric, tag table and case list is then
+recomputed from those cases, and the diff says what was selected.
+
 Examples:
   $ revgate diff reports/v1-run reports/v2-run
   $ revgate diff last-week/report.json today/report.json --price-in 2.5 --price-out 10
   $ revgate diff a/report.json b/report.json --price-in-a 0.15 --price-out-a 0.6 --price-in-b 2.5 --price-out-b 10
   $ revgate diff run/report.json run/report.json --a-side blue --b-side green --format md,html,json --out diff
+  $ revgate diff a/report.json b/report.json --filter '^cdc-' --tag treatment
 ${exitCodesHelp(COMMAND_EXIT_CODES.diff)}`,
     );
 
@@ -187,17 +212,22 @@ export const recordCommand = () =>
     .option('--warmup <n>', 'warm-up requests (not recorded)', int('--warmup', 0))
     .option('--ready-timeout <duration>', 'wait this long for /health/ready (0 skips)')
     .option('--update-docs', 'also set expected_docs from the retrieved documents (retrieved is not relevant: review them)')
+    .option('--filter <regex>', FILTER_HELP)
+    .option('--tag <tag>', TAG_HELP, collect)
+    .option('--limit <n>', `${LIMIT_HELP} by sampling.seed (else 1)`, int('--limit', 1))
     .addHelpText(
       'after',
       `
 Every case field is kept; only \`reference\` (and, with --update-docs, \`expected_docs\`) is replaced.
 The source golden file is never overwritten. Cases whose recording failed keep their old
-reference and are listed on stderr. Review the new file before committing it.
+reference and are listed on stderr. Review the new file before committing it. With --filter,
+--tag or --limit only the selected cases are recorded; every other case keeps its reference.
 
 Examples:
   $ revgate record suites/pharmabot.yaml
   $ revgate record suites/pharmabot.yaml --revision green --url http://127.0.0.1:8082/v1 --repeats 3
   $ revgate record suites/pharmabot.yaml --out golden/pharmabot.v2.yaml --update-docs
+  $ revgate record suites/pharmabot.yaml --tag dose --url http://127.0.0.1:8081/v1
 ${exitCodesHelp(COMMAND_EXIT_CODES.record)}`,
     );
 

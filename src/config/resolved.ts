@@ -7,6 +7,7 @@ import type { ResolvedTarget } from '../targets/options.js';
 import type { StatSpec, ThresholdSpec } from '../model/verdict.js';
 import type { EmbedderOptions, JudgeOptions } from '../semantic/options.js';
 import type { ResolvedRollout } from '../rollout/options.js';
+import type { Selection } from '../model/report.js';
 
 /** One slice of a suite: `index` of `total`, 1-based (`--shard 2/4` is `{ index: 2, total: 4 }`). */
 export interface Shard {
@@ -55,4 +56,6 @@ export interface ResolvedSuite {
   secretValues: string[];
   /** Set by selectShard (src/config/shard.ts): `cases` holds only this shard's cases; `golden` keeps every case. */
   shard?: Shard;
+  /** Set by selectCases (src/config/select.ts): `cases` holds only the selected cases; `golden` keeps every case. */
+  selection?: Selection;
 }

@@ -1,5 +1,5 @@
 // The diff of two runs as a list of named steps: sides, warnings, metrics, tags, cases, usage.
-import type { Report } from '../model/report.js';
+import type { Report, Selection } from '../model/report.js';
 import type { Revision } from '../model/outcome.js';
 import { caseChanges, scoreChanges } from './cases.js';
 import { metricDeltas } from './metrics.js';
@@ -22,6 +22,8 @@ export interface DiffOptions {
   toolVersion: string;
   /** @default new Date() */
   now?: Date;
+  /** Set when the reports were restricted to selected cases (run/diff-selection.ts), to be stated. */
+  selection?: Selection;
 }
 
 /** Compare side B of run B with side A of run A. Pure: reports in, diff model out. */
@@ -40,6 +42,7 @@ export function computeDiff(a: DiffInput, b: DiffInput, options: DiffOptions): D
     b: diffSide(b.file, rb, sb),
     sameSuite,
     warnings: warnings(ra, rb),
+    ...(options.selection ? { selection: options.selection } : {}),
     metrics: metricDeltas(ra.metrics[sa], rb.metrics[sb], 'revision'),
     pairMetrics: metricDeltas(ra.metrics.pair, rb.metrics.pair, 'pair'),
     ...tags,

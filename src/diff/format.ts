@@ -2,6 +2,9 @@
 import { formatDelta, formatValue } from '../gate/format.js';
 import type { Diff, MetricDelta, ScoreChange, UsageSide } from './model.js';
 
+/** Said after "selected N of M cases (…)": what the selection did to the diff. */
+export const SELECTION_NOTE = 'both runs are restricted to these case ids and every metric below is recomputed from them';
+
 /** Metrics shown per tag (the diff model has them all); `@k` names match whatever k the runs used. */
 const TAG_KEYS = ['ref.rougeL.mean', 'rag.recall@', 'assert.pass_rate', 'error_rate', 'refusal_rate', 'latency.p95'];
 

@@ -1,7 +1,9 @@
 // The diff as one self-contained HTML page: inline CSS, no scripts, no external assets. Every
 // string from a run goes through escapeHtml into a text node; attributes carry only fixed class names.
+import { selectionText } from '../report/selection.js';
 import { escapeHtml as h, truncate } from '../report/text.js';
 import {
+  SELECTION_NOTE,
   caseTallyText,
   deltaText,
   directionText,
@@ -36,6 +38,7 @@ export function renderDiffHtml(diff: Diff): string {
     `<h1>${h(heading)}</h1>`,
     `<p>${h(tallyText(diff))}; cases: ${h(caseTallyText(diff))}.</p>`,
     sides(diff),
+    diff.selection ? `<p>${h(`${selectionText(diff.selection)}: ${SELECTION_NOTE}`)}</p>` : '',
     warnings(diff),
     section('Metrics (B − A)', metricTable(diff.metrics)),
     usage(diff),

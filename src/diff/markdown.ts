@@ -2,8 +2,10 @@
 // escaped: table cells by markdownTable, answers inside <pre> with &, < and > escaped (a <pre>
 // HTML block runs to </pre> and is not parsed as Markdown, so an answer cannot break out of it).
 import { markdownTable } from '../report/markdown-table.js';
+import { selectionText } from '../report/selection.js';
 import { escapeHtml, escapeMarkdownInline as md, truncate } from '../report/text.js';
 import {
+  SELECTION_NOTE,
   caseTallyText,
   deltaText,
   directionText,
@@ -26,6 +28,7 @@ export function renderDiffMarkdown(diff: Diff): string {
   return `${[
     title(diff),
     sides(diff),
+    selection(diff),
     warnings(diff),
     metrics(diff),
     usage(diff),
@@ -54,6 +57,11 @@ function sides(diff: Diff): string {
     s.file,
   ];
   return markdownTable(['run', 'revision', 'run', 'url', 'model', 'run verdict', 'cases', 'report'], [row('A', diff.a), row('B', diff.b)]);
+}
+
+function selection(diff: Diff): string {
+  if (diff.selection === undefined) return '';
+  return `${md(selectionText(diff.selection))}: ${SELECTION_NOTE}`;
 }
 
 function warnings(diff: Diff): string {

@@ -5,6 +5,7 @@ import type { Status } from '../model/verdict.js';
 import type { MetricUnit } from '../scoring/catalog.js';
 import type { CaseStatus } from '../model/metrics.js';
 import type { Revision } from '../model/outcome.js';
+import type { Selection } from '../model/report.js';
 
 /** Bump on any breaking change to the diff shape. */
 export const DIFF_SCHEMA_VERSION = 1;
@@ -128,6 +129,11 @@ export interface Diff {
   sameSuite: boolean;
   /** Things that make the comparison weaker (different suites, incomplete runs, different k). */
   warnings: string[];
+  /**
+   * The cases kept by `--filter` / `--tag` / `--limit` (`of`: the case ids of either run); both
+   * runs are restricted to them and every metric is recomputed from them. Absent: every case.
+   */
+  selection?: Selection;
   /** Revision metrics of the compared sides, in catalog order; rows with no value on either side are left out. */
   metrics: MetricDelta[];
   /** Green-vs-blue metrics of each run (drift, retrieved-set overlap), A's against B's. */

@@ -43,6 +43,8 @@ export interface RunInfo {
   outputDir: string;
   /** The slice of the suite this run replayed (`revgate compare --shard index/total`); absent on a whole run. */
   shard?: { index: number; total: number };
+  /** The cases chosen by `--filter` / `--tag` / `--limit` (before any `--shard`); absent when every case ran. */
+  selection?: Selection;
   /** Set on a report written by `revgate merge`: the shard runs it combines and the shards it lacks. */
   merged?: MergedFrom;
   /** Adaptive sampling (`sampling.maxAttempts`): the looks taken and the attempts they used. */
@@ -61,6 +63,23 @@ export interface AdaptiveInfo {
   looks: { attempts: number; alpha: number; confidence: number; undecided: number }[];
   /** Why the rounds stopped. */
   stopped: 'decided' | 'fail' | 'budget' | 'interrupted';
+}
+
+/**
+ * Which cases a run (or a diff) kept: the criteria given and the counts. Criteria not given are
+ * absent; `seed` is present only with `limit` (it orders the sample and nothing else).
+ */
+export interface Selection {
+  /** JavaScript regular expression tested against each case id (`--filter`). */
+  filter?: string;
+  /** A kept case carries every one of these tags (`--tag`, repeatable). */
+  tags?: string[];
+  /** At most this many cases, a stratified sample by first tag (`--limit`). */
+  limit?: number;
+  seed?: number;
+  /** Cases kept, out of `of` (the suite's cases; for a diff, the case ids of both runs). */
+  selected: number;
+  of: number;
 }
 
 /** Where a merged report comes from: a merge missing any shard is incomplete, never `pass`. */

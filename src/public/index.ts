@@ -9,6 +9,8 @@ export type { SuiteInput, SuiteFile } from '../config/suite-schema.js';
 export type { GoldenCase, Assertion } from '../model/golden.js';
 export { parseShard, selectShard, shardOf } from '../config/shard.js';
 export type { Shard } from '../config/resolved.js';
+export { selectCases, hasCriteria } from '../config/select.js';
+export type { SelectionCriteria } from '../config/select.js';
 
 export { compare } from '../run/compare.js';
 export type { CompareOptions, CompareResult } from '../run/compare.js';
@@ -22,7 +24,7 @@ export { renderMarkdown } from '../report/markdown.js';
 export { renderJUnit } from '../report/junit.js';
 export { renderConsole } from '../report/console.js';
 export { REPORT_SCHEMA_VERSION } from '../model/report.js';
-export type { Report, ReportSummary, RunInfo, MergedFrom, TargetSummary, ErrorSample } from '../model/report.js';
+export type { Report, ReportSummary, RunInfo, MergedFrom, Selection, TargetSummary, ErrorSample } from '../model/report.js';
 
 export type { CaseRecord, CaseSemanticInput, ComparisonData, MetricsSet, FlatMetrics, MetricValue } from '../model/metrics.js';
 export type { CheckResult, CheckStatistics, Outcome, Verdict, Status } from '../model/verdict.js';

@@ -4,6 +4,7 @@ import type { Status } from '../model/verdict.js';
 import { keyMetricRows, type KeyMetricRow } from './key-metrics.js';
 import type { ReportSummary } from '../model/report.js';
 import { adaptiveText } from './adaptive-text.js';
+import { selectionText } from './selection.js';
 import { estimateText, statChecks } from './statistics.js';
 import { stripXmlIllegal } from './text.js';
 import { formatCheckNumber, sortChecks } from './values.js';
@@ -28,6 +29,7 @@ export function renderConsole(report: ReportSummary, options: { color: boolean }
   const paint: Paint = (style, text) => colors[style](text);
   return [
     verdictLine(report, paint),
+    ...selection(report, paint),
     ...incomplete(report, paint),
     ...reasons(report, paint),
     ...metrics(keyMetricRows(report.metrics), paint),
@@ -45,6 +47,12 @@ function verdictLine(report: ReportSummary, paint: Paint): string {
   const { counts } = report.verdict;
   const tally = `${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.inconclusive} inconclusive`;
   return `revgate ${word}  ${oneLine(report.suite.name)}: green vs blue  (${tally}; ${report.run.casesDone}/${report.run.casesPlanned} cases)`;
+}
+
+/** Which cases ran, when `--filter` / `--tag` / `--limit` chose them. */
+function selection(report: ReportSummary, paint: Paint): string[] {
+  const s = report.run.selection;
+  return s ? [paint(DIM, `  ${oneLine(selectionText(s))}`)] : [];
 }
 
 function incomplete(report: ReportSummary, paint: Paint): string[] {

@@ -4,6 +4,7 @@
 // their non-pass outcome is written to <system-out>, the way Argo's dry-run metrics are measured but do not vote.
 import type { CheckResult } from '../model/verdict.js';
 import type { ReportSummary } from '../model/report.js';
+import { selectionText } from './selection.js';
 import { escapeXml } from './text.js';
 
 interface TestCase {
@@ -98,6 +99,7 @@ function renderProperties(report: ReportSummary): string {
     ['suite', report.suite.name],
     ['run.id', report.run.id],
     ['run.complete', String(report.run.complete)],
+    ...(report.run.selection ? [['run.selection', selectionText(report.run.selection)] as [string, string]] : []),
     ['revgate.version', report.tool.version],
   ];
   const lines = props.map(([name, value]) => `      <property name="${escapeXml(name, 'attr')}" value="${escapeXml(value, 'attr')}"/>`);

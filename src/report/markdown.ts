@@ -7,6 +7,7 @@ import { keyMetricRows } from './key-metrics.js';
 import { renderHighlight } from './markdown-highlights.js';
 import { markdownTable } from './markdown-table.js';
 import type { ReportSummary } from '../model/report.js';
+import { selectionText } from './selection.js';
 import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from './statistics.js';
 import { escapeMarkdownInline as md } from './text.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from './values.js';
@@ -48,6 +49,7 @@ function runFacts(report: ReportSummary): string {
   const facts = [
     `run ${md(run.id)}`,
     `${run.casesDone}/${run.casesPlanned} cases`,
+    ...(run.selection ? [md(selectionText(run.selection))] : []),
     ...(run.shard ? [`shard ${run.shard.index}/${run.shard.total}`] : []),
     ...(run.merged
       ? [`merged from shard${run.merged.shards.length === 1 ? '' : 's'} ${run.merged.shards.join(', ')} of ${run.merged.total}`]

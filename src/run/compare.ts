@@ -263,6 +263,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
           outputDir: paths.dir,
           ...(suite.shard ? { shard: { index: suite.shard.index, total: suite.shard.total } } : {}),
           ...(adaptive ? { adaptive } : {}),
+          ...(suite.selection ? { selection: suite.selection } : {}),
         },
         ...gated,
         errors: tally.list(),

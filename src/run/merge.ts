@@ -93,7 +93,8 @@ async function feedCases(shards: readonly ShardReport<Report>[], collector: RunC
 function mergedProgress(shards: readonly ShardReport[], plan: ShardPlan): RunProgress {
   const runs = shards.map((s) => s.report.run);
   const casesDone = runs.reduce((n, r) => n + r.casesDone, 0);
-  const golden = shards[0]!.report.suite.golden.reduce((n, g) => n + g.cases, 0);
+  // With --filter / --tag / --limit, the whole is the selected set, not the suite.
+  const golden = shards[0]!.report.run.selection?.selected ?? shards[0]!.report.suite.golden.reduce((n, g) => n + g.cases, 0);
   const planned = runs.reduce((n, r) => n + r.casesPlanned, 0);
   return {
     complete: runs.every((r) => r.complete),
@@ -120,6 +121,7 @@ function mergedRun(shards: readonly ShardReport[], plan: ShardPlan, progress: Ru
     casesPlanned: progress.casesPlanned,
     warmup: runs[0]!.warmup,
     outputDir,
+    ...(runs[0]!.selection ? { selection: runs[0]!.selection } : {}),
     merged: { total: plan.total, shards: plan.present, missing: plan.missing, runs: runs.map((r) => r.id) },
   };
 }

@@ -3,6 +3,7 @@
 // incomplete); anything else that does not fit is a usage error (exit 4). Pure: no I/O.
 import { ReportInvalidError, UsageError } from '../model/errors.js';
 import type { ReportSummary } from '../model/report.js';
+import { selectionText } from '../report/selection.js';
 
 export interface ShardReport<R extends ReportSummary = ReportSummary> {
   /** The report file, for messages. */
@@ -53,6 +54,12 @@ export function planShards(reports: readonly ShardReport[]): ShardPlan {
         HINT,
       );
     }
+    // The config hash leaves the selection out: shards that selected differently would merge silently.
+    if (JSON.stringify(report.run.selection ?? null) !== JSON.stringify(first.report.run.selection ?? null))
+      throw new UsageError(
+        `${file} and ${first.file} selected different cases (--filter / --tag / --limit): ${selectionOf(report)} ≠ ${selectionOf(first.report)}`,
+        HINT,
+      );
     if (total !== 0 && shard.total !== total)
       throw new UsageError(
         `${file} is shard ${shard.index}/${shard.total}, ${first.file} is shard ${first.report.run.shard?.index}/${total}`,
@@ -66,6 +73,10 @@ export function planShards(reports: readonly ShardReport[]): ShardPlan {
   const present = [...byIndex.keys()].sort((a, b) => a - b);
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   return { total, present, missing };
+}
+
+function selectionOf(report: ReportSummary): string {
+  return report.run.selection ? selectionText(report.run.selection) : 'every case';
 }
 
 function short(hash: string): string {

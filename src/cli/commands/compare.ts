@@ -2,6 +2,7 @@
 import { publishToGitHub } from '../../ci/github.js';
 import { loadSuite, type SuiteOverrides } from '../../config/load-suite.js';
 import { parseShard, selectShard } from '../../config/shard.js';
+import { selectFrom, selectionCriteria } from './selection.js';
 import { renderConsole } from '../../report/console.js';
 import { compare } from '../../run/compare.js';
 import { exitForVerdict } from '../exit-codes.js';
@@ -41,10 +42,12 @@ export async function runCompare(file: string, flags: CompareFlags, io: CliIO): 
   const loaded = await loadSuite(file, { overrides: overridesFrom(flags), env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(loaded.suite));
   for (const w of loaded.warnings) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
-  const suite = shard ? selectShard(loaded.suite, shard) : loaded.suite;
+  // Selection first, so the shards of one run split the same selected set.
+  const selected = selectFrom(loaded.suite, selectionCriteria(flags), io);
+  const suite = shard ? selectShard(selected, shard) : selected;
   if (shard)
     io.stderr(
-      `revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${loaded.suite.cases.length} cases (assigned by FNV-1a hash of the case id)\n`,
+      `revgate: shard ${shard.index}/${shard.total}: ${suite.cases.length} of ${selected.cases.length} cases (assigned by FNV-1a hash of the case id)\n`,
     );
   const mode = flags.progress === 'auto' ? (io.isTTY ? 'bar' : 'lines') : flags.progress;
   // Power before the run: margins this suite is too small to detect, from a previous run's noise.

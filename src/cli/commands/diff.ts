@@ -13,6 +13,10 @@ import { ExitCode } from '../exit-codes.js';
 import type { DiffFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { makeDirs } from '../../files/run-dir.js';
+import { hasCriteria } from '../../config/select.js';
+import { selectDiffCases } from '../../run/diff-selection.js';
+import { selectionText } from '../../report/selection.js';
+import { selectionCriteria } from './selection.js';
 
 /** Default formats written with --out (without it, Markdown goes to stdout). */
 const OUT_FORMATS = ['md', 'html', 'json'];
@@ -23,11 +27,21 @@ export async function runDiff(fileA: string, fileB: string, flags: DiffFlags, io
     throw new UsageError('several formats need --out <dir>', 'without --out, one format is printed to stdout');
   const prices = { a: priceFor('a', flags), b: priceFor('b', flags) };
   // A run is named as in every command: its directory, report.json or report.html.
-  const [a, b] = await Promise.all([loadReport(resolveRunArg(io.cwd, fileA).json), loadReport(resolveRunArg(io.cwd, fileB).json)]);
+  const [ra, rb] = await Promise.all([loadReport(resolveRunArg(io.cwd, fileA).json), loadReport(resolveRunArg(io.cwd, fileB).json)]);
+  // --filter / --tag / --limit: both runs cut to the same case ids, their metrics recomputed.
+  const criteria = { ...selectionCriteria(flags), seed: flags.seed };
+  const selected = hasCriteria(criteria) ? selectDiffCases({ report: ra, file: fileA }, { report: rb, file: fileB }, criteria) : undefined;
+  if (selected) io.stderr(`revgate: ${selectionText(selected.selection)}\n`);
+  const a = selected?.a ?? ra;
+  const b = selected?.b ?? rb;
   const diff = computeDiff(
     { report: a, file: fileA, side: flags.aSide, price: prices.a },
     { report: b, file: fileB, side: flags.bSide, price: prices.b },
-    { toolVersion: VERSION, ...(flags.top === undefined ? {} : { top: flags.top }) },
+    {
+      toolVersion: VERSION,
+      ...(flags.top === undefined ? {} : { top: flags.top }),
+      ...(selected ? { selection: selected.selection } : {}),
+    },
   );
   for (const w of diff.warnings) io.stderr(`revgate: warning: ${w}\n`);
   if (flags.out === undefined) {

@@ -7,6 +7,7 @@ import { formatIssue } from '../format-error.js';
 import type { RecordFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
 import { secretValuesOf } from '../../run/secrets.js';
+import { selectFrom, selectionCriteria } from './selection.js';
 
 /** The revision not recorded is never called: a placeholder URL spares it a "has no URL" error. */
 const UNUSED_URL = 'http://127.0.0.1:9/unused';
@@ -20,9 +21,11 @@ export async function runRecord(file: string, flags: RecordFlags, io: CliIO): Pr
     [other]: UNUSED_URL,
     ...(url === undefined ? {} : { [revision]: url }),
   };
-  const { suite, warnings } = await loadSuite(file, { overrides: overrides, env: io.env, cwd: io.cwd });
-  io.redact?.add(secretValuesOf(suite));
-  for (const w of warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  const loaded = await loadSuite(file, { overrides: overrides, env: io.env, cwd: io.cwd });
+  io.redact?.add(secretValuesOf(loaded.suite));
+  for (const w of loaded.warnings) if (!w.path.startsWith(other)) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);
+  // Unselected cases are not replayed and keep their reference in the recorded file.
+  const suite = selectFrom(loaded.suite, selectionCriteria(flags), io);
   const repeats = flags.repeats ?? 1;
   io.stderr(
     `revgate: recording ${revision} ${suite.targets[revision].url}: ${suite.cases.length} cases x ${repeats} attempt${repeats === 1 ? '' : 's'}\n`,

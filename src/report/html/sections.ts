@@ -4,6 +4,7 @@ import { formatMs } from '../../gate/format.js';
 import { STATUS_ORDER, type CheckResult } from '../../model/verdict.js';
 import { keyMetricRows } from '../key-metrics.js';
 import type { ReportSummary } from '../../model/report.js';
+import { selectionText } from '../selection.js';
 import { correctionSentence, effectText, estimateText, marginText, pText, statChecks } from '../statistics.js';
 import { formatCheckNumber, formatCheckSide, sortChecks } from '../values.js';
 import { htmlAttr, htmlText as t } from './escape.js';
@@ -15,6 +16,7 @@ export function header(report: ReportSummary): string {
   const facts = [
     ['run', run.id],
     ['cases', `${run.casesDone}/${run.casesPlanned}`],
+    ...(run.selection ? [['selection', selectionText(run.selection)]] : []),
     ...(typeof repeats === 'number' ? [['repeats', String(repeats)]] : []),
     ['warm-up', String(run.warmup)],
     ['duration', formatMs(run.durationMs)],
