@@ -97,7 +97,7 @@ function renderFragment(
     ),
     ...fixed,
   ];
-  return `${header.map((l) => `# ${l}`).join('\n')}\n${stringify({ thresholds }, { collectionStyle: 'block' }).replace(/^  - test: (\S+)\n {4}(\w+): (.+)$/gm, '  - { test: $1, $2: $3 }')}`;
+  return `${header.map((l) => `# ${l}`).join('\n')}\n${stringify({ thresholds }, { collectionStyle: 'block' }).replace(/^ {2}- test: (\S+)\n {4}(\w+): (.+)$/gm, '  - { test: $1, $2: $3 }')}`;
 }
 
 const margin = (p: Proposal): number | string =>
