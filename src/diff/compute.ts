@@ -43,7 +43,10 @@ export function computeDiff(a: DiffInput, b: DiffInput, options: DiffOptions): D
     sameSuite,
     warnings: warnings(ra, rb),
     ...(options.selection ? { selection: options.selection } : {}),
-    metrics: metricDeltas(ra.metrics[sa], rb.metrics[sb], 'revision'),
+    metrics: metricDeltas(ra.metrics[sa], rb.metrics[sb], 'revision', {
+      a: { cases: ra.cases, side: sa },
+      b: { cases: rb.cases, side: sb },
+    }),
     pairMetrics: metricDeltas(ra.metrics.pair, rb.metrics.pair, 'pair'),
     ...tags,
     cases: caseChanges({ cases: ra.cases, side: sa }, { cases: rb.cases, side: sb }),
@@ -102,7 +105,13 @@ function tagDeltas(a: Report, sa: Revision, b: Report, sb: Revision): Pick<Diff,
     .map((tag) => {
       const ma = a.metricsByTag[tag]!;
       const mb = b.metricsByTag[tag]!;
-      return { tag, casesA: ma.cases, casesB: mb.cases, metrics: metricDeltas(ma[sa], mb[sb], 'revision') };
+      const tagged = (r: Report, side: Revision) => ({ cases: r.cases.filter((c) => c.tags.includes(tag)), side });
+      return {
+        tag,
+        casesA: ma.cases,
+        casesB: mb.cases,
+        metrics: metricDeltas(ma[sa], mb[sb], 'revision', { a: tagged(a, sa), b: tagged(b, sb) }),
+      };
     });
   return {
     tags,

@@ -47,7 +47,9 @@ export function relativeText(relative: number | null): string {
   return `${pct > 0 ? '+' : ''}${pct === 0 ? 0 : pct}%`;
 }
 
-export function directionText(m: Pick<MetricDelta, 'direction'>): string {
+export function directionText(m: Pick<MetricDelta, 'direction' | 'delta' | 'noise' | 'unit'>): string {
+  if (m.direction === 'same' && m.noise !== undefined && m.delta !== null && m.delta !== 0)
+    return `same (within noise ±${formatValue(m.noise, m.unit)})`;
   return m.direction ?? '';
 }
 

@@ -68,7 +68,7 @@ function table(header: string[], rows: Cell[][]): string {
   return `<table><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}\n</tbody></table>`;
 }
 
-function directionCell(m: Pick<MetricDelta, 'direction'>): Cell {
+function directionCell(m: Pick<MetricDelta, 'direction' | 'delta' | 'noise' | 'unit'>): Cell {
   return m.direction === 'better' || m.direction === 'worse' ? { text: m.direction, cls: m.direction } : directionText(m);
 }
 

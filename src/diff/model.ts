@@ -47,8 +47,10 @@ export interface MetricDelta {
   delta: number | null;
   /** (b − a) / |a|; null when a is 0 or missing. */
   relative: number | null;
-  /** null for sizes (cases, attempts) and missing values. */
+  /** null for sizes (cases, attempts) and missing values; `same` within the noise band. */
   direction: Direction;
+  /** Half-width of the run-to-run noise band of the difference (src/diff/noise.ts); absent when the metric has none. */
+  noise?: number;
 }
 
 /** The same metrics within one tag present in both runs. */
