@@ -30,6 +30,8 @@ export interface RecordOptions {
   signal?: AbortSignal;
   /** Called after each case, for progress lines. */
   onCase?: (done: number, total: number) => void;
+  /** The revision is not ready yet: what is waited for (URL, time, last error), within seconds. */
+  onWaiting?: (text: string) => void;
 }
 
 /** What one case's recording produced. */
@@ -71,7 +73,13 @@ export async function recordRevision(suite: RecordPlan, options: RecordOptions):
   const secrets = createRedactor(suite.secrets);
   const redact = (text: string) => sanitizeText(secrets(text));
   try {
-    await waitForTarget(revision, resolved.readyUrl, suite.sampling.readyTimeout, signal);
+    await waitForTarget(
+      revision,
+      resolved.readyUrl,
+      suite.sampling.readyTimeout,
+      signal,
+      options.onWaiting ? (_r, text) => options.onWaiting?.(text) : undefined,
+    );
     await warmUpTarget(revision, target, resolved.url, suite.cases, suite.sampling.warmup, suite.sampling.timeout, signal);
     const answers = new Map<string, { answers: Answer[]; failures: string[]; attempts: number }>(
       suite.cases.map((c) => [c.id, { answers: [], failures: [], attempts: 0 }]),

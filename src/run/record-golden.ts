@@ -24,6 +24,8 @@ export interface RecordGoldenOptions {
   cwd: string;
   signal?: AbortSignal;
   onCase?: (done: number, total: number) => void;
+  /** The revision is not ready yet: what is waited for, within seconds. */
+  onWaiting?: (text: string) => void;
   /** @default new Date() */
   now?: Date;
 }
@@ -49,6 +51,7 @@ export async function recordGolden(suite: ResolvedSuite, options: RecordGoldenOp
       ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onCase ? { onCase: options.onCase } : {}),
+      ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
     },
   );
   const recordings = new Map<string, Recording>();

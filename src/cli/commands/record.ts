@@ -36,6 +36,7 @@ export async function runRecord(file: string, flags: RecordFlags, io: CliIO): Pr
     updateDocs: flags.updateDocs === true,
     cwd: io.cwd,
     signal: io.signal,
+    onWaiting: (text) => io.stderr(`revgate: ${text}\n`),
     ...(flags.out === undefined ? {} : { out: flags.out }),
   });
   for (const f of result.files) io.stdout(`wrote ${f.written} (${f.recorded} references recorded, ${f.kept} kept) from ${f.source}\n`);
