@@ -103,6 +103,12 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
   // A report directory that stops being writable mid-run loses files, never the verdict.
   const writeErrors: string[] = [];
   const keep = (what: string) => (e: unknown) => void writeErrors.push(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  // Every attempt, planned or adaptive: redacted before anything reads it, tallied, appended to results.jsonl.
+  const onAttempt = async (a: AttemptRecord): Promise<void> => {
+    redactAttempt(a, redact);
+    tally.add(a);
+    if (writeErrors.length === 0) await results.write(a).catch(keep('results.jsonl'));
+  };
   // sampling.deadline bounds the whole run: readiness and warm-up count.
   const deadline = AbortSignal.timeout(suite.sampling.deadline);
   const bounded = AbortSignal.any([signal, deadline]);
@@ -134,11 +140,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
       sampling: suite.sampling,
       signal,
       deadline,
-      onAttempt: async (a) => {
-        redactAttempt(a, redact);
-        tally.add(a);
-        if (writeErrors.length === 0) await results.write(a).catch(keep('results.jsonl'));
-      },
+      onAttempt,
       onCaseDone: async (testCase, attempts) => {
         const measured = await semantic.score(testCase, attempts, signal);
         const record = scoreCase(testCase, attempts, suite.scoring, measured);
@@ -216,11 +218,7 @@ export async function compare(suite: ResolvedSuite, options: CompareOptions = {}
         firstRepeat: nextRepeat,
         signal,
         deadline,
-        onAttempt: async (a) => {
-          redactAttempt(a, redact);
-          tally.add(a);
-          if (writeErrors.length === 0) await results.write(a).catch(keep('results.jsonl'));
-        },
+        onAttempt,
         onCaseDone: async (testCase, attempts) => {
           const k = kept.get(testCase.id)!;
           for (const side of ['blue', 'green'] as const) k.attempts[side] = [...k.attempts[side], ...attempts[side]];
