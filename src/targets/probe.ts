@@ -71,16 +71,17 @@ export async function probeEndpoint(url: string, options: ProbeOptions = {}): Pr
         messages: [{ role: 'user', content: PROBE_QUESTION }],
         max_tokens: 16,
       });
-      const found = asOpenAI(reply, base.toString().replace(/\/$/, ''));
+      const baseUrl = base.toString().replace(/\/$/, '');
+      const found = asOpenAI(reply, baseUrl);
       if (found) return found;
+      if (options.kind === 'openai-chat') return { kind: 'openai-chat', url: baseUrl, unconfirmed: describe(reply) };
       tried.push(`openai-chat: ${describe(reply)}`);
-      if (options.kind === 'openai-chat') return { kind: 'openai-chat', url: base.toString().replace(/\/$/, ''), unconfirmed: tried[0] };
     }
     const reply = await post(parsed, { question: PROBE_QUESTION });
     const found = asHttpJson(reply, url);
     if (found) return found;
+    if (options.kind === 'http-json') return { kind: 'http-json', url, answer: 'answer', unconfirmed: describe(reply) };
     tried.push(`http-json: ${describe(reply)}`);
-    if (options.kind === 'http-json') return { kind: 'http-json', url, answer: 'answer', unconfirmed: tried.at(-1) };
     throw new ProbeUnrecognizedError(tried);
   } finally {
     await agent.close();

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPharmabot, type Pharmabot } from '../../reference/pharmabot/index.js';
-import { cli, deadUrl } from './helpers.js';
+import { cli, deadUrl, sendJson, startServer, type TestServer } from './helpers.js';
 
 const bots: Pharmabot[] = [];
+const servers: TestServer[] = [];
 afterEach(async () => {
-  await Promise.all(bots.splice(0).map((b) => b.close()));
+  await Promise.all([...bots.splice(0), ...servers.splice(0)].map((b) => b.close()));
 });
 
 async function bot(seed: number): Promise<Pharmabot> {
@@ -139,5 +140,37 @@ describe('revgate init', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${url}/chat/completions could not be reached: ECONNREFUSED`);
     expect(await readdir(dir)).toEqual([]);
+  });
+  it('follows no redirect and prints no key: a redirecting endpoint is exit 3, its target never called', async () => {
+    const elsewhere = await startServer((_req, res) => sendJson(res, 200, { answer: 'hijacked' }));
+    servers.push(elsewhere);
+    const redirecting = await startServer((_req, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/steal?token=s3cr3t-redirect` });
+      res.end();
+    });
+    servers.push(redirecting);
+    const dir = await tmp();
+    const run = await cli(['init', '--url', `${redirecting.url}/api?key=s3cr3t-query`], { cwd: dir });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${redirecting.url}/api answered in no shape revgate knows`);
+    expect(run.stderr).toContain(`HTTP 307, a redirect to ${elsewhere.url}/steal (not followed: pass the final URL)`);
+    expect(run.stderr).not.toMatch(/s3cr3t/);
+    expect(elsewhere.received).toHaveLength(0);
+    // One request per shape, no credentials sent.
+    expect(redirecting.received.map((r) => r.url)).toEqual(['/api/chat/completions?key=s3cr3t-query', '/api?key=s3cr3t-query']);
+    expect(redirecting.received.every((r) => r.headers.authorization === undefined)).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('--kind writes the forced shape even when the answer does not confirm it, and says so', async () => {
+    const odd = await startServer((_req, res) => sendJson(res, 200, { result: { reply: 'hi' } }));
+    servers.push(odd);
+    const dir = await tmp();
+    const run = await cli(['init', '--url', `${odd.url}/chat`, '--kind', 'http-json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/detected http-json \(--kind\) at \S+\/chat, answer at answer, .*unconfirmed: HTTP 200 with no answer text/);
+    expect(await readFile(join(dir, 'suites/my-service.yaml'), 'utf8')).toContain('# revgate init could not confirm this shape');
+    const valid = await cli(['validate', 'suites/my-service.yaml'], { cwd: dir });
+    expect(valid.code, valid.stderr + valid.stdout).toBe(0);
   });
 });
