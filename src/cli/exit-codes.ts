@@ -129,7 +129,7 @@ export const COMMAND_EXIT_CODES = {
     {
       code: ExitCode.InvalidConfig,
       outcome: 'invalid',
-      meaning: 'a file exists (`--force` overwrites it), or bad usage; nothing was written',
+      meaning: 'a file exists (`--force` overwrites it), a credential in `--url`, or bad usage; nothing was sent or written',
     },
   ],
   rollback: [

@@ -34,6 +34,7 @@ export interface InitResult {
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SECRET_PARAM = /key|token|secret|sig|password|auth/i;
 
 export async function initSuite(o: InitOptions): Promise<InitResult> {
   if (!NAME.test(o.name)) {
@@ -41,6 +42,15 @@ export async function initSuite(o: InitOptions): Promise<InitResult> {
   }
   if (o.url !== undefined && !isHttpUrl(o.url)) {
     throw new UsageError(`--url must be an absolute http(s) URL, got "${safeUrl(o.url)}"`, 'e.g. --url http://127.0.0.1:8081/v1');
+  }
+  // The URL is written into the suite, a file meant to be committed: a key riding in its query
+  // would be too. Refused before any request; the message names the parameter, never its value.
+  const secretParam = o.url === undefined ? undefined : [...new URL(o.url).searchParams.keys()].find((k) => SECRET_PARAM.test(k));
+  if (secretParam !== undefined || (o.url !== undefined && new URL(o.url).password !== '')) {
+    throw new UsageError(
+      `--url carries a credential (${secretParam === undefined ? 'a password' : `query parameter "${secretParam}"`}), which init would write into the suite`,
+      'pass the URL without it; init sends no credentials, and the suite takes keys as ${ENV} references (target.apiKey, target.headers)',
+    );
   }
   const base = resolve(o.cwd, o.dir);
   const suiteFile = join(base, 'suites', `${o.name}.yaml`);

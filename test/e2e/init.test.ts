@@ -150,15 +150,29 @@ describe('revgate init', () => {
     });
     servers.push(redirecting);
     const dir = await tmp();
-    const run = await cli(['init', '--url', `${redirecting.url}/api?key=s3cr3t-query`], { cwd: dir });
+    const run = await cli(['init', '--url', `${redirecting.url}/api?api-version=s3cr3t-query`], { cwd: dir });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${redirecting.url}/api answered in no shape revgate knows`);
     expect(run.stderr).toContain(`HTTP 307, a redirect to ${elsewhere.url}/steal (not followed: pass the final URL)`);
     expect(run.stderr).not.toMatch(/s3cr3t/);
     expect(elsewhere.received).toHaveLength(0);
     // One request per shape, no credentials sent.
-    expect(redirecting.received.map((r) => r.url)).toEqual(['/api/chat/completions?key=s3cr3t-query', '/api?key=s3cr3t-query']);
+    expect(redirecting.received.map((r) => r.url)).toEqual([
+      '/api/chat/completions?api-version=s3cr3t-query',
+      '/api?api-version=s3cr3t-query',
+    ]);
     expect(redirecting.received.every((r) => r.headers.authorization === undefined)).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a key in the --url query: exit 4 before any request, the value never printed', async () => {
+    const b = await bot(1);
+    const dir = await tmp();
+    const run = await cli(['init', '--url', `${b.url}/v1?api-key=s3cr3t-value`], { cwd: dir });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('--url carries a credential (query parameter "api-key")');
+    expect(run.stderr).not.toContain('s3cr3t');
+    expect(b.stats().requests).toBe(0);
     expect(await readdir(dir)).toEqual([]);
   });
 
