@@ -119,6 +119,19 @@ export const COMMAND_EXIT_CODES = {
     { code: ExitCode.RunError, outcome: 'run error', meaning: 'blue is unreachable or never ready, or the A/A run could not measure' },
     { code: ExitCode.InvalidConfig, outcome: 'invalid', meaning: 'bad suite or usage; nothing was sent' },
   ],
+  init: [
+    { code: ExitCode.Pass, outcome: 'written', meaning: 'the starter suite and golden set were written; stderr says what was detected' },
+    {
+      code: ExitCode.RunError,
+      outcome: 'unreachable',
+      meaning: '`--url` could not be reached, or answered in no known shape (the message names the URL and the error); nothing was written',
+    },
+    {
+      code: ExitCode.InvalidConfig,
+      outcome: 'invalid',
+      meaning: 'a file exists (`--force` overwrites it), a credential in `--url`, or bad usage; nothing was sent or written',
+    },
+  ],
   rollback: [
     { code: ExitCode.Pass, outcome: 'rolled back', meaning: '100% on the previous revision, read back and verified' },
     { code: ExitCode.RunError, outcome: 'error', meaning: 'the backend refused or the read-back differs' },

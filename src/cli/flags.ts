@@ -351,6 +351,31 @@ Examples:
 ${exitCodesHelp(COMMAND_EXIT_CODES.calibrate)}`,
     );
 
+export const initCommand = () =>
+  new Command('init')
+    .description(
+      'write a starter suite and an example golden set (3 cases) that validate as written; with --url, probe the endpoint for its request shape',
+    )
+    .option('--url <endpoint>', 'a running revision: its OpenAI API base (…/v1) or its JSON endpoint; one request per shape tells which')
+    .addOption(new Option('--kind <kind>', 'force the request shape (probe only that one)').choices(['openai-chat', 'http-json'] as const))
+    .option('--dir <dir>', 'base directory: writes <dir>/suites/<name>.yaml and <dir>/golden/<name>.yaml', '.')
+    .option('--name <name>', 'suite name (and file names)', 'my-service')
+    .option('--force', 'overwrite existing files')
+    .addHelpText(
+      'after',
+      `
+Without --url the suite calls an openai-chat endpoint at placeholder URLs (http://127.0.0.1:8081/v1).
+With --url, revgate POSTs a one-line question to <url>/chat/completions (openai-chat) and, if that
+route is missing, to <url> itself as {"question": …} (http-json), with a 5 s timeout and no
+credentials, following no redirect. What it detected is printed on stderr.
+
+Examples:
+  $ revgate init
+  $ revgate init --url http://127.0.0.1:8081/v1 --name pharmabot
+  $ revgate init --url http://127.0.0.1:8081/ask --kind http-json --dir gate
+${exitCodesHelp(COMMAND_EXIT_CODES.init)}`,
+    );
+
 type FlagsOf<F extends () => { opts(): unknown }> = ReturnType<ReturnType<F>['opts']>;
 export type CompareFlags = FlagsOf<typeof compareCommand>;
 export type ValidateFlags = FlagsOf<typeof validateCommand>;
@@ -364,3 +389,4 @@ export type ApproveFlags = FlagsOf<typeof approveCommand>;
 export type RollbackFlags = FlagsOf<typeof rollbackCommand>;
 export type StatusFlags = FlagsOf<typeof statusCommand>;
 export type CalibrateFlags = FlagsOf<typeof calibrateCommand>;
+export type InitFlags = FlagsOf<typeof initCommand>;

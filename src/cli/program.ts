@@ -10,6 +10,7 @@ import {
   calibrateCommand,
   compareCommand,
   diffCommand,
+  initCommand,
   mergeCommand,
   metricsCommand,
   openCommand,
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void) {
       'after',
       `
 Examples:
+  $ revgate init --url http://127.0.0.1:8081/v1 --name my-bot
   $ revgate compare suites/pharmabot.yaml
   $ revgate compare suites/pharmabot.yaml --blue http://127.0.0.1:8081/v1 --green http://127.0.0.1:8082/v1
   $ revgate validate suites/pharmabot.yaml
@@ -92,6 +94,10 @@ ${EXIT_CODES_HELP}
   attach(program, calibrateCommand()).action(async (suite, flags) => {
     const { runCalibrate } = await import('./commands/calibrate.js');
     setExit(await runCalibrate(suite, flags, io));
+  });
+  attach(program, initCommand()).action(async (flags) => {
+    const { runInit } = await import('./commands/init.js');
+    setExit(await runInit(flags, io));
   });
   attach(program, metricsCommand()).action(async (flags) => {
     const { runMetrics } = await import('./commands/metrics.js');
