@@ -98,7 +98,11 @@ async function main() {
     if (input('BLUE') !== '') args.push('--blue', input('BLUE'));
     if (input('GREEN') !== '') args.push('--green', input('GREEN'));
     // Split like the shell would without quotes: flags with values containing spaces are not supported.
-    args.push(...input('ARGS').split(/\s+/).filter((a) => a !== ''));
+    args.push(
+      ...input('ARGS')
+        .split(/\s+/)
+        .filter((a) => a !== ''),
+    );
     const before = runDirs(out);
     // A cancelled job signals the whole process group: let revgate write its partial report and
     // exit 130, and stay alive to record the outputs after it.
@@ -107,8 +111,7 @@ async function main() {
     code = await run(file, [...prefix, ...args]);
     const dir = newRunDir(out, before);
     outputs['run-dir'] = dir;
-    if (dir !== '')
-      for (const [name, base] of Object.entries(REPORTS)) if (existsSync(join(dir, base))) outputs[name] = join(dir, base);
+    if (dir !== '') for (const [name, base] of Object.entries(REPORTS)) if (existsSync(join(dir, base))) outputs[name] = join(dir, base);
   }
   outputs.verdict = VERDICTS[code] ?? 'error';
   outputs['exit-code'] = String(code);
