@@ -61,7 +61,7 @@ export default tseslint.config(
     files: ['src/report/sanitize.ts', 'src/report/console.ts', 'test/**/*.ts'],
     rules: { 'no-control-regex': 'off' },
   },
-  { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
-  { files: ['bin/*.js', '*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['bin/*.js', '*.js', 'action/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -1,5 +1,5 @@
-// The documented GitHub workflows and the composite action are valid YAML with the keys they
-// promise, and live outside .github/workflows (revgate's own CI must not run them).
+// The documented GitHub workflows are valid YAML with the keys they promise, and live outside
+// .github/workflows (revgate's own CI must not run them). The composite action: action.test.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,35 +80,6 @@ describe('docs/github workflows', () => {
     const loginAt = steps(job).indexOf(login);
     const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot-rollout-azure.yaml'));
     expect(rolloutAt).toBeGreaterThan(loginAt);
-  });
-});
-
-describe('action/action.yml (composite action)', () => {
-  const action = load('action/action.yml');
-
-  it('declares the inputs and outputs', () => {
-    expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['suite', 'blue', 'green', 'args', 'node-version', 'version']));
-    expect(action.inputs.suite.required).toBe(true);
-    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['verdict', 'exit-code', 'report-dir']));
-    for (const input of Object.values<Loose>(action.inputs)) expect(typeof input.description).toBe('string');
-  });
-
-  it('sets up node, installs revgate, runs compare, uploads the reports, then fails on non-pass', () => {
-    const list = action.runs.steps as Step[];
-    expect(list[0]!.uses).toBe('actions/setup-node@v4');
-    expect(list[0]!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
-    expect(list.some((s) => s.run?.includes('npm ci'))).toBe(true);
-    const compare = list.find((s) => s.run?.includes('compare "$INPUT_SUITE"'))!;
-    expect(compare.run).toContain('npx --yes "revgate@$REVGATE_VERSION"');
-    // Inputs reach the script through env, never interpolated into its text.
-    expect(compare.run).not.toMatch(/\$\{\{\s*inputs\./);
-    const upload = list.findIndex((s) => s.uses === 'actions/upload-artifact@v4');
-    expect(list[upload]!.if).toBe('always()');
-    expect(upload).toBeGreaterThan(list.indexOf(compare));
-    expect(list.at(-1)!.run).toMatch(/exit "\$CODE"/);
-    // Every run step of a composite action must name its shell.
-    for (const s of list) if (s.run) expect((s as { shell?: string }).shell).toBe('bash');
   });
 });
 
