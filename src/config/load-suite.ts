@@ -144,7 +144,8 @@ export async function loadSuite(file: string, options: LoadSuiteOptions = {}): P
       thresholdSpecs: specs,
       statSpecs,
       statistics: suite.statistics,
-      report: suite.report,
+      // report.dir is relative to the caller's working directory (the CLI's), not the process's.
+      report: { ...suite.report, dir: resolve(cwd, suite.report.dir) },
       semantic,
       ...(rollout ? { rollout } : {}),
       configHash: configHash(data, cases),

@@ -26,7 +26,8 @@ describe('loadSuite: a valid suite', () => {
       maxResponseBytes: 4_194_304,
     });
     expect(suite.scoring).toEqual({ k: 5, driftTolerance: 0.3, assertPassRatio: 1, baselineMaxErrorRate: 0.2, minCases: 5 });
-    expect(suite.report).toEqual({ formats: ['json', 'md', 'junit', 'html'], dir: 'reports', topCases: 5 });
+    // report.dir is resolved against the caller's cwd (the fixture directory), not the process's.
+    expect(suite.report).toEqual({ formats: ['json', 'md', 'junit', 'html'], dir: expect.stringMatching(/^\/.*\/reports$/), topCases: 5 });
     expect(suite.thresholdSpecs.map((t) => t.id)).toEqual(['green.error_rate <= 1%']);
     expect(suite.targets.blue).toMatchObject({
       revision: 'blue',
@@ -64,7 +65,7 @@ describe('loadSuite: a valid suite', () => {
     ['--timeout 5s', { timeout: '5s' }, (s) => s.sampling.timeout, 5_000],
     ['--repeats', { repeats: 4 }, (s) => s.sampling.repeats, 4],
     ['--ready-timeout 0', { readyTimeout: '0' }, (s) => s.sampling.readyTimeout, 0],
-    ['--out', { out: 'ci-reports' }, (s) => s.report.dir, 'ci-reports'],
+    ['--out', { out: 'ci-reports' }, (s) => s.report.dir.split('/').at(-1), 'ci-reports'],
     ['--format', { formats: ['md', 'junit'] }, (s) => s.report.formats, ['md', 'junit']],
   ])('the flag %s wins over the suite', async (_flag, overrides, pick, expected) => {
     const { suite } = await load({ 'suite.yaml': withSampling }, { overrides });
@@ -74,7 +75,7 @@ describe('loadSuite: a valid suite', () => {
   it('keeps the suite values no flag overrides', async () => {
     const { suite } = await load({ 'suite.yaml': withSampling }, { overrides: { concurrency: 3 } });
     expect(suite.sampling).toMatchObject({ concurrency: 3, timeout: 20_000 });
-    expect(suite.report.dir).toBe('out');
+    expect(suite.report.dir).toMatch(/^\/.*\/out$/);
   });
 
   it('expands ${ENV} references in headers, apiKey and url, and marks those headers secret', async () => {
