@@ -54,13 +54,13 @@ describe('the npm package', () => {
     expect(paths.some((p) => p.endsWith('.map') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toBe(false);
 
     const prefix = join(tmp, 'prefix');
+    // Under `npm test` the inner npm would inherit npm's own settings (npm_config_prefix, …): drop them.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
     const started = performance.now();
     await run(
       'npm',
       ['install', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', join(tmp, info!.filename)],
-      {
-        maxBuffer: 16 << 20,
-      },
+      { env, maxBuffer: 16 << 20 },
     );
     const installMs = performance.now() - started;
     console.log(
