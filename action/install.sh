@@ -8,8 +8,8 @@
 set -euo pipefail
 
 # --omit=dev: eslint, vitest, playwright-core, dependency-cruiser… are never needed to run.
-# --ignore-scripts: `prepare` compiles with tsc, a devDependency that --omit=dev leaves out (no
-# runtime dependency has an install script: test/ci/action.test.ts checks the lockfile).
+# --ignore-scripts: nothing needs one (revgate has no install script, and no runtime dependency
+# has one: test/ci/action.test.ts checks the lockfile); the build below is explicit.
 npm ci --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund
 
 if [ -f dist/src/cli/main.js ]; then

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin shim: the CLI is compiled to dist/ by `npm run build` (run by `npm ci` through `prepare`).
+// Thin shim: the CLI is compiled to dist/ by `npm run build` (`npm test`, `npm run demo` and `npm pack` run it).
 import '../dist/src/cli/main.js';

@@ -57,12 +57,14 @@ describe('the npm package', () => {
     // Under `npm test` the inner npm would inherit npm's own settings (npm_config_prefix, …): drop them.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
     const started = performance.now();
-    await run(
+    const install = await run(
       'npm',
       ['install', '--prefix', prefix, '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', join(tmp, info!.filename)],
       { env, maxBuffer: 16 << 20 },
     );
     const installMs = performance.now() - started;
+    // No install script: npm has nothing to warn about (npm ≥ 11.16 warns on unapproved install scripts).
+    expect(`${install.stdout}${install.stderr}`).not.toMatch(/install-scripts/);
     console.log(
       `[figure] tarball ${(info!.size / 1024).toFixed(0)} KiB, ${info!.entryCount} files; install into an empty prefix ${(installMs / 1000).toFixed(1)} s`,
     );
