@@ -6,6 +6,7 @@
 // Other metrics (percentiles, counts) have no band: their direction is the sign of the change.
 import type { CaseRecord, MetricValue } from '../model/metrics.js';
 import type { Revision } from '../model/outcome.js';
+import { sampleSd } from '../gate/statistical/measure.js';
 
 const Z95 = 1.959963984540054;
 
@@ -37,7 +38,7 @@ export function noiseBand(pattern: string, unit: string, a: MetricValue, b: Metr
   const va = values(ca, pick);
   const vb = values(cb, pick);
   if (va.length < 2 || vb.length < 2) return null;
-  return Z95 * Math.sqrt(variance(va) / va.length + variance(vb) / vb.length);
+  return Z95 * Math.sqrt(sampleSd(va) ** 2 / va.length + sampleSd(vb) ** 2 / vb.length);
 }
 
 function values(input: NoiseInput, pick: (c: CaseRecord, side: Revision) => number | null | undefined): number[] {
@@ -45,9 +46,4 @@ function values(input: NoiseInput, pick: (c: CaseRecord, side: Revision) => numb
     const v = pick(c, input.side);
     return v == null ? [] : [v];
   });
-}
-
-function variance(xs: readonly number[]): number {
-  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
-  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
 }
