@@ -1,7 +1,7 @@
 // Command-line flags that override suite values, and naming the flag when its value is invalid.
 import type { ConfigIssue } from '../model/errors.js';
 
-/** Command-line values that override the suite file (flags win). */
+/** Command-line values that override the suite file (flags win); an undefined value (a flag not given) keeps the suite's. */
 export interface SuiteOverrides {
   blue?: string;
   green?: string;

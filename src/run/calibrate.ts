@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { join } from 'node:path';
 import type { ResolvedSuite } from '../config/resolved.js';
-import { proposeMargins, type Proposal } from '../gate/statistical/calibrate.js';
+import { ceilTo, proposeMargins, type Proposal } from '../gate/statistical/calibrate.js';
 import { formatStat } from '../gate/statistical/format.js';
 import { parseStatSpecs } from '../gate/statistical/specs.js';
 import { writeAtomic } from '../files/atomic-write.js';
@@ -68,9 +68,9 @@ export async function calibrate(suite: ResolvedSuite, options: CompareOptions = 
 function fixedLimits(report: Report): string[] {
   const out: string[] = [];
   const changed = report.metrics.pair['numbers.changed_share']?.value;
-  if (changed != null) out.push(`numbers.changed_share <= ${changed === 0 ? 0 : ceil(changed, 0.01)}`);
+  if (changed != null) out.push(`numbers.changed_share <= ${changed === 0 ? 0 : ceilTo(changed, 0.01)}`);
   const firstTry = report.metrics.blue['first_try_error_rate']?.value;
-  if (firstTry != null) out.push(`first_try_error_rate <= ${ceil(firstTry * 100 + 1, 0.5)}%`);
+  if (firstTry != null) out.push(`first_try_error_rate <= ${ceilTo(firstTry * 100 + 1, 0.5)}%`);
   const p95 = report.metrics.blue['latency.p95']?.value;
   if (p95 != null) out.push(`latency.p95 <= ${Math.ceil((p95 * 1.5) / 10) * 10}ms`);
   return out;
@@ -102,5 +102,3 @@ function renderFragment(
 
 const margin = (p: Proposal): number | string =>
   p.unit === 'rate' ? `${Number((p.minEffect! * 100).toFixed(2))}%` : p.unit === 'ms' ? `${p.minEffect}ms` : p.minEffect!;
-
-const ceil = (x: number, step: number): number => Number((Math.ceil(x / step - 1e-9) * step).toFixed(6));

@@ -10,9 +10,7 @@ import type { CliIO } from '../io.js';
 export async function runCalibrate(file: string, flags: CalibrateFlags, io: CliIO): Promise<number> {
   const { blue, concurrency, repeats, timeout, out } = flags;
   // green is never called (calibrate puts blue on both sides): a placeholder spares it a "has no URL" error.
-  const overrides = Object.fromEntries(
-    Object.entries({ blue, green: 'http://127.0.0.1:9/unused', concurrency, repeats, timeout, out }).filter(([, v]) => v !== undefined),
-  );
+  const overrides = { blue, green: 'http://127.0.0.1:9/unused', concurrency, repeats, timeout, out };
   const { suite, warnings } = await loadSuite(file, { overrides, env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
   for (const w of warnings) if (!w.path.startsWith('green')) io.stderr(`revgate: warning:\n${formatIssue(w)}\n`);

@@ -33,7 +33,7 @@ export function overridesFrom(flags: Partial<CompareFlags>): SuiteOverrides {
     out,
     formats: format,
   };
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return o;
 }
 
 export async function runCompare(file: string, flags: CompareFlags, io: CliIO): Promise<number> {

@@ -15,9 +15,12 @@ const UNUSED_URL = 'http://127.0.0.1:9/unused';
 export async function runRecord(file: string, flags: RecordFlags, io: CliIO): Promise<number> {
   const { revision, url, concurrency, timeout, retries, warmup, readyTimeout } = flags;
   const other: Revision = revision === 'blue' ? 'green' : 'blue';
-  const sampling: SuiteOverrides = { concurrency, timeout, retries, warmup, readyTimeout };
   const overrides: SuiteOverrides = {
-    ...Object.fromEntries(Object.entries(sampling).filter(([, v]) => v !== undefined)),
+    concurrency,
+    timeout,
+    retries,
+    warmup,
+    readyTimeout,
     [other]: UNUSED_URL,
     ...(url === undefined ? {} : { [revision]: url }),
   };

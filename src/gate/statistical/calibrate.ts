@@ -69,6 +69,7 @@ function readable(x: number, unit: StatUnit): number {
   return ceilTo(Math.max(0.005, x), 0.005);
 }
 
-function ceilTo(x: number, step: number): number {
+/** `x` rounded up to a multiple of `step` (a margin a person would write). */
+export function ceilTo(x: number, step: number): number {
   return Number((Math.ceil(x / step - 1e-9) * step).toFixed(6));
 }
