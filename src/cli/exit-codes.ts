@@ -14,6 +14,8 @@ export const ExitCode = {
   RunError: 3,
   /** Invalid config, golden set, threshold or command-line usage; nothing was sent. */
   InvalidConfig: 4,
+  /** A rollout exited at an approval gate (`--exit-at-approval`): traffic stays, the state is saved. */
+  AwaitingApproval: 5,
   /** Interrupted (SIGINT / SIGTERM); a partial report marked incomplete was written. */
   Interrupted: 130,
 } as const;
@@ -66,6 +68,12 @@ export const ROLLOUT_EXIT_CODES: readonly ExitCodeDoc[] = [
       'rolled back for an error (router failure, read-back mismatch, green Unhealthy, lock lost), a failed pre-flight (nothing moved), a held lock, or a **failed rollback** (the message names the last known table)',
   },
   { code: ExitCode.InvalidConfig, outcome: 'invalid', meaning: 'bad suite or `rollout:` section, or usage; nothing moved' },
+  {
+    code: ExitCode.AwaitingApproval,
+    outcome: 'awaiting approval',
+    meaning:
+      'with `--exit-at-approval`: a step waits for its approval; traffic stays at the step, the state is saved in `rollout.state`; `revgate rollout <suite> --resume --approve` (or `rollout approve`, then `--resume`) continues',
+  },
   {
     code: ExitCode.Interrupted,
     outcome: 'interrupted',
@@ -185,8 +193,12 @@ export function exitForVerdict(status: 'pass' | 'fail' | 'inconclusive' | 'error
 /** The exit code of a rollout: promoted 0; rolled back for a fail 1; paused, or rolled back for an
  *  inconclusive analysis or a missing approval 2; an error (rolled back for one, or a failed
  *  rollback) 3; interrupted (after the rollback) 130. */
-export function exitForRollout(o: { kind: 'promoted' | 'rolled-back' | 'paused' | 'error' | 'interrupted'; cause?: string }): ExitCode {
+export function exitForRollout(o: {
+  kind: 'promoted' | 'rolled-back' | 'paused' | 'awaiting-approval' | 'error' | 'interrupted';
+  cause?: string;
+}): ExitCode {
   if (o.kind === 'promoted') return ExitCode.Pass;
+  if (o.kind === 'awaiting-approval') return ExitCode.AwaitingApproval;
   if (o.kind === 'paused') return ExitCode.Inconclusive;
   if (o.kind === 'interrupted' || o.cause === 'interrupted') return ExitCode.Interrupted;
   if (o.kind === 'rolled-back' && o.cause === 'fail') return ExitCode.Fail;

@@ -256,6 +256,11 @@ export const rolloutCommand = () =>
     .argument('<suite>', 'suite YAML file with a rollout: section')
     .option('--dry-run', 'run the plan on a virtual clock: reads run, every write is printed, nothing moves')
     .option('--resume', "continue the app's interrupted or paused rollout from its last verified state")
+    .option('--exit-at-approval', 'at an approval gate, save the state and exit 5 instead of waiting (CI: a later job approves and resumes)')
+    .option(
+      '--approve [by]',
+      'with --resume: approve the step the rollout waits at (as `by`; default $GITHUB_ACTOR or $USER), then continue',
+    )
     .option('--break-lock', 'take over a STALE lock (an expired one; a live lock is never broken)')
     .option('--blue <revision>', 'the serving revision (default: rollout.blue, "auto")')
     .option('--green <revision>', 'the new revision (default: rollout.green, "latest")')
@@ -268,8 +273,14 @@ against blue (only pass advances); hold while watching green's health and finger
 rollout.pollInterval) and, with rollout.live, judging live user traffic (revgate's own requests
 excluded); wait for an approval when asked. Every write to the app goes through one serialized
 writer that waits for an operation in flight and retries 409/429/5xx (rollout.writeTimeout;
-rollbacks: rollout.rollbackTimeout). Every event is fsynced to reports/<run>/journal.jsonl;
---resume folds it and continues.
+rollbacks: rollout.rollbackTimeout). Every event is written durably to the run's journal in
+rollout.state (local: reports/<run>/journal.jsonl; azure-blob: a container next to the app);
+--resume folds it and continues, on this machine or another.
+
+Across CI jobs: --exit-at-approval ends the job at an approval gate with exit 5 (traffic stays
+at the step, the lock is released, the state saved); a later job behind a GitHub environment
+with required reviewers runs \`revgate rollout <suite> --resume --approve\`. Keep the state in
+azure-blob so the later job finds it (docs/github/rollout-approval.yml).
 
 Ctrl-C: the first rolls back (waiting for a write in flight) and exits 130 with 100% blue
 verified; after the cutover it stops with blue warm (--resume finishes). A second Ctrl-C quits at
@@ -279,23 +290,27 @@ Examples:
   $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
   $ revgate rollout suites/pharmabot-rollout.yaml --green pharmabot--v2
   $ revgate rollout suites/pharmabot-rollout.yaml --resume --break-lock
-  $ revgate rollout approve --app pharmabot --step 3
+  $ revgate rollout suites/pharmabot-rollout.yaml --exit-at-approval
+  $ revgate rollout suites/pharmabot-rollout.yaml --resume --approve alice
+  $ revgate rollout approve --suite suites/pharmabot-rollout.yaml --step 3
 ${ROLLOUT_EXIT_HELP}`,
     );
 
 export const approveCommand = () =>
   new Command('approve')
     .description('approve the step an active rollout is waiting at (recorded durably next to its journal)')
+    .option('--suite <file>', "the rollout's suite: its rollout.state says where the state is (default: local files under --state-dir)")
     .option('--app <app>', 'the app (needed when several rollouts are active)')
     .option('--step <n>', 'the step to approve, 1-based (default: the step waiting now)', int('--step', 1))
     .option('--by <name>', 'who approves (default: $USER)')
-    .option('--state-dir <dir>', 'the rollout state directory', '.revgate')
+    .option('--state-dir <dir>', 'the local rollout state directory (without --suite)', '.revgate')
     .addHelpText(
       'after',
       `
 Examples:
   $ revgate rollout approve
-  $ revgate rollout approve --app pharmabot --step 3 --by alice`,
+  $ revgate rollout approve --app pharmabot --step 3 --by alice
+  $ revgate rollout approve --suite suites/pharmabot-rollout.yaml`,
     );
 
 export const rollbackCommand = () =>

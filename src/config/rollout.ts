@@ -67,7 +67,8 @@ export function resolveRollout(
     });
   const { live: liveFile, ...rest } = r;
   const live = liveFile ? resolveLive(liveFile, r, backend, expand) : undefined;
-  return { ...rest, backend, urls, ...(live ? { live } : {}) };
+  const state = resolveState(r.state, expand, checkUrl);
+  return { ...rest, backend, urls, state, ...(live ? { live } : {}) };
 }
 
 /** Defaults from the rollout (interval, onInconclusive) and the Azure resource id from the backend. */
@@ -109,4 +110,21 @@ function resolveLive(
     onInconclusive: l.onInconclusive ?? r.onInconclusive,
     ...(l.maxExtension !== undefined ? { maxExtensionMs: l.maxExtension } : {}),
   };
+}
+
+/** `rollout.state`: the URL and connection string expanded (the connection string is a secret: never echoed). */
+function resolveState(
+  st: RolloutFile['state'],
+  expand: (path: (string | number)[], v: string) => string,
+  checkUrl: (path: (string | number)[], url: string) => void,
+): ResolvedRollout['state'] {
+  if (st.backend === 'local') return st;
+  const path = (k: string) => ['rollout', 'state', k];
+  const out = { ...st };
+  if (st.url !== undefined) {
+    out.url = expand(path('url'), st.url);
+    if (out.url !== '') checkUrl(path('url'), out.url);
+  }
+  if (st.connectionString !== undefined) out.connectionString = expand(path('connectionString'), st.connectionString);
+  return out;
 }

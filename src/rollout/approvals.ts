@@ -1,7 +1,8 @@
-// Approval gates: `revgate rollout approve` appends a record (fsynced) to approvals.jsonl next to
-// the journal; the running rollout polls that file. Fail closed: no approval in time → rollback.
-import { open, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// Approval gates: `revgate rollout approve` (or `rollout --resume --approve`) appends a record to the
+// run's approvals log next to its journal, in the suite's state store; the running rollout polls it.
+// Fail closed: no approval in time → rollback; an approval recorded after the deadline does not count.
+import type { StateStore } from '../state/types.js';
+import { FILE_STORE } from './journal.js';
 
 export interface ApprovalRecord {
   runId: string;
@@ -11,25 +12,24 @@ export interface ApprovalRecord {
   at: string;
 }
 
-/** The approvals file of a run, next to its journal. */
-export function approvalsFile(journalFile: string): string {
-  return join(dirname(journalFile), 'approvals.jsonl');
+/** The approvals log of a run, next to its journal. */
+export function approvalsFile(journal: string, store: StateStore = FILE_STORE): string {
+  return store.sibling(journal, 'approvals.jsonl');
 }
 
-/** Append one approval durably (write + fsync). */
-export async function appendApproval(file: string, record: ApprovalRecord): Promise<void> {
-  const h = await open(file, 'a');
+/** Append one approval durably. */
+export async function appendApproval(file: string, record: ApprovalRecord, store: StateStore = FILE_STORE): Promise<void> {
+  const log = await store.openAppend(file);
   try {
-    await h.write(`${JSON.stringify(record)}\n`);
-    await h.sync();
+    await log.append(`${JSON.stringify(record)}\n`);
   } finally {
-    await h.close();
+    await log.close();
   }
 }
 
-/** Every approval in the file (a torn or foreign line is skipped). */
-export async function readApprovals(file: string): Promise<ApprovalRecord[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
+/** Every approval in the log (a torn or foreign line is skipped). */
+export async function readApprovals(file: string, store: StateStore = FILE_STORE): Promise<ApprovalRecord[]> {
+  const text = (await store.read(file)) ?? '';
   const out: ApprovalRecord[] = [];
   for (const line of text.split('\n')) {
     try {
@@ -44,13 +44,15 @@ export async function readApprovals(file: string): Promise<ApprovalRecord[]> {
 
 /** Where the engine looks for approvals. */
 export interface ApprovalSource {
-  find(runId: string, step: number): Promise<ApprovalRecord | null>;
+  /** The approval of `step`, recorded no later than `deadline` (ms) when one is given. */
+  find(runId: string, step: number, deadline?: number): Promise<ApprovalRecord | null>;
 }
 
-export function fileApprovals(file: string): ApprovalSource {
+export function fileApprovals(file: string, store: StateStore = FILE_STORE): ApprovalSource {
   return {
-    async find(runId, step) {
-      return (await readApprovals(file)).find((r) => r.runId === runId && r.step === step) ?? null;
+    async find(runId, step, deadline) {
+      const ok = (r: ApprovalRecord) => r.runId === runId && r.step === step && (deadline === undefined || Date.parse(r.at) <= deadline);
+      return (await readApprovals(file, store)).find(ok) ?? null;
     },
   };
 }

@@ -184,8 +184,13 @@ export class Executor {
     if (s.fingerprint && !sameFingerprint(s.fingerprint, fingerprint))
       return this.d.push({ type: 'green-changed', from: s.fingerprint, to: fingerprint });
     if (approvalStep !== null) {
-      const found = await this.d.approvals.find(this.d.runId, approvalStep);
+      // Only an approval recorded before the gate's deadline counts (fail closed).
+      const phase = this.d.state().phase;
+      const deadline = phase.kind === 'awaiting-approval' ? phase.deadline : undefined;
+      const found = await this.d.approvals.find(this.d.runId, approvalStep, deadline);
+      if (signal.aborted) return;
       if (found) return this.d.push({ type: 'approved', step: approvalStep, by: found.by });
+      return this.d.push({ type: 'polled', approval: 'none' });
     }
     this.d.push({ type: 'polled' });
   }

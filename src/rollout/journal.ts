@@ -1,36 +1,47 @@
-// The durable record of a rollout: reports/<run>/journal.jsonl, one event per line, each appended
-// with write + fsync before the engine acts on it; and the pointer .revgate/rollouts/<app>.json
-// (written to a temp file, fsynced, renamed over the old one) naming the app's latest run.
-import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeAtomic } from '../files/atomic-write.js';
+// The durable record of a rollout: its journal, one event per line, each appended durably (a file
+// write + fsync, or an acknowledged append-blob block) before the engine acts on it; and the app's
+// pointer naming its latest run. Both live in the suite's state store (src/state/): local files by
+// default (reports/<run>/journal.jsonl and .revgate/rollouts/<app>.json), or an Azure container.
 import { RolloutStateError } from '../model/errors.js';
+import { localStateStore } from '../state/local.js';
+import type { StateStore } from '../state/types.js';
 import type { RolloutEvent, RolloutEventBody } from './types.js';
+
+/** Local files: the store of a journal named by its path (tests, tools reading a run directory). */
+export const FILE_STORE: StateStore = localStateStore('.revgate');
 
 /** Where events go: a file (fsync per event) or memory (--dry-run). */
 export interface Journal {
   readonly runId: string;
-  /** The journal file, or null in memory. */
+  /** Where the journal is, as people should see it (a path or a blob URL), or null in memory. */
   readonly file: string | null;
+  /** Its location in the state store (what pointers hold), or null in memory. */
+  readonly location: string | null;
   /** Append one event (write + fsync before it resolves); `at` defaults to now. */
   append(body: RolloutEventBody, at?: string): Promise<RolloutEvent>;
   close(): Promise<void>;
 }
 
-/** Open (or continue) `file` for appends; `seq` continues from `previous` events. */
-export async function openJournal(file: string, runId: string, previous: readonly RolloutEvent[] = []): Promise<Journal> {
-  const handle: FileHandle = await open(file, 'a');
+/** Open (or continue) the journal at `location` for appends; `seq` continues from `previous` events. */
+export async function openJournal(
+  location: string,
+  runId: string,
+  previous: readonly RolloutEvent[] = [],
+  store: StateStore = FILE_STORE,
+): Promise<Journal> {
+  // Exclusive: an append fails if anything else appended since we opened (one writer per journal).
+  const log = await store.openAppend(location, { exclusive: true });
   let seq = previous.reduce((m, e) => Math.max(m, e.seq), 0);
   let tail: Promise<unknown> = Promise.resolve();
   return {
     runId,
-    file,
+    file: store.show(location),
+    location,
     append(body, at) {
       const event = { v: 1, seq: ++seq, at: at ?? new Date().toISOString(), runId, ...body } as RolloutEvent;
-      // Appends are serialised: an event is on disk (fsynced) before the next one is written.
+      // Appends are serialised: an event is durable before the next one is written.
       const done = tail.then(async () => {
-        await handle.write(`${JSON.stringify(event)}\n`);
-        await handle.sync();
+        await log.append(`${JSON.stringify(event)}\n`);
         return event;
       });
       tail = done.catch(() => undefined);
@@ -38,7 +49,7 @@ export async function openJournal(file: string, runId: string, previous: readonl
     },
     async close() {
       await tail;
-      await handle.close();
+      await log.close();
     },
   };
 }
@@ -49,6 +60,7 @@ export function memoryJournal(runId: string, sink: RolloutEvent[] = []): Journal
   return {
     runId,
     file: null,
+    location: null,
     async append(body, at) {
       const event = { v: 1, seq: ++seq, at: at ?? new Date().toISOString(), runId, ...body } as RolloutEvent;
       sink.push(event);
@@ -59,11 +71,10 @@ export function memoryJournal(runId: string, sink: RolloutEvent[] = []): Journal
 }
 
 /** Read a journal. A torn last line (a crash mid-write) is ignored; a corrupt line elsewhere is an error. */
-export async function readJournal(file: string): Promise<RolloutEvent[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+export async function readJournal(location: string, store: StateStore = FILE_STORE): Promise<RolloutEvent[]> {
+  const file = store.show(location);
+  const text = await store.read(location);
+  if (text === null) {
     throw new RolloutStateError(
       `journal not found: ${file}`,
       'is the state pointer stale? `revgate status <suite>` shows the active rollout',
@@ -93,6 +104,7 @@ export async function readJournal(file: string): Promise<RolloutEvent[]> {
 export interface Pointer {
   app: string;
   runId: string;
+  /** The journal's location in the state store (a path for local state, a blob name in Azure). */
   journal: string;
   suite: string;
   /** False once the run finished for good (promoted, rolled back, failed). */
@@ -100,35 +112,28 @@ export interface Pointer {
   updatedAt: string;
 }
 
-export function pointerFile(stateDir: string, app: string): string {
-  return join(stateDir, 'rollouts', `${app.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`);
-}
-
-/** Write the pointer atomically: temp file, fsync, rename, fsync the directory. */
-export async function writePointer(stateDir: string, p: Pointer): Promise<void> {
-  const file = pointerFile(stateDir, p.app);
-  const dir = join(stateDir, 'rollouts');
-  await mkdir(dir, { recursive: true });
-  await writeAtomic(file, `${JSON.stringify(p, null, 2)}\n`, { syncDir: true });
-}
-
-/** The app's pointer, or null when it has none. */
-export async function readPointer(stateDir: string, app: string): Promise<Pointer | null> {
+/** The app's pointer and its version (for a conditional replace), or null when it has none. */
+export async function readPointer(store: StateStore, app: string): Promise<{ pointer: Pointer; version: string } | null> {
+  const r = await store.readPointer(app);
+  if (r === null) return null;
   try {
-    return JSON.parse(await readFile(pointerFile(stateDir, app), 'utf8')) as Pointer;
+    return { pointer: JSON.parse(r.text) as Pointer, version: r.version };
   } catch {
-    return null;
+    throw new RolloutStateError(`the state pointer of ${app} in ${store.where} is not valid JSON`, 'remove it to start over');
   }
 }
 
-/** Every pointer under `stateDir` (for `rollout approve` without --app). */
-export async function listPointers(stateDir: string): Promise<Pointer[]> {
-  const dir = join(stateDir, 'rollouts');
-  const names = await readdir(dir).catch(() => [] as string[]);
+/** Write the pointer durably (atomic rename, or a blob upload); `ifVersion` as in StateStore.writePointer. */
+export async function writePointer(store: StateStore, p: Pointer, ifVersion?: string | null): Promise<void> {
+  await store.writePointer(p.app, `${JSON.stringify(p, null, 2)}\n`, ifVersion === undefined ? {} : { ifVersion });
+}
+
+/** Every pointer in the store (for `rollout approve` without --app); a pointer being replaced is skipped. */
+export async function listPointers(store: StateStore): Promise<Pointer[]> {
   const out: Pointer[] = [];
-  for (const n of names.filter((x) => x.endsWith('.json'))) {
+  for (const text of await store.listPointers()) {
     try {
-      out.push(JSON.parse(await readFile(join(dir, n), 'utf8')) as Pointer);
+      out.push(JSON.parse(text) as Pointer);
     } catch {
       /* a pointer being replaced: skip */
     }

@@ -2,6 +2,7 @@
 import type { LiveLimits } from '../gate/live/decide.js';
 import type { LiveSourceConfig } from '../monitor/open.js';
 import type { BackendConfig, RolloutStep } from './schema.js';
+import type { ResolvedState } from '../state/open.js';
 
 /** `rollout.live` resolved: durations in ms, rates as shares, defaults from the rollout filled in. */
 export interface ResolvedLive extends LiveLimits, LiveSourceConfig {
@@ -36,6 +37,8 @@ export interface ResolvedRollout {
   rollbackTimeout: number;
   lockTtl: number;
   stateDir: string;
+  /** Where the pointer, journals and approvals live (local files or an Azure Storage container). */
+  state: ResolvedState;
   /** Live analysis during holds, when configured. */
   live?: ResolvedLive;
 }

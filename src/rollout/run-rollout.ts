@@ -48,6 +48,8 @@ export interface RolloutDeps {
   /** Called once the lock is held (the CLI writes the state pointer then). */
   onLocked?: () => Promise<void>;
   writer?: WriterOptions;
+  /** Exit at an approval gate (outcome awaiting-approval) instead of waiting for it. */
+  exitAtApproval?: boolean;
   /** --dry-run: reads are real, writes printed, analyses and waits described on a virtual clock. */
   dryRun?: { print: (line: string) => void };
 }
@@ -100,8 +102,9 @@ export async function runRollout(d: RolloutDeps): Promise<Outcome> {
         });
     lock.onLost((reason) => l.push({ type: 'breach', cause: 'error', reason }));
     d.signal.addEventListener('abort', onAbort, { once: true });
-    if (d.resume) await loop.record({ type: 'resumed', owner: d.owner, actual: await d.router.readWeights({ signal: d.signal }) });
-    else await loop.record(await startEvent(d));
+    const exit = d.exitAtApproval ? { exitAtApproval: true } : {};
+    if (d.resume) await loop.record({ type: 'resumed', owner: d.owner, actual: await d.router.readWeights({ signal: d.signal }), ...exit });
+    else await loop.record({ ...(await startEvent(d)), ...exit });
     if (d.signal.aborted) onAbort();
     await loop.run();
   } catch (e) {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Duration } from '../model/duration-schema.js';
 import { LiveSchema } from './live-schema.js';
+import { StateSchema } from '../state/schema.js';
 
 const LocalRevisionSchema = z
   .object({
@@ -192,7 +193,10 @@ export const RolloutSchema = z
     stateDir: z
       .string()
       .default('.revgate')
-      .describe('Directory of the state pointers (<stateDir>/rollouts/<app>.json), relative to the working directory. Default: .revgate'),
+      .describe(
+        'Directory of the local state (pointers <stateDir>/rollouts/<app>.json; the local backend\'s lock), relative to the working directory. Default: .revgate',
+      ),
+    state: StateSchema,
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -72,8 +72,10 @@ export type InputBody =
       checks: string[];
       fingerprint: Fingerprint;
       plan: MachinePlan;
+      /** This process exits at an approval gate instead of waiting (`--exit-at-approval`). */
+      exitAtApproval?: boolean;
     }
-  | { type: 'resumed'; owner: string; actual: Table }
+  | { type: 'resumed'; owner: string; actual: Table; exitAtApproval?: boolean }
   | { type: 'weights-requested'; write: number; table: Table; purpose: WritePurpose; reason: string }
   | { type: 'rollback-requested'; write: number; table: Table; purpose: 'rollback'; cause: Cause; reason: string; breachAt: string }
   | { type: 'weights-verified'; write: number; table: Table; purpose: WritePurpose }
@@ -100,8 +102,9 @@ export type InputBody =
   | { type: 'deactivate-failed'; revision: string; message: string }
   /** The clock: something may be due (journaled only when it changed the durable state). */
   | { type: 'tick' }
-  /** A poll found green healthy and unchanged (never journaled). */
-  | { type: 'polled' }
+  /** A poll found green healthy and unchanged; `approval: 'none'` when it read the approvals and found none
+   *  (journaled only when it changed the durable state: an exit at an approval gate). */
+  | { type: 'polled'; approval?: 'none' }
   /** A live window finished without a verdict worth journaling (never journaled; e.g. no window yet). */
   | { type: 'live-skipped'; step: number };
 
@@ -145,5 +148,7 @@ export type Outcome =
   | { kind: 'promoted'; reason: string }
   | { kind: 'rolled-back'; cause: Cause; reason: string }
   | { kind: 'paused'; reason: string }
+  /** Exited at an approval gate (`--exit-at-approval`): traffic stays, the state is saved; approve, then --resume. */
+  | { kind: 'awaiting-approval'; step: number; reason: string }
   | { kind: 'error'; reason: string; lastKnown?: Table | null }
   | { kind: 'interrupted'; reason: string };

@@ -9,11 +9,17 @@ import { SerialWriter } from '../../rollout/writer.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RollbackFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
-import { latestRun, loadRollout, open } from './rollout-common.js';
+import { latestRun, loadRollout, open, openStore } from './rollout-common.js';
 
 export async function runRollback(file: string, flags: RollbackFlags, io: CliIO): Promise<number> {
   const setup = await loadRollout(file, flags, io);
-  const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
+  // The emergency lever works without the state store: --to names blue when the journal cannot be read.
+  const last = await openStore(setup)
+    .then((store) => latestRun(store, setup.plan.backend.app))
+    .catch((e: unknown) => {
+      io.stderr(`revgate: warning: the rollout state cannot be read (${e instanceof Error ? e.message : String(e)})\n`);
+      return null;
+    });
   const to = flags.to !== undefined ? flags.to : (last ? viewOf(last.state).blue : '') || undefined;
   if (!to)
     throw new UsageError(

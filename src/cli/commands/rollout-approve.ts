@@ -1,37 +1,28 @@
-// `revgate rollout approve [--app X] [--step N]`: record an approval (fsynced) next to the active
-// rollout's journal; the running rollout polls for it.
+// `revgate rollout approve [--suite F] [--app X] [--step N]`: record an approval durably next to the
+// active rollout's journal (in the suite's state store); the running rollout polls for it, and a
+// rollout that exited at the gate (--exit-at-approval) continues with --resume.
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { UsageError } from '../../model/errors.js';
-import { appendApproval, approvalsFile } from '../../rollout/approvals.js';
-import { listPointers, readJournal } from '../../rollout/journal.js';
-import { foldJournal } from '../../rollout/machine/fold.js';
-import { resumable } from '../../rollout/machine/state.js';
-import { viewOf } from '../../rollout/view.js';
+import { approveStep } from '../../rollout/approve.js';
+import { localStateStore } from '../../state/local.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ApproveFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
+import { loadRollout, openStore } from './rollout-common.js';
 
 export async function runApprove(flags: ApproveFlags, io: CliIO): Promise<number> {
-  const stateDir = resolve(io.cwd, flags.stateDir);
-  const pointers = (await listPointers(stateDir)).filter((p) => p.active && (flags.app === undefined || p.app === flags.app));
-  if (pointers.length === 0)
-    throw new UsageError(
-      `no active rollout${flags.app ? ` of ${flags.app}` : ''} under ${stateDir}`,
-      'run it from the directory the rollout runs in, or pass --state-dir',
-    );
-  if (pointers.length > 1)
-    throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
-  const p = pointers[0]!;
-  const folded = foldJournal(await readJournal(p.journal));
-  const state = viewOf(folded);
-  if (!resumable(folded)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
-  const step = flags.step !== undefined ? flags.step - 1 : state.awaiting?.step;
-  if (step === undefined)
-    throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
-  if (step < 0 || step >= state.weights.length) throw new UsageError(`--step must be 1-${state.weights.length}`);
-  const by = flags.by !== undefined ? flags.by : (io.env.USER ?? userInfo().username);
-  await appendApproval(approvalsFile(p.journal), { runId: p.runId, step, by, at: new Date().toISOString() });
-  io.stdout(`revgate: approved step ${step + 1} (${state.weights[step]}% on green) of ${p.app}, run ${p.runId}, as ${by}\n`);
+  const store =
+    flags.suite !== undefined ? await openStore(await loadRollout(flags.suite, {}, io)) : localStateStore(resolve(io.cwd, flags.stateDir));
+  const a = await approveStep(store, {
+    ...(flags.app !== undefined ? { app: flags.app } : {}),
+    ...(flags.step !== undefined ? { step: flags.step - 1 } : {}),
+    by: approver(flags.by, io),
+  });
+  io.stdout(`revgate: approved step ${a.step + 1} (${a.weight}% on green) of ${a.app}, run ${a.runId}, as ${a.by}\n`);
   return ExitCode.Pass;
+}
+
+/** --by, else the CI actor, else the user. */
+export function approver(by: string | undefined, io: CliIO): string {
+  return by ?? io.env.GITHUB_ACTOR ?? io.env.USER ?? userInfo().username;
 }

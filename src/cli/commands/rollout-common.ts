@@ -8,6 +8,8 @@ import type { ResolvedRollout } from '../../rollout/options.js';
 import { UsageError } from '../../model/errors.js';
 import { openRouter, type OpenedRouter } from '../../rollout/router.js';
 export { latestRun } from '../../rollout/session.js';
+import { openStateStore } from '../../state/open.js';
+import type { StateStore } from '../../state/types.js';
 import type { CliIO } from '../io.js';
 import { secretValuesOf } from '../../run/secrets.js';
 
@@ -47,4 +49,9 @@ export function open(s: RolloutSetup, io: CliIO, serve: boolean, token?: string)
 /** Who this process is, for the lock and approvals. */
 export function ownerName(): string {
   return `${hostname()}:${process.pid}`;
+}
+
+/** The state store the suite names (`rollout.state`; local files under stateDir by default). */
+export function openStore(s: RolloutSetup): Promise<StateStore> {
+  return openStateStore(s.plan.state, { stateDir: s.stateDir });
 }

@@ -5,7 +5,7 @@ import { viewOf } from '../../rollout/view.js';
 import { ExitCode } from '../exit-codes.js';
 import type { StatusFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
-import { latestRun, loadRollout, open } from './rollout-common.js';
+import { latestRun, loadRollout, open, openStore } from './rollout-common.js';
 
 export async function runStatus(file: string, flags: StatusFlags, io: CliIO): Promise<number> {
   const setup = await loadRollout(file, flags, io);
@@ -30,8 +30,15 @@ export async function runStatus(file: string, flags: StatusFlags, io: CliIO): Pr
     out.push(
       `lock: ${lock ? `${lock.owner} (run ${lock.runId}, ${Date.parse(lock.expiresAt) > Date.now() ? 'until' : 'STALE since'} ${lock.expiresAt})` : 'free'}`,
     );
-    const last = await latestRun(setup.stateDir, setup.plan.backend.app).catch(() => null);
-    if (!last) out.push('rollout: none');
+    const store = await openStore(setup);
+    const last = await latestRun(store, setup.plan.backend.app).catch((e: unknown) => {
+      out.push(`rollout: state unreadable in ${store.where}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    });
+    if (last === null) out.push(`rollout: none (state: ${store.where})`);
+    else if (last === undefined) {
+      /* said above */
+    }
     else {
       const s = viewOf(last.state);
       const where =
@@ -43,10 +50,10 @@ export async function runStatus(file: string, flags: StatusFlags, io: CliIO): Pr
       );
       if (s.awaiting)
         out.push(
-          `  awaiting approval of step ${s.awaiting.step + 1} until ${s.awaiting.deadline}: revgate rollout approve --app ${setup.plan.backend.app} --step ${s.awaiting.step + 1}`,
+          `  awaiting approval of step ${s.awaiting.step + 1} until ${s.awaiting.deadline}: revgate rollout approve --suite ${file} --step ${s.awaiting.step + 1}`,
         );
       out.push(`  last verified traffic: ${formatTable(s.lastVerified)}`);
-      out.push(`  journal: ${last.pointer.journal}`);
+      out.push(`  journal: ${store.show(last.pointer.journal)}`);
     }
   } finally {
     await opened.close();

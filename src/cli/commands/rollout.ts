@@ -6,6 +6,8 @@ import { openLiveMetrics } from '../../monitor/open.js';
 import type { LiveMetrics } from '../../model/live.js';
 import { goldenReplay } from '../../run/rollout-analysis.js';
 import { approvalsFile, fileApprovals } from '../../rollout/approvals.js';
+import { approveStep } from '../../rollout/approve.js';
+import { UsageError } from '../../model/errors.js';
 import { dryRunRouter } from '../../rollout/dry-run-router.js';
 import { memoryJournal, readJournal } from '../../rollout/journal.js';
 import { liveAnalysis } from '../../rollout/live.js';
@@ -19,9 +21,12 @@ import type { Outcome } from '../../rollout/types.js';
 import { exitForRollout } from '../exit-codes.js';
 import type { RolloutFlags } from '../flags.js';
 import type { CliIO } from '../io.js';
-import { loadRollout, open, ownerName, type RolloutSetup } from './rollout-common.js';
+import { approver } from './rollout-approve.js';
+import { loadRollout, open, openStore, ownerName, type RolloutSetup } from './rollout-common.js';
 
 export async function runRolloutCommand(file: string, flags: RolloutFlags, io: CliIO): Promise<number> {
+  if (flags.approve && !flags.resume)
+    throw new UsageError('--approve continues a rollout waiting at an approval gate', 'use it with --resume');
   const setup = await loadRollout(file, flags, io);
   const opened = await open(setup, io, !flags.dryRun, flags.token);
   let metrics: LiveMetrics | undefined;
@@ -53,8 +58,13 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
         `revgate: live analysis from ${metrics.info.name} every ${live.intervalMs} ms over ${live.windowMs} ms windows (delay ${metrics.info.delayMs} ms) during holds${metrics.info.countsDirectRequests ? "; revgate's own requests are subtracted" : ''}`,
       );
     }
+    const store = await openStore(setup);
+    if (flags.approve) {
+      const a = await approveStep(store, { app: setup.plan.backend.app, by: approver(flags.approve === true ? undefined : flags.approve, io) });
+      log(`revgate: approved step ${a.step + 1} (${a.weight}% on green) of ${a.app}, run ${a.runId}, as ${a.by}`);
+    }
     const where = {
-      stateDir: setup.stateDir,
+      store,
       app: setup.plan.backend.app,
       suiteName: setup.suite.name,
       suiteFile: file,
@@ -62,7 +72,7 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
       cwd: io.cwd,
     };
     const session = flags.resume ? await resumeSession(where) : await newSession(where);
-    log(`revgate: rollout ${session.journal.runId}: journal ${session.journal.file}`);
+    log(`revgate: rollout ${session.journal.runId}: journal ${session.journal.file}${store.kind === 'local' ? '' : ` (state: ${store.where})`}`);
     // A second Ctrl-C quits at once: say what that leaves behind.
     io.onQuit?.(
       `revgate: quit during a rollout: the traffic state is unknown. Check it with \`revgate status ${file}\`; \`revgate rollback ${file}\` puts 100% back on blue; the journal is ${session.journal.file}`,
@@ -75,16 +85,17 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
         runDir: session.runDir,
         own,
         ...(metrics && live ? { live: liveAnalysis(metrics, live, own) } : {}),
-        approvals: fileApprovals(approvalsFile(session.journal.file!)),
+        approvals: fileApprovals(approvalsFile(session.journal.location!, store), store),
+        ...(flags.exitAtApproval ? { exitAtApproval: true } : {}),
         ...(session.previous ? { resume: session.previous } : {}),
         onLocked: () => session.point(true),
       });
     } finally {
       await session.journal.close();
     }
-    const state = foldJournal(await readJournal(session.journal.file!));
+    const state = foldJournal(await readJournal(session.journal.location!, store));
     await session.point(resumable(state));
-    return report(io, outcome, formatTable(state.lastVerified), session.journal.file!);
+    return report(io, outcome, formatTable(state.lastVerified), session.journal.file!, file);
   } finally {
     await metrics?.close();
     await opened.close();
@@ -92,11 +103,18 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
 }
 
 /** Print the outcome, pick the exit code. */
-function report(io: CliIO, outcome: Outcome, traffic: string, journal: string): number {
-  const head = { promoted: 'PROMOTED', 'rolled-back': 'ROLLED BACK', paused: 'PAUSED', error: 'ERROR', interrupted: 'INTERRUPTED' }[
-    outcome.kind
-  ];
+function report(io: CliIO, outcome: Outcome, traffic: string, journal: string, file: string): number {
+  const head = {
+    promoted: 'PROMOTED',
+    'rolled-back': 'ROLLED BACK',
+    paused: 'PAUSED',
+    'awaiting-approval': 'AWAITING APPROVAL',
+    error: 'ERROR',
+    interrupted: 'INTERRUPTED',
+  }[outcome.kind];
   io.stdout(`revgate rollout: ${head}: ${outcome.reason}\n  traffic: ${traffic}\n  journal: ${journal}\n`);
+  if (outcome.kind === 'awaiting-approval')
+    io.stdout(`  continue: revgate rollout ${file} --resume --approve   (or: revgate rollout approve --suite ${file}, then --resume)\n`);
   if (outcome.kind === 'error') io.stderr(`revgate: ${outcome.reason}\n`);
   return exitForRollout(outcome.kind === 'rolled-back' ? outcome : { kind: outcome.kind });
 }

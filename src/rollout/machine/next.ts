@@ -40,6 +40,7 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
         base: e.base,
         fingerprint: e.fingerprint,
         lastVerified: e.base,
+        exitAtApproval: e.exitAtApproval === true,
         vol: idle(now),
       };
       if (!e.pinned) return enterStep(started, 0);
@@ -49,7 +50,7 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       ]);
     }
     case 'resumed':
-      return resume({ ...s, stopped: null, vol: idle(now) }, e.actual);
+      return resume({ ...s, stopped: null, parked: null, exitAtApproval: e.exitAtApproval === true, vol: idle(now) }, e.actual);
     case 'weights-requested':
     case 'rollback-requested':
       return T({ ...s, writes: Math.max(s.writes, e.write), pending: { write: e.write, table: e.table, purpose: e.purpose } });
@@ -152,8 +153,16 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       return finish(s, { kind: 'error', reason: `promoted, but deactivating ${e.revision} failed: ${e.message} (it stays active at 0%)` });
     case 'tick':
       return watch(s);
-    case 'polled':
-      return watch({ ...s, vol: { ...s.vol, polling: false } });
+    case 'polled': {
+      const polled: RolloutState = { ...s, vol: { ...s.vol, polling: false } };
+      // --exit-at-approval: the approvals were read and this step has none yet: save and exit (the
+      // deadline still counts; an approval recorded after it does not).
+      if (p.kind === 'awaiting-approval' && s.exitAtApproval && e.approval === 'none' && now < p.deadline) {
+        const reason = `step ${p.step + 1} (${s.plan!.steps[p.step]!.weight}% on green) waits for an approval until ${new Date(p.deadline).toISOString()}`;
+        return T({ ...polled, parked: reason }, [{ kind: 'cancel-work' }], [{ type: 'finished', outcome: 'awaiting-approval', reason }]);
+      }
+      return watch(polled);
+    }
     case 'live-skipped':
       return watch({ ...s, vol: { ...s.vol, live: false } });
   }
@@ -173,8 +182,11 @@ function resume(s: RolloutState, actual: RolloutState['base']): Transition {
   switch (p.kind) {
     case 'analysing':
       return T({ ...s, phase: { ...p, attempt: p.attempt + 1, retryAt: null } }, [analyse(s, p.step, p.attempt + 1)]);
-    case 'holding':
     case 'awaiting-approval':
+      // Look for the approval before the deadline is judged: one recorded in time (while no process
+      // was running, e.g. between CI jobs) still counts.
+      return T({ ...s, vol: { ...s.vol, polling: true, nextPoll: s.now + s.plan!.pollMs } }, [{ kind: 'poll', approvalStep: p.step }]);
+    case 'holding':
     case 'keeping':
       return watch(s);
     case 'deactivating':

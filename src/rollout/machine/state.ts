@@ -76,6 +76,10 @@ export interface RolloutState {
   liveN: number;
   /** Set by Ctrl-C after the cutover: the run stops where it is, --resume continues. */
   stopped: string | null;
+  /** This process exits at an approval gate instead of waiting (set by `started` / `resumed`). */
+  exitAtApproval: boolean;
+  /** Exited at an approval gate: why (the phase stays awaiting-approval; --resume continues). */
+  parked: string | null;
   /** Time of the last event folded. */
   now: number;
   vol: Volatile;
@@ -96,6 +100,8 @@ export function initialState(): RolloutState {
     restarts: 0,
     liveN: 0,
     stopped: null,
+    exitAtApproval: false,
+    parked: null,
     now: 0,
     vol: idle(0),
   };
@@ -107,7 +113,7 @@ export function idle(now: number): Volatile {
 
 /** True while this process should keep running the rollout (not finished, paused or stopped). */
 export function running(s: RolloutState): boolean {
-  return s.phase.kind !== 'done' && s.phase.kind !== 'paused' && s.stopped === null;
+  return s.phase.kind !== 'done' && s.phase.kind !== 'paused' && s.stopped === null && s.parked === null;
 }
 
 /** True when --resume can continue this state (started and not finished for good). */
@@ -119,6 +125,7 @@ export function resumable(s: RolloutState): boolean {
 export function outcomeOf(s: RolloutState): Outcome | null {
   if (s.phase.kind === 'done') return s.phase.outcome;
   if (s.phase.kind === 'paused') return { kind: 'paused', reason: s.phase.reason };
+  if (s.parked !== null && s.phase.kind === 'awaiting-approval') return { kind: 'awaiting-approval', step: s.phase.step, reason: s.parked };
   if (s.stopped !== null) return { kind: 'interrupted', reason: s.stopped };
   return null;
 }
