@@ -6,7 +6,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderExitCodeBlocks } from '../src/cli/exit-codes.js';
 
 const root = new URL('../../', import.meta.url);
-const files = ['README.md', ...readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(new URL('docs/', root))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 let changed = 0;
 for (const name of files) {
   const file = new URL(name, root);

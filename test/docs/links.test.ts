@@ -126,7 +126,9 @@ describe('documentation links', () => {
     expect(brokenLinks('docs/x.md', page, pages)).toEqual([]);
     expect(brokenLinks('docs/x.md', `${page}[x](#nope)`, pages)).toEqual(['#nope: docs/x.md has no heading #nope']);
     expect(brokenLinks('docs/x.md', `${page}[x](missing.md)`, pages)).toEqual(['missing.md: no file docs/missing.md']);
-    expect(brokenLinks('docs/x.md', `${page}[x](commands.md#nope)`, pages)).toEqual(['commands.md#nope: docs/commands.md has no heading #nope']);
+    expect(brokenLinks('docs/x.md', `${page}[x](commands.md#nope)`, pages)).toEqual([
+      'commands.md#nope: docs/commands.md has no heading #nope',
+    ]);
     // A link in a code span or a fenced block is text, not a link.
     expect(brokenLinks('docs/x.md', `${page}\`[x](#nope)\`\n\`\`\`\n[x](#nope)\n\`\`\`\n`, pages)).toEqual([]);
   });
