@@ -1,5 +1,5 @@
 // The layout is documented and enforced in one place each: every folder of src/ has a line in the
-// README's layout, a place in docs/architecture.md and a layer rule in .dependency-cruiser.cjs
+// layout of docs/development.md, a place in docs/architecture.md and a layer rule in .dependency-cruiser.cjs
 // (which `npm test` runs; this test keeps the three in step when a folder is added).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,16 +18,19 @@ describe('architecture', () => {
     expect(folders.length).toBeGreaterThan(15);
   });
 
-  it('every folder has a layer rule, a README line and a row in docs/architecture.md', () => {
+  it('every folder has a layer rule, a line in the layout of docs/development.md and a row in docs/architecture.md', () => {
     const config = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as { forbidden: { name: string }[] };
     const rules = new Set(config.forbidden.map((r) => r.name));
-    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    const development = readFileSync(new URL('docs/development.md', root), 'utf8');
+    // The layout block of the page's "Layout" section, not a mention anywhere on the page.
+    const layout = /^## Layout\n[\s\S]*?^```\n([\s\S]*?)^```$/m.exec(development)?.[1] ?? '';
     const architecture = readFileSync(new URL('docs/architecture.md', root), 'utf8');
     for (const folder of folders) {
       expect(rules, folder).toContain(`layer-${folder}`);
-      expect(readme, folder).toMatch(new RegExp(`^src/${folder}/ +\\S`, 'm'));
+      expect(layout, folder).toMatch(new RegExp(`^src/${folder}/ +\\S`, 'm'));
       expect(architecture, folder).toContain(`| \`${folder}/\` |`);
     }
-    expect(readme).toContain('[docs/architecture.md](docs/architecture.md)');
+    expect(development).toContain('[docs/architecture.md](architecture.md)');
+    expect(readFileSync(new URL('README.md', root), 'utf8')).toContain('(docs/development.md)');
   });
 });

@@ -1,7 +1,7 @@
 // One documented exit code per outcome (k6's errext/exitcodes). Never reuse a number.
 // The tables below are the only definition of what each code means per command: `--help` renders
-// them (exitCodesHelp) and the README's tables are generated from them (`npm run docs`, checked by
-// test/cli/exit-codes.test.ts).
+// them (exitCodesHelp) and the tables of docs/exit-codes.md are generated from them (`npm run docs`,
+// checked by test/cli/exit-codes.test.ts).
 export const ExitCode = {
   /** The gate passed: green may advance. */
   Pass: 0,
@@ -170,14 +170,14 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-/** The exit-code tables of the README, by the name of their generated block. */
+/** The exit-code tables of docs/exit-codes.md, by the name of their generated block. */
 export const EXIT_CODE_DOCS: Record<string, readonly ExitCodeDoc[]> = {
   compare: COMPARE_EXIT_CODES,
   rollout: ROLLOUT_EXIT_CODES,
   ...COMMAND_EXIT_CODES,
 };
 
-/** The same table as Markdown (the README's). */
+/** The same table as Markdown (docs/exit-codes.md's). */
 export function exitCodesMarkdown(table: readonly ExitCodeDoc[]): string {
   return ['| code | outcome | meaning |', '| --- | --- | --- |', ...table.map((r) => `| ${r.code} | ${r.outcome} | ${r.meaning} |`)].join(
     '\n',
@@ -207,7 +207,7 @@ export function exitForRollout(o: {
 }
 
 /** Fill every `<!-- exit-codes:NAME -->…<!-- /exit-codes -->` block of a Markdown text from the tables above. */
-export function renderReadmeBlocks(markdown: string): string {
+export function renderExitCodeBlocks(markdown: string): string {
   return markdown.replace(
     /(<!-- exit-codes:([a-z]+) -->\n)[\s\S]*?(<!-- \/exit-codes -->)/g,
     (_all, open: string, name: string, close: string) => {
@@ -218,7 +218,7 @@ export function renderReadmeBlocks(markdown: string): string {
         return `${open}${rows.join('\n')}\n${close}`;
       }
       const table = EXIT_CODE_DOCS[name];
-      if (table === undefined) throw new Error(`unknown exit-code table "${name}" in the README`);
+      if (table === undefined) throw new Error(`unknown exit-code table "${name}" in the Markdown`);
       return `${open}${exitCodesMarkdown(table)}\n${close}`;
     },
   );

@@ -65,7 +65,7 @@ scoring:
   minCases: 5         # fewer scored cases make every check inconclusive: add cases to the golden set
 
 thresholds:
-  # The recommended starting set (README, "Thresholds"); \`revgate calibrate\` replaces the margins
+  # The recommended starting set (docs/configuration.md, "Thresholds"); \`revgate calibrate\` replaces the margins
   # with ones this suite can decide.
   - check: numbers.changed_share <= 0      # a changed dosage, amount or duration is never noise
     name: no quantity changed

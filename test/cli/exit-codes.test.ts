@@ -1,5 +1,5 @@
-// Exit codes have one definition (src/cli/exit-codes.ts): every command's --help and the README's
-// tables are rendered from it, so a changed meaning cannot drift between them.
+// Exit codes have one definition (src/cli/exit-codes.ts): every command's --help and the tables of
+// docs/exit-codes.md are rendered from it, so a changed meaning cannot drift between them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +8,7 @@ import {
   ExitCode,
   ROLLOUT_EXIT_CODES,
   exitCodesHelp,
-  renderReadmeBlocks,
+  renderExitCodeBlocks,
 } from '../../src/cli/exit-codes.js';
 import { runCli } from '../../src/cli/run.js';
 
@@ -28,12 +28,17 @@ async function help(argv: string[]): Promise<string> {
 }
 
 describe('exit codes, defined once', () => {
-  it('the README tables are the rendering of the definitions (run `npm run docs` after a change)', () => {
+  it('the tables of docs/exit-codes.md are the rendering of the definitions (run `npm run docs` after a change)', () => {
+    const page = readFileSync(new URL('../../docs/exit-codes.md', import.meta.url), 'utf8');
+    for (const block of ['compare', 'rollout', 'commands']) expect(page).toContain(`<!-- exit-codes:${block} -->`);
+    expect(renderExitCodeBlocks(page)).toBe(page);
+    for (const r of [...COMPARE_EXIT_CODES, ...ROLLOUT_EXIT_CODES]) expect(page).toContain(`| ${r.code} | ${r.outcome} | ${r.meaning} |`);
+    for (const [command, table] of Object.entries(COMMAND_EXIT_CODES))
+      for (const r of table) expect(page).toContain(`| \`${command}\` | ${r.code} | ${r.outcome} | ${r.meaning} |`);
+    // One home: the README links the page instead of holding a copy that `npm run docs` would also have to keep.
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain('<!-- exit-codes:compare -->');
-    expect(readme).toContain('<!-- exit-codes:rollout -->');
-    expect(renderReadmeBlocks(readme)).toBe(readme);
-    for (const r of [...COMPARE_EXIT_CODES, ...ROLLOUT_EXIT_CODES]) expect(readme).toContain(`| ${r.code} | ${r.outcome} | ${r.meaning} |`);
+    expect(readme).not.toContain('<!-- exit-codes:');
+    expect(readme).toContain('(docs/exit-codes.md)');
   });
 
   it('every command prints its own table in --help', async () => {

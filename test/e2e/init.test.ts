@@ -39,7 +39,7 @@ describe('revgate init', () => {
     expect(suite.target.kind).toBe('openai-chat');
     expect(suite.blue.url).toBe('http://127.0.0.1:8081/v1');
     expect(suite.sampling.repeats).toBe(3);
-    // No documents seen, so no retrieval test; the rest of the README's recommended set.
+    // No documents seen, so no retrieval test; the rest of the recommended set (docs/configuration.md, "Thresholds").
     expect(suite.thresholds).toEqual(
       expect.arrayContaining([
         { check: 'numbers.changed_share <= 0', name: 'no quantity changed' },

@@ -120,5 +120,6 @@ describe('revgate rollout / status / rollback / approve', () => {
     const r = await cli(['status', file], { cwd: b.dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/has no rollout: section/);
+    expect(r.stderr).toContain('see docs/rollout.md');
   });
 });

@@ -28,7 +28,7 @@ export async function loadRollout(
   const { suite } = await loadSuite(file, { env: io.env, cwd: io.cwd });
   io.redact?.add(secretValuesOf(suite));
   if (!suite.rollout)
-    throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see the README section "Rollouts")');
+    throw new UsageError(`${suite.file} has no rollout: section`, 'add rollout: {backend, steps, …} (see docs/rollout.md)');
   const plan: ResolvedRollout = { ...suite.rollout };
   if (flags.blue !== undefined) plan.blue = flags.blue;
   if (flags.green !== undefined) plan.green = flags.green;
