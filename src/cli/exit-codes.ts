@@ -14,7 +14,7 @@ export const ExitCode = {
   RunError: 3,
   /** Invalid config, golden set, threshold or command-line usage; nothing was sent. */
   InvalidConfig: 4,
-  /** A rollout exited at an approval gate (`--exit-at-approval`): traffic stays, the state is saved. */
+  /** A rollout exited at an approval gate (`rollout --detach`): traffic stays at the step, the state is saved. */
   AwaitingApproval: 5,
   /** Interrupted (SIGINT / SIGTERM); a partial report marked incomplete was written. */
   Interrupted: 130,
@@ -54,6 +54,11 @@ export const COMPARE_EXIT_CODES: readonly ExitCodeDoc[] = [
 /** rollout (and its --resume): the outcome of moving traffic. */
 export const ROLLOUT_EXIT_CODES: readonly ExitCodeDoc[] = [
   { code: ExitCode.Pass, outcome: 'promoted', meaning: 'green serves 100%; blue was kept warm for `keepPrevious`, then deactivated' },
+  {
+    code: ExitCode.Pass,
+    outcome: 'cut over (`--detach`)',
+    meaning: 'green serves 100%, verified; blue stays warm and the state is saved: `--resume` after `keepPrevious` deactivates blue',
+  },
   { code: ExitCode.Fail, outcome: 'rolled back (fail)', meaning: 'an analysis failed; 100% is back on blue, verified' },
   {
     code: ExitCode.Inconclusive,
@@ -72,7 +77,7 @@ export const ROLLOUT_EXIT_CODES: readonly ExitCodeDoc[] = [
     code: ExitCode.AwaitingApproval,
     outcome: 'awaiting approval',
     meaning:
-      'with `--exit-at-approval`: a step waits for its approval; traffic stays at the step, the state is saved in `rollout.state`; `revgate rollout <suite> --resume --approve` (or `rollout approve`, then `--resume`) continues',
+      'with `--detach`: a step waits for its approval; traffic stays at the step, the state is saved in `rollout.state`; `revgate rollout <suite> --resume --approve` (or `rollout approve`, then `--resume`) continues',
   },
   {
     code: ExitCode.Interrupted,
@@ -194,10 +199,10 @@ export function exitForVerdict(status: 'pass' | 'fail' | 'inconclusive' | 'error
  *  inconclusive analysis or a missing approval 2; an error (rolled back for one, or a failed
  *  rollback) 3; interrupted (after the rollback) 130. */
 export function exitForRollout(o: {
-  kind: 'promoted' | 'rolled-back' | 'paused' | 'awaiting-approval' | 'error' | 'interrupted';
+  kind: 'promoted' | 'cut-over' | 'rolled-back' | 'paused' | 'awaiting-approval' | 'error' | 'interrupted';
   cause?: string;
 }): ExitCode {
-  if (o.kind === 'promoted') return ExitCode.Pass;
+  if (o.kind === 'promoted' || o.kind === 'cut-over') return ExitCode.Pass;
   if (o.kind === 'awaiting-approval') return ExitCode.AwaitingApproval;
   if (o.kind === 'paused') return ExitCode.Inconclusive;
   if (o.kind === 'interrupted' || o.cause === 'interrupted') return ExitCode.Interrupted;

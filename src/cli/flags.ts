@@ -256,7 +256,10 @@ export const rolloutCommand = () =>
     .argument('<suite>', 'suite YAML file with a rollout: section')
     .option('--dry-run', 'run the plan on a virtual clock: reads run, every write is printed, nothing moves')
     .option('--resume', "continue the app's interrupted or paused rollout from its last verified state")
-    .option('--exit-at-approval', 'at an approval gate, save the state and exit 5 instead of waiting (CI: a later job approves and resumes)')
+    .option(
+      '--detach',
+      'exit at waits that outlast a CI job, state saved: an approval gate (exit 5; a later job approves and resumes) and, after the cutover, the keep-warm period (exit 0; a later --resume deactivates blue)',
+    )
     .option(
       '--approve [by]',
       'with --resume: approve the step the rollout waits at (as `by`; default $GITHUB_ACTOR or $USER), then continue',
@@ -277,10 +280,11 @@ rollbacks: rollout.rollbackTimeout). Every event is written durably to the run's
 rollout.state (local: reports/<run>/journal.jsonl; azure-blob: a container next to the app);
 --resume folds it and continues, on this machine or another.
 
-Across CI jobs: --exit-at-approval ends the job at an approval gate with exit 5 (traffic stays
-at the step, the lock is released, the state saved); a later job behind a GitHub environment
-with required reviewers runs \`revgate rollout <suite> --resume --approve\`. Keep the state in
-azure-blob so the later job finds it (docs/github/rollout-approval.yml).
+Across CI jobs (--detach): the job ends at an approval gate with exit 5 (traffic stays at
+the step, the lock is released, the state saved); a later job behind a GitHub environment with
+required reviewers runs \`revgate rollout <suite> --resume --approve --detach\`, which cuts over and
+exits 0 with blue warm; a last job after keepPrevious runs \`--resume\` to deactivate blue. Keep
+the state in azure-blob (rollout.state) so later jobs find it (docs/github/rollout-approval.yml).
 
 Ctrl-C: the first rolls back (waiting for a write in flight) and exits 130 with 100% blue
 verified; after the cutover it stops with blue warm (--resume finishes). A second Ctrl-C quits at
@@ -290,7 +294,7 @@ Examples:
   $ revgate rollout suites/pharmabot-rollout.yaml --dry-run
   $ revgate rollout suites/pharmabot-rollout.yaml --green pharmabot--v2
   $ revgate rollout suites/pharmabot-rollout.yaml --resume --break-lock
-  $ revgate rollout suites/pharmabot-rollout.yaml --exit-at-approval
+  $ revgate rollout suites/pharmabot-rollout.yaml --detach
   $ revgate rollout suites/pharmabot-rollout.yaml --resume --approve alice
   $ revgate rollout approve --suite suites/pharmabot-rollout.yaml --step 3
 ${ROLLOUT_EXIT_HELP}`,

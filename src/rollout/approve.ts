@@ -25,13 +25,15 @@ export async function approveStep(store: StateStore, o: { app?: string; step?: n
       `no active rollout${o.app ? ` of ${o.app}` : ''} in ${store.where}`,
       "pass the rollout's suite (--suite) so its rollout.state is used, or run from the directory the rollout ran in (--state-dir)",
     );
-  if (pointers.length > 1) throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
+  if (pointers.length > 1)
+    throw new UsageError(`several active rollouts (${pointers.map((p) => p.app).join(', ')})`, 'name one with --app');
   const p = pointers[0]!;
   const folded = foldJournal(await readJournal(p.journal, store));
   if (!resumable(folded)) throw new UsageError(`the rollout of ${p.app} (run ${p.runId}) is finished`);
   const view = viewOf(folded);
   const step = o.step ?? view.awaiting?.step;
-  if (step === undefined) throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
+  if (step === undefined)
+    throw new UsageError(`the rollout of ${p.app} is not waiting for an approval`, 'pre-approve a step with --step <n>');
   if (step < 0 || step >= view.weights.length) throw new UsageError(`--step must be 1-${view.weights.length}`);
   await appendApproval(approvalsFile(p.journal, store), { runId: p.runId, step, by: o.by, at: new Date().toISOString() }, store);
   return { app: p.app, runId: p.runId, step, weight: view.weights[step]!, by: o.by };

@@ -49,7 +49,7 @@ export interface RolloutDeps {
   onLocked?: () => Promise<void>;
   writer?: WriterOptions;
   /** Exit at an approval gate (outcome awaiting-approval) instead of waiting for it. */
-  exitAtApproval?: boolean;
+  detach?: boolean;
   /** --dry-run: reads are real, writes printed, analyses and waits described on a virtual clock. */
   dryRun?: { print: (line: string) => void };
 }
@@ -102,7 +102,7 @@ export async function runRollout(d: RolloutDeps): Promise<Outcome> {
         });
     lock.onLost((reason) => l.push({ type: 'breach', cause: 'error', reason }));
     d.signal.addEventListener('abort', onAbort, { once: true });
-    const exit = d.exitAtApproval ? { exitAtApproval: true } : {};
+    const exit = d.detach ? { detach: true } : {};
     if (d.resume) await loop.record({ type: 'resumed', owner: d.owner, actual: await d.router.readWeights({ signal: d.signal }), ...exit });
     else await loop.record({ ...(await startEvent(d)), ...exit });
     if (d.signal.aborted) onAbort();

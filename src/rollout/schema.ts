@@ -194,7 +194,7 @@ export const RolloutSchema = z
       .string()
       .default('.revgate')
       .describe(
-        'Directory of the local state (pointers <stateDir>/rollouts/<app>.json; the local backend\'s lock), relative to the working directory. Default: .revgate',
+        "Directory of the local state (pointers <stateDir>/rollouts/<app>.json; the local backend's lock), relative to the working directory. Default: .revgate",
       ),
     state: StateSchema,
   })

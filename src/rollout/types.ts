@@ -72,10 +72,10 @@ export type InputBody =
       checks: string[];
       fingerprint: Fingerprint;
       plan: MachinePlan;
-      /** This process exits at an approval gate instead of waiting (`--exit-at-approval`). */
-      exitAtApproval?: boolean;
+      /** This process exits at waits that outlast a CI job (`--detach`): an approval gate, the keep-warm period. */
+      detach?: boolean;
     }
-  | { type: 'resumed'; owner: string; actual: Table; exitAtApproval?: boolean }
+  | { type: 'resumed'; owner: string; actual: Table; detach?: boolean }
   | { type: 'weights-requested'; write: number; table: Table; purpose: WritePurpose; reason: string }
   | { type: 'rollback-requested'; write: number; table: Table; purpose: 'rollback'; cause: Cause; reason: string; breachAt: string }
   | { type: 'weights-verified'; write: number; table: Table; purpose: WritePurpose }
@@ -148,7 +148,9 @@ export type Outcome =
   | { kind: 'promoted'; reason: string }
   | { kind: 'rolled-back'; cause: Cause; reason: string }
   | { kind: 'paused'; reason: string }
-  /** Exited at an approval gate (`--exit-at-approval`): traffic stays, the state is saved; approve, then --resume. */
+  /** Exited at an approval gate (`--detach`): traffic stays, the state is saved; approve, then --resume. */
   | { kind: 'awaiting-approval'; step: number; reason: string }
+  /** Exited after the cutover (`--detach`): green serves 100%, blue stays warm; --resume deactivates it after keepPrevious. */
+  | { kind: 'cut-over'; reason: string }
   | { kind: 'error'; reason: string; lastKnown?: Table | null }
   | { kind: 'interrupted'; reason: string };

@@ -53,7 +53,10 @@ export function localStateStore(stateDir: string): StateStore {
         const now = await readText(file);
         const version = now === null ? null : digest(now);
         if (version !== options.ifVersion)
-          throw new RolloutStateError(`the state pointer of ${app} was changed by another rollout`, 'check it with `revgate status <suite>`');
+          throw new RolloutStateError(
+            `the state pointer of ${app} was changed by another rollout`,
+            'check it with `revgate status <suite>`',
+          );
       }
       await mkdir(rollouts, { recursive: true });
       await writeAtomic(file, text, { syncDir: true });

@@ -1,6 +1,6 @@
 // `revgate rollout approve [--suite F] [--app X] [--step N]`: record an approval durably next to the
 // active rollout's journal (in the suite's state store); the running rollout polls for it, and a
-// rollout that exited at the gate (--exit-at-approval) continues with --resume.
+// rollout that exited at the gate (--detach) continues with --resume.
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { approveStep } from '../../rollout/approve.js';

@@ -38,8 +38,7 @@ export async function runStatus(file: string, flags: StatusFlags, io: CliIO): Pr
     if (last === null) out.push(`rollout: none (state: ${store.where})`);
     else if (last === undefined) {
       /* said above */
-    }
-    else {
+    } else {
       const s = viewOf(last.state);
       const where =
         s.phase === 'keeping'

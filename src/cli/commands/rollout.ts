@@ -60,7 +60,10 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
     }
     const store = await openStore(setup);
     if (flags.approve) {
-      const a = await approveStep(store, { app: setup.plan.backend.app, by: approver(flags.approve === true ? undefined : flags.approve, io) });
+      const a = await approveStep(store, {
+        app: setup.plan.backend.app,
+        by: approver(flags.approve === true ? undefined : flags.approve, io),
+      });
       log(`revgate: approved step ${a.step + 1} (${a.weight}% on green) of ${a.app}, run ${a.runId}, as ${a.by}`);
     }
     const where = {
@@ -72,7 +75,9 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
       cwd: io.cwd,
     };
     const session = flags.resume ? await resumeSession(where) : await newSession(where);
-    log(`revgate: rollout ${session.journal.runId}: journal ${session.journal.file}${store.kind === 'local' ? '' : ` (state: ${store.where})`}`);
+    log(
+      `revgate: rollout ${session.journal.runId}: journal ${session.journal.file}${store.kind === 'local' ? '' : ` (state: ${store.where})`}`,
+    );
     // A second Ctrl-C quits at once: say what that leaves behind.
     io.onQuit?.(
       `revgate: quit during a rollout: the traffic state is unknown. Check it with \`revgate status ${file}\`; \`revgate rollback ${file}\` puts 100% back on blue; the journal is ${session.journal.file}`,
@@ -86,7 +91,7 @@ export async function runRolloutCommand(file: string, flags: RolloutFlags, io: C
         own,
         ...(metrics && live ? { live: liveAnalysis(metrics, live, own) } : {}),
         approvals: fileApprovals(approvalsFile(session.journal.location!, store), store),
-        ...(flags.exitAtApproval ? { exitAtApproval: true } : {}),
+        ...(flags.detach ? { detach: true } : {}),
         ...(session.previous ? { resume: session.previous } : {}),
         onLocked: () => session.point(true),
       });
@@ -109,12 +114,14 @@ function report(io: CliIO, outcome: Outcome, traffic: string, journal: string, f
     'rolled-back': 'ROLLED BACK',
     paused: 'PAUSED',
     'awaiting-approval': 'AWAITING APPROVAL',
+    'cut-over': 'CUT OVER',
     error: 'ERROR',
     interrupted: 'INTERRUPTED',
   }[outcome.kind];
   io.stdout(`revgate rollout: ${head}: ${outcome.reason}\n  traffic: ${traffic}\n  journal: ${journal}\n`);
   if (outcome.kind === 'awaiting-approval')
     io.stdout(`  continue: revgate rollout ${file} --resume --approve   (or: revgate rollout approve --suite ${file}, then --resume)\n`);
+  if (outcome.kind === 'cut-over') io.stdout(`  finish: revgate rollout ${file} --resume   (after keepPrevious: deactivates blue)\n`);
   if (outcome.kind === 'error') io.stderr(`revgate: ${outcome.reason}\n`);
   return exitForRollout(outcome.kind === 'rolled-back' ? outcome : { kind: outcome.kind });
 }

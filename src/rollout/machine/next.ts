@@ -40,7 +40,7 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
         base: e.base,
         fingerprint: e.fingerprint,
         lastVerified: e.base,
-        exitAtApproval: e.exitAtApproval === true,
+        detach: e.detach === true,
         vol: idle(now),
       };
       if (!e.pinned) return enterStep(started, 0);
@@ -50,7 +50,7 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       ]);
     }
     case 'resumed':
-      return resume({ ...s, stopped: null, parked: null, exitAtApproval: e.exitAtApproval === true, vol: idle(now) }, e.actual);
+      return resume({ ...s, stopped: null, parked: null, detach: e.detach === true, vol: idle(now) }, e.actual);
     case 'weights-requested':
     case 'rollback-requested':
       return T({ ...s, writes: Math.max(s.writes, e.write), pending: { write: e.write, table: e.table, purpose: e.purpose } });
@@ -155,9 +155,9 @@ export function next(prev: RolloutState, e: InputEvent): Transition {
       return watch(s);
     case 'polled': {
       const polled: RolloutState = { ...s, vol: { ...s.vol, polling: false } };
-      // --exit-at-approval: the approvals were read and this step has none yet: save and exit (the
+      // --detach: the approvals were read and this step has none yet: save and exit (the
       // deadline still counts; an approval recorded after it does not).
-      if (p.kind === 'awaiting-approval' && s.exitAtApproval && e.approval === 'none' && now < p.deadline) {
+      if (p.kind === 'awaiting-approval' && s.detach && e.approval === 'none' && now < p.deadline) {
         const reason = `step ${p.step + 1} (${s.plan!.steps[p.step]!.weight}% on green) waits for an approval until ${new Date(p.deadline).toISOString()}`;
         return T({ ...polled, parked: reason }, [{ kind: 'cancel-work' }], [{ type: 'finished', outcome: 'awaiting-approval', reason }]);
       }

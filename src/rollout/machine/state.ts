@@ -76,9 +76,10 @@ export interface RolloutState {
   liveN: number;
   /** Set by Ctrl-C after the cutover: the run stops where it is, --resume continues. */
   stopped: string | null;
-  /** This process exits at an approval gate instead of waiting (set by `started` / `resumed`). */
-  exitAtApproval: boolean;
-  /** Exited at an approval gate: why (the phase stays awaiting-approval; --resume continues). */
+  /** This process exits at waits that outlast a CI job — an approval gate, the keep-warm period —
+   *  instead of waiting (`--detach`; set by `started` / `resumed`, so each process chooses). */
+  detach: boolean;
+  /** Why this process exited at such a wait (the phase stays; --resume continues). */
   parked: string | null;
   /** Time of the last event folded. */
   now: number;
@@ -100,7 +101,7 @@ export function initialState(): RolloutState {
     restarts: 0,
     liveN: 0,
     stopped: null,
-    exitAtApproval: false,
+    detach: false,
     parked: null,
     now: 0,
     vol: idle(0),
@@ -126,6 +127,7 @@ export function outcomeOf(s: RolloutState): Outcome | null {
   if (s.phase.kind === 'done') return s.phase.outcome;
   if (s.phase.kind === 'paused') return { kind: 'paused', reason: s.phase.reason };
   if (s.parked !== null && s.phase.kind === 'awaiting-approval') return { kind: 'awaiting-approval', step: s.phase.step, reason: s.parked };
+  if (s.parked !== null && s.phase.kind === 'keeping') return { kind: 'cut-over', reason: s.parked };
   if (s.stopped !== null) return { kind: 'interrupted', reason: s.stopped };
   return null;
 }

@@ -116,10 +116,14 @@ export function stepPassed(s: RolloutState, i: number): Transition {
 function promote(s: RolloutState): Transition {
   const until = s.now + s.plan!.keepPreviousMs;
   const kept: RolloutState = { ...s, phase: { kind: 'keeping', until }, vol: { ...s.vol, nextPoll: s.now + s.plan!.pollMs } };
-  return watch(kept, [
+  const notes: NoteBody[] = [
     { type: 'promoted', table: s.lastVerified ?? [] },
     { type: 'keep-previous', revision: s.info!.blue, until: iso(until) },
-  ]);
+  ];
+  if (!s.detach || until <= s.now) return watch(kept, notes);
+  // --detach: the keep-warm period outlasts a CI job; a later `--resume` deactivates blue after it.
+  const reason = `${s.info!.green} serves 100%; ${s.info!.blue} stays warm until ${iso(until)}, then \`--resume\` deactivates it`;
+  return T({ ...kept, parked: reason }, [{ kind: 'cancel-work' }], [...notes, { type: 'finished', outcome: 'cut-over', reason }]);
 }
 
 /** Put 100% back on blue: the writer sends it as soon as the write in flight (if any) has ended. */

@@ -99,7 +99,10 @@ export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
         await blob.upload(text, Buffer.byteLength(text), { conditions, blobHTTPHeaders: { blobContentType: 'application/json' } });
       } catch (e) {
         if (e instanceof RestError && (e.statusCode === 412 || e.statusCode === 409))
-          throw new RolloutStateError(`the state pointer of ${app} was changed by another rollout`, 'check it with `revgate status <suite>`');
+          throw new RolloutStateError(
+            `the state pointer of ${app} was changed by another rollout`,
+            'check it with `revgate status <suite>`',
+          );
         fail(`writing the pointer of ${app}`, e);
       }
     },
