@@ -53,11 +53,11 @@ export const COMPARE_EXIT_CODES: readonly ExitCodeDoc[] = [
 
 /** rollout (and its --resume): the outcome of moving traffic. */
 export const ROLLOUT_EXIT_CODES: readonly ExitCodeDoc[] = [
-  { code: ExitCode.Pass, outcome: 'promoted', meaning: 'green serves 100%; blue was kept warm for `keepPrevious`, then deactivated' },
   {
     code: ExitCode.Pass,
-    outcome: 'cut over (`--detach`)',
-    meaning: 'green serves 100%, verified; blue stays warm and the state is saved: `--resume` after `keepPrevious` deactivates blue',
+    outcome: 'promoted / cut over',
+    meaning:
+      'green serves 100%; blue was kept warm for `keepPrevious`, then deactivated — or, with `--detach`, blue stays warm and the state is saved: `--resume` after `keepPrevious` deactivates it',
   },
   { code: ExitCode.Fail, outcome: 'rolled back (fail)', meaning: 'an analysis failed; 100% is back on blue, verified' },
   {

@@ -28,7 +28,7 @@ const uses = (job: Loose): string[] => steps(job).flatMap((s) => (s.uses ? [s.us
 describe('docs/github workflows', () => {
   it("are examples, not this repository's workflows", () => {
     expect(existsSync(join(ROOT, '.github/workflows/revgate-example.yml'))).toBe(false);
-    for (const f of ['compare-on-pr.yml', 'compare-sharded.yml', 'rollout-on-deploy.yml', 'README.md'])
+    for (const f of ['compare-on-pr.yml', 'compare-sharded.yml', 'rollout-on-deploy.yml', 'rollout-approval.yml', 'README.md'])
       expect(existsSync(join(ROOT, 'docs/github', f)), f).toBe(true);
   });
 
@@ -80,6 +80,64 @@ describe('docs/github workflows', () => {
     const loginAt = steps(job).indexOf(login);
     const rolloutAt = steps(job).findIndex((s) => s.run?.includes('npx revgate rollout suites/pharmabot-rollout-azure.yaml'));
     expect(rolloutAt).toBeGreaterThan(loginAt);
+  });
+});
+
+describe('rollout-approval.yml: the seed procedure, each phase a job', () => {
+  const wf = load('docs/github/rollout-approval.yml');
+  const jobs = wf.jobs as Record<string, Loose>;
+  const needs = (j: string): string[] => [jobs[j].needs ?? []].flat();
+
+  it('deploy → validate → canary → approval → cutover → keep-warm → deactivate, in that order', () => {
+    const order = ['deploy', 'validate', 'canary', 'approval', 'cutover', 'keep-warm', 'deactivate'];
+    order.slice(1).forEach((j, i) => expect(needs(j), j).toContain(order[i]));
+    expect(wf.concurrency['cancel-in-progress']).toBe(false);
+    expect(wf.permissions['id-token']).toBe('write');
+    expect(wf.env.SUITE).toBe('suites/pharmabot-rollout-ci.yaml');
+  });
+
+  it('validate gates with a golden replay at 0%; the canary job treats exit 5 (awaiting approval) as its success', () => {
+    expect(runs(jobs.validate)).toMatch(/npx revgate compare "\$SUITE" --blue .* --green /);
+    const canary = runs(jobs.canary);
+    expect(canary).toMatch(/npx revgate rollout "\$SUITE" .*--detach/);
+    expect(canary).toMatch(/set \+e[\s\S]*code=\$\?[\s\S]*\[ "\$code" -eq 5 \] \|\| exit "\$code"/);
+  });
+
+  it('the approval is a GitHub environment with reviewers; later jobs resume from the saved state', () => {
+    expect(jobs.approval.environment).toBe('production');
+    expect(runs(jobs.approval)).toMatch(/npx revgate rollout approve --suite "\$SUITE" --by "\$\{\{ github\.actor \}\}"/);
+    expect(runs(jobs.cutover)).toMatch(/npx revgate rollout "\$SUITE" --resume --detach/);
+    expect(jobs['keep-warm'].environment).toBe('keep-warm');
+    expect(runs(jobs.deactivate)).toMatch(/npx revgate rollout "\$SUITE" --resume$/m);
+    expect(jobs.rollback.if).toBe('failure() || cancelled()');
+    expect(runs(jobs.rollback)).toMatch(/npx revgate rollback "\$SUITE"/);
+    // Every job that talks to Azure signs in with OIDC first, and installs runtime dependencies only.
+    for (const [name, job] of Object.entries(jobs)) {
+      const at = steps(job).findIndex((x) => x.uses === 'azure/login@v2');
+      expect(at, name).toBeGreaterThanOrEqual(0);
+      expect(
+        steps(job).findIndex((x) => /npx revgate/.test(x.run ?? '')),
+        name,
+      ).toSatisfy((i: number) => i === -1 || i > at);
+      if (/npx revgate/.test(runs(job))) expect(runs(job), name).toContain('npm ci --omit=dev');
+    }
+  });
+
+  it('its suite keeps the state in Azure Blob, approves before 100% and keeps blue warm', async () => {
+    const { loadSuite } = await import('../../src/config/load-suite.js');
+    const { suite } = await loadSuite('suites/pharmabot-rollout-ci.yaml', {
+      env: {
+        AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000001',
+        REVGATE_STATE_ACCOUNT_URL: 'https://acct.blob.core.windows.net',
+      },
+    });
+    expect(suite.rollout?.state).toMatchObject({
+      backend: 'azure-blob',
+      url: 'https://acct.blob.core.windows.net',
+      container: 'revgate-state',
+    });
+    expect(suite.rollout?.steps.some((s) => s.approval && s.weight < 100)).toBe(true);
+    expect(suite.rollout?.keepPrevious).toBeGreaterThan(0);
   });
 });
 
