@@ -1,9 +1,9 @@
 // The rollout state machine without I/O: the transition table (every phase × every input), the
 // invariants that make it safe, and journal folding (a resumed run reaches the same state).
 import { describe, expect, it } from 'vitest';
-import { foldJournal, isInput } from '../../src/rollout/machine/fold.js';
+import { durableKey, foldJournal, isInput } from '../../src/rollout/machine/fold.js';
 import { next } from '../../src/rollout/machine/next.js';
-import { PHASE_KINDS, type PhaseKind, type RolloutState } from '../../src/rollout/machine/state.js';
+import { outcomeOf, PHASE_KINDS, running, type PhaseKind, type RolloutState } from '../../src/rollout/machine/state.js';
 import { NOTE_TYPES, type InputBody, type RolloutEvent } from '../../src/rollout/types.js';
 import { BLUE, feed, GREEN, inputsFor, PLAN, reach, STARTED, T0, verify, writeOf } from './machine-fixture.js';
 
@@ -377,5 +377,53 @@ describe('folding the journal', () => {
     expect(got).toEqual(want);
     expect(events.filter(isInput).length).toBeLessThan(events.length);
     expect(PLAN.steps).toHaveLength(3);
+  });
+});
+
+describe('--detach: waits that outlast a CI job end the process, the state saved', () => {
+  const detached = (kind: 'awaiting-approval'): RolloutState => ({ ...reach(kind), detach: true });
+
+  it('an approval gate with no approval yet parks (awaiting-approval); an approval already there continues', () => {
+    const s = detached('awaiting-approval');
+    const parked = feed(s, { type: 'polled', approval: 'none' });
+    expect(running(parked.state)).toBe(false);
+    expect(outcomeOf(parked.state)).toMatchObject({ kind: 'awaiting-approval', step: 1 });
+    expect(parked.actions).toEqual([{ kind: 'cancel-work' }]);
+    expect(parked.notes).toContainEqual(expect.objectContaining({ type: 'finished', outcome: 'awaiting-approval' }));
+    // A poll that did not read the approvals (a failed one) never parks; without --detach nothing parks.
+    expect(running(feed(s, { type: 'polled' }).state)).toBe(true);
+    expect(running(feed(reach('awaiting-approval'), { type: 'polled', approval: 'none' }).state)).toBe(true);
+    // Traffic is not touched by parking: no write.
+    expect(writeOf(parked)).toBeUndefined();
+  });
+
+  it('resumed at a gate, it looks for the approval before judging the deadline; a late resume without one rolls back', () => {
+    const parked = feed(detached('awaiting-approval'), { type: 'polled', approval: 'none' }).state;
+    const table = parked.lastVerified!;
+    const resumed = feed(parked, { type: 'resumed', owner: 'job2', actual: table }, 10_000);
+    expect(resumed.state.parked).toBeNull();
+    expect(resumed.actions).toEqual([{ kind: 'poll', approvalStep: 1 }]);
+    // The executor found an approval recorded in time: the step passes although the clock is past the deadline.
+    expect(writeOf(feed(resumed.state, { type: 'approved', step: 1, by: 'alice' }))?.purpose).toBe('step');
+    // None found: the deadline (3 s) is long gone → rollback for approval-timeout.
+    const none = feed(resumed.state, { type: 'polled', approval: 'none' });
+    expect(none.state.phase).toMatchObject({ kind: 'rolling-back', cause: 'approval-timeout' });
+  });
+
+  it('after the cutover it parks while blue is kept warm (cut-over); --resume later deactivates blue', () => {
+    const awaiting = detached('awaiting-approval');
+    const keeping = verify(feed(awaiting, { type: 'approved', step: 1, by: 'alice' }));
+    expect(keeping.phase.kind).toBe('keeping');
+    expect(outcomeOf(keeping)).toMatchObject({ kind: 'cut-over' });
+    const resumed = feed(keeping, { type: 'resumed', owner: 'job3', actual: keeping.lastVerified! }, 6000);
+    expect(running(resumed.state)).toBe(true);
+    const finalize = writeOf(resumed);
+    expect(finalize?.purpose).toBe('finalize');
+  });
+
+  it('parking changes the durable state, so the loop journals the poll that caused it (a fold replays it)', () => {
+    const s = detached('awaiting-approval');
+    const t = feed(s, { type: 'polled', approval: 'none' });
+    expect(durableKey(t.state)).not.toBe(durableKey(s)); // so the loop journals this poll
   });
 });
