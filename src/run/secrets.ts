@@ -3,7 +3,9 @@
 import type { ResolvedSuite } from '../config/resolved.js';
 
 /** The values the redaction layer (src/secrets/redact.ts) must never let out. */
-export function secretValuesOf(suite: Pick<ResolvedSuite, 'targets' | 'semantic' | 'secretValues'> & Partial<Pick<ResolvedSuite, 'rollout'>>): string[] {
+export function secretValuesOf(
+  suite: Pick<ResolvedSuite, 'targets' | 'semantic' | 'secretValues'> & Partial<Pick<ResolvedSuite, 'rollout'>>,
+): string[] {
   const out: (string | undefined)[] = [...(suite.secretValues ?? [])];
   for (const t of Object.values(suite.targets)) {
     out.push(t.apiKey);

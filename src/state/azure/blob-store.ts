@@ -133,7 +133,7 @@ async function endsWith(blob: AppendBlobClient, position: number, body: Buffer):
 async function streamText(s: NodeJS.ReadableStream | undefined): Promise<string> {
   if (!s) return '';
   const chunks: Buffer[] = [];
-  for await (const c of s) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c));
+  for await (const c of s) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
   return Buffer.concat(chunks).toString('utf8');
 }
 
