@@ -104,7 +104,7 @@ export interface Timed {
   stderr: string;
 }
 
-export const cpuS = (t: Timed) => t.userS + t.sysS;
+export const cpuS = (t: Pick<Timed, 'userS' | 'sysS'>) => t.userS + t.sysS;
 
 /** How the children are measured (for the report). */
 export const METER = existsSync(GNU_TIME) ? `GNU time (${GNU_TIME} -f '%e %U %S %M')` : 'process.resourceUsage() at exit (preload)';
