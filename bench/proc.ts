@@ -180,3 +180,27 @@ export async function mergeIntoReport(name: string, entries: Record<string, unkn
   await writeFile(file, `${JSON.stringify({ ...current, ...entries }, null, 2)}\n`);
   return file;
 }
+
+/**
+ * The thresholds of the shard comparison (shards.bench.ts, test/bench/shards.test.ts): limits on
+ * scores and rates, a tag scope, statistical tests (Wilcoxon + bootstrap, Fisher + Newcombe) with
+ * margins far from bench/zero-server.ts --vary's differences (so the verdict is pass, not a coin
+ * toss on a bootstrap bound), and latency checks kept advisory: latency is measured, so it differs
+ * between two replays, and it must not decide a verdict that is compared for equality.
+ */
+export const SHARD_THRESHOLDS: unknown[] = [
+  'error_rate <= 1%',
+  'delta.rag.recall@5 >= -0.2',
+  'delta.rag.mrr >= -0.2',
+  'delta.ref.rougeL.mean >= -0.2',
+  'refusal_rate <= 5%',
+  { check: 'delta.ref.rougeL.mean >= -0.2', tags: ['treatment'] },
+  { check: 'drift.moved_share <= 0.9', advisory: true },
+  { check: 'ratio.latency.p95 <= 1.5', advisory: true },
+  { test: 'ref.rougeL', minEffect: 0.1 },
+  { test: 'rag.recall', minEffect: 0.1 },
+  { test: 'ref.rougeL', minEffect: 0.1, tags: ['audit'] },
+  { test: 'refusal_rate', minEffect: '5%' },
+  { test: 'error_rate', minEffect: '1%' },
+  { test: 'latency.p95', maxRatio: 1.5, advisory: true },
+];
