@@ -11,7 +11,12 @@
 //                                citations that differ between blue and green and from case to
 //                                case (some refusals too), the same on every run — so scores and
 //                                statistical tests are not degenerate and two runs (or a sharded
-//                                and an unsharded run) must give the same scores.
+//                                and an unsharded run) must give the same scores. The refusals are
+//                                picked by the low bits of an FNV-1a hash, as `--shard k/n` picks
+//                                shards, so they cluster: with 8 shards, green's refusals all fall
+//                                in shards 3 and 7 and blue's in the even ones. The shards then
+//                                disagree (3 and 7 fail on their own) and only a merge that pools
+//                                the cases gives the unsharded run's verdict — kept on purpose.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
