@@ -7,8 +7,9 @@
 // side with their tolerance. The mock is bench/zero-server.ts --vary in its own process: answers
 // depend on the case and the side only, so two replays score alike.
 // Prints wall times (sharded 2 at a time + merge vs unsharded), peak RSS per process and the
-// equality result; merges the figures under "shards" into reports/bench-<date>.json; exits 1 when
-// the reports differ (or a process failed).
+// equality result; writes the figures to reports/bench-shards-<date>.json (apart from
+// reports/bench-<date>.json, which replay.bench.ts rewrites); exits 1 when the reports differ (or
+// a process failed).
 // Flags: --n 200000  --shards 8  --parallel 2  --concurrency 64  --keep (keep the run dirs)
 import { readdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -148,8 +149,8 @@ try {
   for (const d of equality.differences.slice(0, 20))
     console.log(`  DIFFERENT ${d.path}: unsharded ${show(d.whole)} merged ${show(d.merged)}`);
 
-  const file = await mergeIntoReport('bench', {
-    shards: {
+  const file = await mergeIntoReport('bench-shards', {
+    [`n${n}`]: {
       date: new Date().toISOString(),
       node: process.version,
       cores: cpus().length,
