@@ -90,13 +90,26 @@ describe('azure-blob store', () => {
     expect(store.show('team/app/runs/r1/journal.jsonl')).not.toContain(DEV_KEY);
   });
 
+  it('reads create nothing: a missing container reads as "no rollout yet"; the first write creates it', async () => {
+    const { store } = await stores['azure-blob']!();
+    expect(await store.listPointers()).toEqual([]);
+    expect(await store.readPointer('pharmabot')).toBeNull();
+    expect(await store.read('team/app/runs/r1/journal.jsonl')).toBeNull();
+    await store.writePointer('pharmabot', '{}', { ifVersion: null });
+    expect(await store.listPointers()).toEqual(['{}']);
+  });
+
   it('an unreachable account is an RG_ROLLOUT_STATE error naming the store, not a hang', async () => {
     const dead = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_KEY};BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;`;
-    await expect(
-      openStateStore({ backend: 'azure-blob', container: 'nowhere', prefix: '', connectionString: dead }, { stateDir: '.revgate' }),
-    ).rejects.toMatchObject({
+    const store = await openStateStore(
+      { backend: 'azure-blob', container: 'nowhere', prefix: '', connectionString: dead },
+      { stateDir: '.revgate' },
+    );
+    await expect(store.readPointer('pharmabot')).rejects.toMatchObject({
       code: 'RG_ROLLOUT_STATE',
-      message: expect.stringMatching(/state store http:\/\/127\.0\.0\.1:9\/devstoreaccount1\/nowhere\/: opening the container failed/),
+      message: expect.stringMatching(
+        /state store http:\/\/127\.0\.0\.1:9\/devstoreaccount1\/nowhere\/: reading rollouts\/pharmabot\.json failed/,
+      ),
     });
   }, 60_000);
 

@@ -22,7 +22,7 @@ export interface BlobStoreOptions {
 const MAX_TRIES_HINT = 'check the container URL, the credentials (`az login`, or rollout.state.connectionString) and the network';
 
 /** A store over an existing (or creatable) container. */
-export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
+export function blobStateStore(o: BlobStoreOptions): StateStore {
   const { container, prefix } = o;
   const base = new URL(container.url);
   base.search = ''; // a SAS token never appears in messages
@@ -32,12 +32,17 @@ export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
     const status = e instanceof RestError ? ` (HTTP ${e.statusCode ?? '?'}${e.code ? ` ${e.code}` : ''})` : '';
     throw new RolloutStateError(`state store ${where}: ${what} failed${status}: ${firstLine(e)}`, MAX_TRIES_HINT);
   };
-  try {
-    await container.createIfNotExists();
-  } catch (e) {
-    // Creating needs more rights than using: an existing container is enough.
-    if (!(e instanceof RestError && e.statusCode === 403)) fail('opening the container', e);
-  }
+  // The container is created on the first write, never by a read (`revgate status` changes nothing).
+  let created: Promise<void> | undefined;
+  const ensureContainer = () =>
+    (created ??= container.createIfNotExists().then(
+      () => undefined,
+      (e: unknown) => {
+        created = undefined;
+        // Creating needs more rights than using: an existing container is enough.
+        if (!(e instanceof RestError && e.statusCode === 403)) fail('creating the container', e);
+      },
+    ));
   const pointerBlob = (app: string) => container.getBlockBlobClient(`${prefix}rollouts/${pointerName(app)}`);
   const readText = async (name: string): Promise<{ text: string; etag: string } | null> => {
     try {
@@ -58,6 +63,7 @@ export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
       const blob = container.getAppendBlobClient(name);
       let position: number | undefined;
       try {
+        await ensureContainer();
         await blob.createIfNotExists();
         if (options?.exclusive) position = (await blob.getProperties()).contentLength ?? 0;
       } catch (e) {
@@ -96,6 +102,7 @@ export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
       const v = options?.ifVersion;
       const conditions = v === undefined ? {} : v === null ? { ifNoneMatch: '*' } : { ifMatch: v };
       try {
+        await ensureContainer();
         await blob.upload(text, Buffer.byteLength(text), { conditions, blobHTTPHeaders: { blobContentType: 'application/json' } });
       } catch (e) {
         if (e instanceof RestError && (e.statusCode === 412 || e.statusCode === 409))
@@ -115,6 +122,7 @@ export async function blobStateStore(o: BlobStoreOptions): Promise<StateStore> {
           if (r !== null) out.push(r.text);
         }
       } catch (e) {
+        if (e instanceof RestError && e.statusCode === 404) return []; // no container yet: no rollout yet
         fail('listing the pointers', e);
       }
       return out;
