@@ -2,7 +2,7 @@
 import { compareQuantities, numericSummary } from './numbers-compare.js';
 import type { QuantityComparison } from './numbers.js';
 import { jaccard, lostDocs } from './rag.js';
-import { meanSimilarity, similarityTokens, tokenize } from './text.js';
+import { meanSimilarity, similarityTokens, tokensOf } from './text.js';
 import type { NoiseBand, NoisePosition, PairCaseResult, PairNumbers, RevisionCaseResult, SimilarityScores } from '../model/metrics.js';
 
 /** Output pairs compared for drift (green x blue) and for noise (blue x blue), at most. */
@@ -25,9 +25,9 @@ export function drift(green: readonly string[], blue: readonly string[]): Simila
   if (green.length === 0 || blue.length === 0) return null;
   const g = Math.min(green.length, Math.max(5, Math.floor(MAX_DRIFT_PAIRS / blue.length)));
   const b = Math.min(blue.length, Math.floor(MAX_DRIFT_PAIRS / g));
-  const blueTokens = blue.slice(0, b).map(tokenize);
+  const blueTokens = blue.slice(0, b).map((text) => tokensOf(text));
   const scores = green.slice(0, g).flatMap((text) => {
-    const tokens = tokenize(text);
+    const tokens = tokensOf(text);
     return blueTokens.map((other) => similarityTokens(tokens, other));
   });
   return meanSimilarity(scores);
@@ -39,7 +39,7 @@ export function noiseBand(blue: readonly string[]): NoiseBand | null {
   let m = Math.min(blue.length, 2);
   while (m < blue.length && ((m + 1) * m) / 2 <= MAX_DRIFT_PAIRS) m++;
   if (m < 2) return null;
-  const tokens = blue.slice(0, m).map(tokenize);
+  const tokens = blue.slice(0, m).map((text) => tokensOf(text));
   const scores: SimilarityScores[] = [];
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) scores.push(similarityTokens(tokens[i]!, tokens[j]!));
   const mean = meanSimilarity(scores)!;

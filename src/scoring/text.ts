@@ -1,5 +1,6 @@
 // Lexical similarity between two answers: token F1 (SQuAD) and ROUGE-L (Lin 2004).
 import type { SimilarityScores } from '../model/metrics.js';
+import { memoLast } from './memo.js';
 
 /** Longer answers are truncated to this many tokens: bounds the O(n·m) ROUGE-L table. */
 export const MAX_TOKENS = 4000;
@@ -15,6 +16,9 @@ export function tokenize(text: string): string[] {
   }
   return tokens;
 }
+
+/** tokenize() of the texts scored last, shared (read-only): a case's texts are compared several times. */
+export const tokensOf = memoLast(tokenize);
 
 // F-measure with beta = 1; 0 when either side is 0.
 function fMeasure(precision: number, recall: number): number {
