@@ -9,8 +9,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 // Lower-cased runs of Unicode letters and digits ("400 mg" → ["400", "mg"]), at most MAX_TOKENS.
 export function tokenize(text: string): string[] {
+  const lower = text.toLowerCase();
+  // match() with /g returns the strings alone (no match object per token): far less garbage. A
+  // text long enough to hold more than MAX_TOKENS tokens is scanned lazily instead.
+  if (lower.length <= MAX_TOKENS) return lower.match(WORD) ?? [];
   const tokens: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
+  for (const match of lower.matchAll(WORD)) {
     tokens.push(match[0]);
     if (tokens.length >= MAX_TOKENS) break;
   }

@@ -3,7 +3,7 @@ import type OpenAI from 'openai';
 import { Agent } from 'undici';
 import type { GoldenCase } from '../model/golden.js';
 import type { ResolvedTarget } from './options.js';
-import { startDeadline } from './deadline.js';
+import { startDeadline, type AbortLike } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';
 import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';
 import { caseMessages } from './messages.js';
@@ -36,17 +36,16 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
     const deadline = startDeadline(signal, timeoutMs);
     const callStart = performance.now();
     const elapsed = (): number => performance.now() - (probe.startedAt ?? callStart);
-    const requestOptions = {
-      signal: deadline.signal,
-      timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS,
-      fetchOptions: probeFetchOptions(probe),
-    };
+    const sdkTimeout = Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS;
     try {
       let result: Outcome;
       if (direct !== undefined) {
         if (last?.testCase !== testCase) last = { testCase, json: JSON.stringify(requestBody(t, testCase)) };
-        result = await plain(direct, last.json, requestOptions, probe);
-      } else result = await streamed(client, requestBody(t, testCase), requestOptions, probe);
+        result = await plain(direct, last.json, deadline, sdkTimeout, probe);
+      } else {
+        const requestOptions = { signal: deadline.signal, timeout: sdkTimeout, fetchOptions: probeFetchOptions(probe) };
+        result = await streamed(client, requestBody(t, testCase), requestOptions, probe);
+      }
       // The SDK ends a stream quietly when its signal aborts: check before trusting the text.
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
       if (aborted !== undefined) throw aborted.error;
@@ -83,8 +82,8 @@ function requestBody(t: ResolvedTarget, testCase: GoldenCase): Body {
   return body;
 }
 
-async function plain(direct: DirectChat, body: string, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
-  const data = await direct.send(body, options.signal, options.timeout, probe);
+async function plain(direct: DirectChat, body: string, signal: AbortLike, sdkTimeout: number, probe: FetchProbe): Promise<Outcome> {
+  const data = await direct.send(body, signal, sdkTimeout, probe);
   const end = performance.now();
   const start = probe.startedAt ?? end;
   const json: unknown = data;

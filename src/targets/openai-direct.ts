@@ -10,6 +10,7 @@ import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { Dispatcher } from 'undici';
 import { readLimited } from './body-limit.js';
+import type { AbortLike } from './deadline.js';
 import type { FetchProbe } from './openai-client.js';
 import { TargetCallError } from './types.js';
 
@@ -28,7 +29,7 @@ export interface DirectChat {
    * for 204). Throws what the SDK would have thrown (APIError, APIConnectionError, …), the
    * signal's reason on abort, or a TargetCallError for a body past the limit.
    */
-  send(body: string, signal: AbortSignal, sdkTimeoutMs: number, probe: FetchProbe): Promise<unknown>;
+  send(body: string, signal: AbortLike, sdkTimeoutMs: number, probe: FetchProbe): Promise<unknown>;
 }
 
 // Statuses whose response has no body (fetch spec "null body status"), as leanFetch treats them.
@@ -57,6 +58,7 @@ export function createDirectChat(client: OpenAI, agent: Dispatcher, limit: numbe
       probe.startedAt = performance.now();
       let res: Dispatcher.ResponseData;
       try {
+        // undici's request() takes any signal with this shape (src/targets/deadline.ts).
         res = await agent.request({ origin, path, method: 'POST', headers, body, signal });
       } catch (error) {
         throw connectionError(error, signal);
@@ -126,7 +128,7 @@ function responseHeaders(raw: Dispatcher.ResponseData['headers']): Headers {
  * fetch's `TypeError('fetch failed')` wrapped as APIConnectionTimeoutError (when it names a
  * timeout, as the SDK tests it) or APIConnectionError.
  */
-function connectionError(error: unknown, signal: AbortSignal): unknown {
+function connectionError(error: unknown, signal: AbortLike): unknown {
   if (signal.aborted) return signal.reason;
   const failed = new TypeError('fetch failed', { cause: error });
   if (/timed? ?out/i.test(`${String(failed)}${String(error)}`)) return new APIConnectionTimeoutError();
