@@ -3,7 +3,7 @@ import type { GoldenCase } from '../model/golden.js';
 import type { AttemptRecord } from '../model/attempt.js';
 import { ERROR_CLASSES } from '../model/outcome.js';
 import { scorePair } from './pair.js';
-import { forgetTexts } from './memo.js';
+import { textScope } from './memo.js';
 import { scoreRevision } from './revision.js';
 import type { CaseRecord, CaseSemanticInput, CaseStatus, RevisionCaseResult } from '../model/metrics.js';
 
@@ -107,11 +107,7 @@ export function scoreCase(
   options: ScoreCaseOptions,
   semantic?: CaseSemanticInput,
 ): CaseRecord {
-  try {
-    return scoreCaseWith(testCase, attempts, options, semantic);
-  } finally {
-    forgetTexts();
-  }
+  return textScope(() => scoreCaseWith(testCase, attempts, options, semantic));
 }
 
 function scoreCaseWith(

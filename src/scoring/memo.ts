@@ -6,6 +6,27 @@
 const SIZE = 32;
 
 const caches: Map<string, unknown>[] = [];
+const resets: (() => void)[] = [];
+
+/** Run `reset` whenever the remembered results are dropped (state that must go with them). */
+export function onForget(reset: () => void): void {
+  resets.push(reset);
+}
+
+let depth = 0;
+
+/**
+ * Run `fn` with the remembered results, and drop them when the outermost such call ends: scoreCase
+ * scores a case in one scope, and so does a direct call of scoreRevision, drift or noiseBand.
+ */
+export function textScope<T>(fn: () => T): T {
+  depth++;
+  try {
+    return fn();
+  } finally {
+    if (--depth === 0) forgetTexts();
+  }
+}
 
 /**
  * Drop every remembered result (scoreCase does once a case is scored): kept past their case they
@@ -13,6 +34,7 @@ const caches: Map<string, unknown>[] = [];
  */
 export function forgetTexts(): void {
   for (const cache of caches) cache.clear();
+  for (const reset of resets) reset();
 }
 
 /**

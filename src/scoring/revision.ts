@@ -3,10 +3,11 @@ import type { Assertion } from '../model/golden.js';
 import type { AttemptRecord } from '../model/attempt.js';
 import type { ErrorClass, Usage } from '../model/outcome.js';
 import { evaluateAssertions } from './assertions.js';
+import { textScope } from './memo.js';
 import { compareQuantities, quantitiesOf } from './numbers-compare.js';
 import { meanRag, ragScores } from './rag.js';
 import { isRefusal } from './refusal.js';
-import { meanSimilarity, similarityTokens, tokensOf } from './text.js';
+import { meanSimilarity, similarityIds, tokenIdsOf } from './text.js';
 import type { AssertionOutcome, RagScores, RevisionCaseResult, RevisionNumbers, SimilarityScores } from '../model/metrics.js';
 
 /** Distinct failed assertion outcomes kept per revision and case. */
@@ -80,6 +81,10 @@ function failedFirstTry(a: AttemptRecord): boolean {
 
 // Score one revision's attempts at one case (attempts in any order; they are sorted by repeat).
 export function scoreRevision(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
+  return textScope(() => scoreRevisionIn(attempts, input));
+}
+
+function scoreRevisionIn(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
   const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
   const ok = ordered.filter((a) => a.ok);
   const errorClasses: Partial<Record<ErrorClass, number>> = {};
@@ -100,8 +105,8 @@ export function scoreRevision(attempts: readonly AttemptRecord[], input: Revisio
 
   let ref: SimilarityScores | null = null;
   if (input.reference !== null) {
-    const refTokens = tokensOf(input.reference);
-    ref = meanSimilarity(outputs.map((text) => similarityTokens(tokensOf(text), refTokens)));
+    const refTokens = tokenIdsOf(input.reference);
+    ref = meanSimilarity(outputs.map((text) => similarityIds(tokenIdsOf(text), refTokens)));
   }
 
   return {
