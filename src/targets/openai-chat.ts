@@ -1,4 +1,5 @@
-// The openai-chat target: chat completions through the `openai` SDK, plain or streamed.
+// The openai-chat target: chat completions, plain ones straight over undici with the SDK's URL and
+// headers (src/targets/openai-direct.ts), streamed ones through the `openai` SDK.
 import type OpenAI from 'openai';
 import { Agent } from 'undici';
 import type { GoldenCase } from '../model/golden.js';
