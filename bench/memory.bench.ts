@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEAP_GROWING_PERCENT } from '../src/cli/heap.js';
 import { writeGolden } from './golden.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,8 @@ interface Result {
 async function measure(golden: string, urls: { blue: string; green: string }, work: string): Promise<Result> {
   await mkdir(work, { recursive: true });
   const args = [
+    // The V8 heap setting the CLI applies at start-up (src/cli/heap.ts): this is the CLI's compare.
+    `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
     join(here, 'measure.js'),
     '--mode',
     'revgate',

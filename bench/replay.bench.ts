@@ -7,6 +7,7 @@
 //      revgate  the same requests through the real compare() pipeline (scoring, gating, reports)
 //      http-json  the same again through revgate's http-json target (isolates SDK + fetch cost)
 //      memory   revgate again with a large N, for peak RSS only
+//    The revgate children run with the heap growing factor the CLI sets (src/cli/heap.ts).
 //    requests/s and CPU/request cover the replay phase (after readiness and warm-up, up to the
 //    report phase); peak RSS is sampled every 50 ms and cross-checked with resourceUsage().maxRSS.
 //  - Start-up: `node bin/revgate.js --version` spawned R times; median and p95 wall time.
@@ -21,6 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HEAP_GROWING_PERCENT } from '../src/cli/heap.js';
 import { writeGolden } from './golden.js';
 
 const { values: flags } = parseArgs({
@@ -69,6 +71,8 @@ function measure(
   kind = 'openai-chat',
 ): Promise<Result> {
   const args = [
+    // The revgate child runs with the V8 heap setting the CLI applies at start-up (src/cli/heap.ts).
+    ...(mode === 'revgate' ? [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`] : []),
     ...nodeFlags,
     join(here, 'measure.js'),
     '--mode',

@@ -1,7 +1,11 @@
 // The process edge: the only module that reads argv, env, TTY and signals, and sets the exit code.
 import { decideColor } from './color.js';
+import { boundHeapGrowth } from './heap.js';
 import { openDetached } from './opener.js';
 import { runCli } from './run.js';
+
+// Full GCs before the heap runs far past the live data: long runs keep a flat RSS (src/cli/heap.ts).
+boundHeapGrowth();
 
 // `revgate … | head` closes the pipe early: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

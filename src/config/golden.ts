@@ -1,4 +1,5 @@
 // Load golden sets from YAML (a list, or `{cases: [...]}`) or JSONL (one case per line).
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ConfigIssue } from '../model/errors.js';
@@ -67,6 +68,8 @@ export async function loadGoldenFile(file: string, displayName: string): Promise
         ],
       };
     }
+    // JSONL is parsed as it streams in: a 100k-case set never sits in memory as one string.
+    if (!yaml) return await parseJsonl(file, displayName);
     text = await readFile(file, 'utf8');
   } catch {
     return {
@@ -76,7 +79,7 @@ export async function loadGoldenFile(file: string, displayName: string): Promise
       issues: [{ file: displayName, path: '', message: 'golden file not found', hint: 'golden paths are relative to the suite file' }],
     };
   }
-  return extname(file).toLowerCase() === '.jsonl' ? parseJsonl(text, displayName) : parseYamlGolden(text, displayName);
+  return parseYamlGolden(text, displayName);
 }
 
 function parseYamlGolden(text: string, file: string): GoldenFileResult {
@@ -128,12 +131,15 @@ function parseYamlGolden(text: string, file: string): GoldenFileResult {
   return { cases, locations, issues: all };
 }
 
-function parseJsonl(text: string, file: string): GoldenFileResult {
+/** Read `file` in chunks and parse each line (split on \n, as `text.split('\n')` would) as it arrives. */
+async function parseJsonl(path: string, file: string): Promise<GoldenFileResult> {
   const cases: GoldenCase[] = [];
   const locations: CaseLocation[] = [];
   const issues: ConfigIssue[] = [];
-  text.split('\n').forEach((line, index) => {
-    const lineNo = index + 1;
+  let lineNo = 0;
+  let rest = '';
+  const parseLine = (line: string): void => {
+    lineNo++;
     if (line.trim() === '') return;
     let data: unknown;
     try {
@@ -151,6 +157,12 @@ function parseJsonl(text: string, file: string): GoldenFileResult {
     issues.push(...semanticIssues(r.data, file, (p) => ({ path: formatPath(p), line: lineNo })));
     cases.push(r.data);
     locations.push({ path: 'id', line: lineNo });
-  });
+  };
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) parseLine(line);
+  }
+  parseLine(rest);
   return { cases, locations, issues };
 }

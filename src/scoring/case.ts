@@ -3,6 +3,7 @@ import type { GoldenCase } from '../model/golden.js';
 import type { AttemptRecord } from '../model/attempt.js';
 import { ERROR_CLASSES } from '../model/outcome.js';
 import { scorePair } from './pair.js';
+import { textScope } from './memo.js';
 import { scoreRevision } from './revision.js';
 import type { CaseRecord, CaseSemanticInput, CaseStatus, RevisionCaseResult } from '../model/metrics.js';
 
@@ -105,6 +106,15 @@ export function scoreCase(
   attempts: { blue: readonly AttemptRecord[]; green: readonly AttemptRecord[] },
   options: ScoreCaseOptions,
   semantic?: CaseSemanticInput,
+): CaseRecord {
+  return textScope(() => scoreCaseWith(testCase, attempts, options, semantic));
+}
+
+function scoreCaseWith(
+  testCase: GoldenCase,
+  attempts: { blue: readonly AttemptRecord[]; green: readonly AttemptRecord[] },
+  options: ScoreCaseOptions,
+  semantic: CaseSemanticInput | undefined,
 ): CaseRecord {
   const reference = testCase.reference ?? null;
   const expectedDocs = testCase.expected_docs !== undefined && testCase.expected_docs.length > 0 ? testCase.expected_docs : null;

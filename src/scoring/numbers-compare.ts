@@ -8,6 +8,7 @@ import {
   type QuantityDimension,
   type QuantityPair,
 } from './numbers.js';
+import { memoLast } from './memo.js';
 
 /*
  * Matching heuristic.
@@ -76,13 +77,20 @@ function pairGreedy(
   return pairs;
 }
 
+/**
+ * extractQuantities() of a text with each quantity's context words, for the texts compared last
+ * (shared, read-only): a case's reference and answers are compared several times.
+ */
+export const quantitiesOf = memoLast((text: string): { quantities: Quantity[]; contexts: Set<string>[] } => {
+  const quantities = extractQuantities(text);
+  return { quantities, contexts: quantities.map((q) => contextWords(text, q)) };
+});
+
 // Reference quantities matched, changed or missing in the candidate, and the candidate's added ones.
 export function compareQuantities(reference: string, candidate: string, options: CompareOptions = {}): QuantityComparison {
   const tol = options.relTolerance ?? 0.01;
-  const refs = extractQuantities(reference);
-  const gots = extractQuantities(candidate);
-  const refCtx = refs.map((q) => contextWords(reference, q));
-  const gotCtx = gots.map((q) => contextWords(candidate, q));
+  const { quantities: refs, contexts: refCtx } = quantitiesOf(reference);
+  const { quantities: gots, contexts: gotCtx } = quantitiesOf(candidate);
   const sims = refCtx.map((a) => gotCtx.map((b) => jaccardWords(a, b)));
   const usedRef = refs.map(() => false);
   const usedGot = gots.map(() => false);

@@ -2,7 +2,8 @@
 import { compareQuantities, numericSummary } from './numbers-compare.js';
 import type { QuantityComparison } from './numbers.js';
 import { jaccard, lostDocs } from './rag.js';
-import { meanSimilarity, similarityTokens, tokenize } from './text.js';
+import { textScope } from './memo.js';
+import { meanSimilarity, similarityIds, tokenIdsOf } from './text.js';
 import type { NoiseBand, NoisePosition, PairCaseResult, PairNumbers, RevisionCaseResult, SimilarityScores } from '../model/metrics.js';
 
 /** Output pairs compared for drift (green x blue) and for noise (blue x blue), at most. */
@@ -22,13 +23,17 @@ export interface ScorePairOptions {
 // Mean similarity over green x blue output pairs. With many repeats only the first outputs are
 // paired: up to max(5, ⌊25 / |blue|⌋) green outputs, then up to ⌊25 / green used⌋ blue outputs.
 export function drift(green: readonly string[], blue: readonly string[]): SimilarityScores | null {
+  return textScope(() => driftIn(green, blue));
+}
+
+function driftIn(green: readonly string[], blue: readonly string[]): SimilarityScores | null {
   if (green.length === 0 || blue.length === 0) return null;
   const g = Math.min(green.length, Math.max(5, Math.floor(MAX_DRIFT_PAIRS / blue.length)));
   const b = Math.min(blue.length, Math.floor(MAX_DRIFT_PAIRS / g));
-  const blueTokens = blue.slice(0, b).map(tokenize);
+  const blueTokens = blue.slice(0, b).map((text) => tokenIdsOf(text));
   const scores = green.slice(0, g).flatMap((text) => {
-    const tokens = tokenize(text);
-    return blueTokens.map((other) => similarityTokens(tokens, other));
+    const tokens = tokenIdsOf(text);
+    return blueTokens.map((other) => similarityIds(tokens, other));
   });
   return meanSimilarity(scores);
 }
@@ -36,12 +41,16 @@ export function drift(green: readonly string[], blue: readonly string[]): Simila
 // Blue-vs-blue similarity (an A/A test) over all pairs {i < j} of the first m blue outputs, m the
 // largest with m(m−1)/2 ≤ 25 (7 outputs, 21 pairs); null with fewer than 2 outputs.
 export function noiseBand(blue: readonly string[]): NoiseBand | null {
+  return textScope(() => noiseBandIn(blue));
+}
+
+function noiseBandIn(blue: readonly string[]): NoiseBand | null {
   let m = Math.min(blue.length, 2);
   while (m < blue.length && ((m + 1) * m) / 2 <= MAX_DRIFT_PAIRS) m++;
   if (m < 2) return null;
-  const tokens = blue.slice(0, m).map(tokenize);
+  const tokens = blue.slice(0, m).map((text) => tokenIdsOf(text));
   const scores: SimilarityScores[] = [];
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) scores.push(similarityTokens(tokens[i]!, tokens[j]!));
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) scores.push(similarityIds(tokens[i]!, tokens[j]!));
   const mean = meanSimilarity(scores)!;
   const values = scores.map((s) => s.rougeL);
   return { rougeL: mean.rougeL, f1: mean.f1, min: Math.min(...values), max: Math.max(...values), pairs: scores.length };

@@ -3,11 +3,11 @@ import type { Assertion } from '../model/golden.js';
 import type { AttemptRecord } from '../model/attempt.js';
 import type { ErrorClass, Usage } from '../model/outcome.js';
 import { evaluateAssertions } from './assertions.js';
-import { compareQuantities } from './numbers-compare.js';
-import { extractQuantities } from './numbers.js';
+import { textScope } from './memo.js';
+import { compareQuantities, quantitiesOf } from './numbers-compare.js';
 import { meanRag, ragScores } from './rag.js';
 import { isRefusal } from './refusal.js';
-import { meanSimilarity, similarityTokens, tokenize } from './text.js';
+import { meanSimilarity, similarityIds, tokenIdsOf } from './text.js';
 import type { AssertionOutcome, RagScores, RevisionCaseResult, RevisionNumbers, SimilarityScores } from '../model/metrics.js';
 
 /** Distinct failed assertion outcomes kept per revision and case. */
@@ -54,7 +54,7 @@ function scoreAssertions(assertions: readonly Assertion[], outputs: readonly str
 // Numeric consistency of each answer with the reference (compareQuantities), averaged; changed,
 // missing and added quantities summed over the answers. Null when the reference has no quantities.
 export function scoreNumbers(reference: string | null, outputs: readonly string[]): RevisionNumbers | null {
-  if (reference === null || extractQuantities(reference).length === 0) return null;
+  if (reference === null || quantitiesOf(reference).quantities.length === 0) return null;
   const out: RevisionNumbers = { consistency: null, changed: 0, missing: 0, added: 0 };
   let sum = 0;
   for (const text of outputs) {
@@ -81,6 +81,10 @@ function failedFirstTry(a: AttemptRecord): boolean {
 
 // Score one revision's attempts at one case (attempts in any order; they are sorted by repeat).
 export function scoreRevision(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
+  return textScope(() => scoreRevisionIn(attempts, input));
+}
+
+function scoreRevisionIn(attempts: readonly AttemptRecord[], input: RevisionScoringInput): RevisionCaseResult {
   const ordered = [...attempts].sort((a, b) => a.repeat - b.repeat);
   const ok = ordered.filter((a) => a.ok);
   const errorClasses: Partial<Record<ErrorClass, number>> = {};
@@ -101,8 +105,8 @@ export function scoreRevision(attempts: readonly AttemptRecord[], input: Revisio
 
   let ref: SimilarityScores | null = null;
   if (input.reference !== null) {
-    const refTokens = tokenize(input.reference);
-    ref = meanSimilarity(outputs.map((text) => similarityTokens(tokenize(text), refTokens)));
+    const refTokens = tokenIdsOf(input.reference);
+    ref = meanSimilarity(outputs.map((text) => similarityIds(tokenIdsOf(text), refTokens)));
   }
 
   return {

@@ -2,7 +2,7 @@
 import { Pool } from 'undici';
 import type { ResolvedTarget } from './options.js';
 import type { GoldenCase } from '../model/golden.js';
-import { startDeadline } from './deadline.js';
+import { asSignal, startDeadline } from './deadline.js';
 import { extractAnswer, extractDocs, extractUsage } from './extract.js';
 import { renderBody, TemplateError } from './template.js';
 import {
@@ -42,7 +42,7 @@ export function createHttpJsonTarget(t: ResolvedTarget, options: TransportOption
     const start = performance.now();
     let ttfbMs: number | undefined;
     try {
-      const response = await pool.request({ method: 'POST', path: url.pathname + url.search, headers, body, signal: deadline.signal });
+      const response = await pool.request({ method: 'POST', path: url.pathname + url.search, headers, body, signal: asSignal(deadline) });
       ttfbMs = performance.now() - start;
       const text = (await readLimited(response.body, limit)).toString('utf8');
       const totalMs = performance.now() - start;

@@ -1,16 +1,19 @@
-// The openai-chat target: chat completions through the `openai` SDK, plain or streamed.
+// The openai-chat target: chat completions, plain ones straight over undici with the SDK's URL and
+// headers (src/targets/openai-direct.ts), streamed ones through the `openai` SDK.
 import type OpenAI from 'openai';
 import { Agent } from 'undici';
 import type { GoldenCase } from '../model/golden.js';
 import type { ResolvedTarget } from './options.js';
-import { startDeadline } from './deadline.js';
+import { startDeadline, type AbortLike } from './deadline.js';
 import { extractDocs, extractUsage } from './extract.js';
 import { DEFAULT_CONNECTIONS, type TransportOptions } from './http-json.js';
 import { caseMessages } from './messages.js';
+import { createDirectChat, type DirectChat } from './openai-direct.js';
 import { createOpenAIClient, probeFetchOptions, splitQuery, type FetchProbe, type SdkFetchOptions } from './openai-client.js';
 import { fromSdkError } from './openai-errors.js';
 import { getPath } from './path.js';
 import { readChatStream } from './openai-stream.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body-limit.js';
 import { abortOutcome, safeUrl, secretRedactor } from './transport-errors.js';
 import { TargetCallError, type CallOptions, type Target, type TargetResponse } from './types.js';
 
@@ -22,6 +25,10 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
   const agent = new Agent({ connections: options.connections ?? DEFAULT_CONNECTIONS, keepAliveTimeout: 30_000 });
   // One client for every call; each call's timing comes back through its own probe (fetchOptions).
   const client = createOpenAIClient(t, agent, options.maxResponseBytes);
+  // Plain calls go around the SDK's request path (src/targets/openai-direct.ts); streams through it.
+  const direct = t.stream ? undefined : createDirectChat(client, agent, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  // The JSON of the last case's body: a case's repeats (and retries) are sent back to back.
+  let last: { testCase: GoldenCase; json: string } | undefined;
   const redact = secretRedactor(t);
   const where = `POST ${safeUrl(`${splitQuery(t.url).base}/chat/completions`)}`;
 
@@ -30,14 +37,16 @@ export function createOpenAIChatTarget(t: ResolvedTarget, options: TransportOpti
     const deadline = startDeadline(signal, timeoutMs);
     const callStart = performance.now();
     const elapsed = (): number => performance.now() - (probe.startedAt ?? callStart);
-    const requestOptions = {
-      signal: deadline.signal,
-      timeout: Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS,
-      fetchOptions: probeFetchOptions(probe),
-    };
-    const body = requestBody(t, testCase);
+    const sdkTimeout = Math.ceil(timeoutMs) + SDK_TIMEOUT_GRACE_MS;
     try {
-      const result = t.stream ? await streamed(client, body, requestOptions, probe) : await plain(client, body, requestOptions, probe);
+      let result: Outcome;
+      if (direct !== undefined) {
+        if (last?.testCase !== testCase) last = { testCase, json: JSON.stringify(requestBody(t, testCase)) };
+        result = await plain(direct, last.json, deadline, sdkTimeout, probe);
+      } else {
+        const requestOptions = { signal: deadline.signal, timeout: sdkTimeout, fetchOptions: probeFetchOptions(probe) };
+        result = await streamed(client, requestBody(t, testCase), requestOptions, probe);
+      }
       // The SDK ends a stream quietly when its signal aborts: check before trusting the text.
       const aborted = abortOutcome(deadline, signal, where, timeoutMs, elapsed());
       if (aborted !== undefined) throw aborted.error;
@@ -74,9 +83,8 @@ function requestBody(t: ResolvedTarget, testCase: GoldenCase): Body {
   return body;
 }
 
-async function plain(client: OpenAI, body: Body, options: RequestOptions, probe: FetchProbe): Promise<Outcome> {
-  const params = body as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
-  const { data, response } = await client.chat.completions.create(params, options).withResponse();
+async function plain(direct: DirectChat, body: string, signal: AbortLike, sdkTimeout: number, probe: FetchProbe): Promise<Outcome> {
+  const data = await direct.send(body, signal, sdkTimeout, probe);
   const end = performance.now();
   const start = probe.startedAt ?? end;
   const json: unknown = data;
@@ -89,7 +97,7 @@ async function plain(client: OpenAI, body: Body, options: RequestOptions, probe:
   const totalMs = end - start;
   const ttfbMs = (probe.headersAt ?? end) - start;
   return {
-    response: { text, usage: extractUsage(json), status: response.status, ttfbMs, ttftMs: undefined, totalMs },
+    response: { text, usage: extractUsage(json), status: probe.status ?? 200, ttfbMs, ttftMs: undefined, totalMs },
     json,
   };
 }

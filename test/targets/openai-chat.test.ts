@@ -1,5 +1,9 @@
+import { Agent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIChatTarget } from '../../src/targets/openai-chat.js';
+import { createOpenAIClient } from '../../src/targets/openai-client.js';
+import { fromSdkError } from '../../src/targets/openai-errors.js';
+import type { ResolvedTarget } from '../../src/targets/options.js';
 import type { Target } from '../../src/targets/types.js';
 import {
   AZURE_DOCS,
@@ -188,6 +192,100 @@ describe('openai-chat target', () => {
     await expect(client.call(golden({ id: 'c1', question: 'q' }), opts())).rejects.toMatchObject({
       errorClass: '5xx',
       message: expect.stringContaining('error event in the stream: model overloaded'),
+    });
+  });
+
+  // Plain calls go straight over undici (src/targets/openai-direct.ts): on the wire they must be
+  // what the SDK's own create() sent, and failures must read the same.
+  describe('plain calls around the SDK send and fail as the SDK did', () => {
+    const question = golden({ id: 'c1', question: 'Max dose?' });
+    const variants: Array<{ name: string; make: (url: string) => ResolvedTarget }> = [
+      {
+        name: 'OpenAI, bearer key, extra headers and body',
+        make: (url) =>
+          target({
+            url: `${url}/v1`,
+            apiKey: 'sk-test',
+            model: 'gpt-4o',
+            system: 'Be brief',
+            temperature: 0,
+            maxTokens: 50,
+            extraBody: { seed: 7 },
+            headers: { 'x-trace': 'on' },
+          }),
+      },
+      {
+        name: 'Azure, api-key and api-version',
+        make: (url) => target({ url: `${url}/openai/deployments/gpt4o?tenant=a`, apiKey: 'azure-key-1', apiVersion: '2024-10-21' }),
+      },
+      { name: 'no key', make: (url) => target({ url }) },
+    ];
+    /** The same request through the SDK's create(), as the target sent it before. */
+    async function viaSdk(t: ResolvedTarget, timeoutMs: number): Promise<unknown> {
+      const agent = new Agent();
+      try {
+        const sdk = createOpenAIClient(t, agent);
+        const body = { model: t.model ?? 'default', messages: [{ role: 'user' as const, content: 'Max dose?' }] } as Record<
+          string,
+          unknown
+        >;
+        if (t.system !== undefined) body['messages'] = [{ role: 'system', content: t.system }, ...(body['messages'] as unknown[])];
+        if (t.temperature !== undefined) body['temperature'] = t.temperature;
+        if (t.maxTokens !== undefined) body['max_tokens'] = t.maxTokens;
+        Object.assign(body, t.extraBody, { stream: false });
+        return await sdk.chat.completions
+          .create(body as never, { timeout: timeoutMs + 1_000 })
+          .then((data: unknown) => data)
+          .catch((e: unknown) => e);
+      } finally {
+        await agent.close();
+      }
+    }
+
+    it.each(variants)('$name: same method, URL, headers and body', async ({ make }) => {
+      server = await startServer((_req, res) => sendJson(res, 200, chatCompletion('ok')));
+      const t = make(server.url);
+      await viaSdk(t, 5_000);
+      client = createOpenAIChatTarget(t);
+      await client.call(question, opts(5_000));
+      const [sdk, direct] = server.received;
+      expect(direct?.method).toBe(sdk?.method);
+      expect(direct?.url).toBe(sdk?.url);
+      expect(direct?.body).toBe(sdk?.body);
+      const { connection: _a, ...directHeaders } = direct!.headers;
+      const { connection: _b, ...sdkHeaders } = sdk!.headers;
+      expect(directHeaders).toEqual(sdkHeaders);
+      expect(Object.keys(directHeaders)).toEqual(Object.keys(sdkHeaders));
+    });
+
+    const failures: Array<{ name: string; status: number; body: string; headers?: Record<string, string> }> = [
+      { name: 'a JSON error body', status: 400, body: JSON.stringify({ error: { message: 'bad param', code: 'x' } }) },
+      { name: 'a text error body', status: 502, body: 'upstream <b>down</b>' },
+      { name: 'an empty 503', status: 503, body: '' },
+      { name: '429 with retry-after-ms', status: 429, body: '{"error":{"message":"slow down"}}', headers: { 'retry-after-ms': '1500' } },
+      { name: 'a 200 that is not JSON', status: 200, body: 'not json' },
+      { name: 'a 200 with broken JSON', status: 200, body: '{"choices": [' },
+    ];
+    it.each(failures)('$name: the same error class, status, message and retry delay', async ({ status, body, headers }) => {
+      server = await startServer((_req, res) => {
+        res.writeHead(status, { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain', ...headers });
+        res.end(body);
+      });
+      const t = target({ url: server.url, apiKey: 'sk-test' });
+      const sdkOutcome = await viaSdk(t, 5_000);
+      client = createOpenAIChatTarget(t);
+      const error = (await client.call(question, opts(5_000)).catch((e: unknown) => e)) as Record<string, unknown>;
+      const where = `POST ${server.url}/chat/completions`;
+      const expected =
+        sdkOutcome instanceof Error
+          ? fromSdkError(sdkOutcome, { where, redact: (s) => s, elapsedMs: 0, status })
+          : { errorClass: 'extraction', status: undefined, retryAfterMs: undefined, message: expect.stringContaining('not JSON') };
+      expect(error).toMatchObject({
+        errorClass: expected.errorClass,
+        retryAfterMs: expected.retryAfterMs,
+        message: expected.message,
+      });
+      if (sdkOutcome instanceof Error) expect(error['status']).toBe(expected.status);
     });
   });
 });
