@@ -13,6 +13,9 @@
 // median of its runs (each figure on its own). Prints a Markdown table, and merges the figures
 // under "process" into reports/bench-<date>.json.
 // Flags: --n 2000  --repeats 3  --concurrency 64  --latency-ms 50  --quick (n 500, 1 repeat)
+//        --before <dir>: also run the revgate of another checkout (e.g. a build of an earlier commit:
+//        `git worktree add /tmp/old <commit> && (cd /tmp/old && npm ci && npm run build)`), interleaved
+//        with the others, as a "before" column: before and after measured in one sitting.
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +32,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     'latency-ms': { type: 'string', default: '50' },
     quick: { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 });
 const n = Number(flags.n ?? (flags.quick ? 500 : 2000));
@@ -36,6 +40,7 @@ const repeats = Number(flags.repeats ?? (flags.quick ? 1 : 3));
 const concurrency = Number(flags.concurrency);
 const latencyMs = Number(flags['latency-ms']);
 const here = fileURLToPath(new URL('.', import.meta.url));
+const beforeBin = flags.before === undefined ? undefined : join(flags.before, 'bin/revgate.js');
 
 interface Job {
   name: string;
@@ -84,8 +89,8 @@ async function plainRun(golden: string, urls: { blue: string; green: string }): 
   return strip(t);
 }
 
-async function revgateRun(suite: string, out: string, cases: number): Promise<RevgateRun> {
-  const t = await timedNode([join(ROOT, 'bin/revgate.js'), 'compare', suite, '--progress', 'none', '--out', out]);
+async function revgateRun(suite: string, out: string, cases: number, bin = join(ROOT, 'bin/revgate.js')): Promise<RevgateRun> {
+  const t = await timedNode([bin, 'compare', suite, '--progress', 'none', '--out', out]);
   // 0 pass, 1 fail, 2 inconclusive are verdicts; 3 (run error) and 4 (invalid) are not a measurement.
   if (t.code > 2) throw new Error(`revgate compare exited ${t.code}: ${t.stderr.slice(-2000)}`);
   const [dir] = await readdir(out);
@@ -108,7 +113,7 @@ console.log(
 );
 if (load > cpus().length / 2) console.log('  warning: the machine is busy; figures will be slow and noisy');
 
-const results: { job: Job; plain: Run[]; revgate: RevgateRun[] }[] = [];
+const results: { job: Job; plain: Run[]; revgate: RevgateRun[]; before: RevgateRun[] }[] = [];
 try {
   for (const job of jobs) {
     const golden = join(work, `golden-${job.n}.jsonl`);
@@ -128,11 +133,12 @@ try {
           reportsDir: join(work, 'unused'),
         }),
       );
-      const entry = { job, plain: [] as Run[], revgate: [] as RevgateRun[] };
+      const entry = { job, plain: [] as Run[], revgate: [] as RevgateRun[], before: [] as RevgateRun[] };
       for (let r = 1; r <= repeats; r++) {
-        console.log(`· ${job.name}: run ${r}/${repeats}: plain undici client, revgate compare …`);
+        console.log(`· ${job.name}: run ${r}/${repeats}: plain undici client, revgate compare${beforeBin ? ', revgate before' : ''} …`);
         entry.plain.push(await plainRun(golden, mock));
         entry.revgate.push(await revgateRun(suite, join(work, `out-${results.length}-${r}`), job.n));
+        if (beforeBin) entry.before.push(await revgateRun(suite, join(work, `before-${results.length}-${r}`), job.n, beforeBin));
       }
       results.push(entry);
     } finally {
@@ -145,23 +151,31 @@ try {
 
 const fmtS = (s: number) => `${s.toFixed(2)} s`;
 const fmtMB = (mb: number) => `${mb.toFixed(0)} MB`;
-const rows: [string, string, string, string][] = [];
+const rows: string[][] = [];
 const figures: Record<string, unknown>[] = [];
-for (const { job, plain, revgate } of results) {
-  const m = (rs: Run[], f: (r: Run) => number) => median(rs.map(f));
-  const wall = [m(plain, (r) => r.wallS), m(revgate, (r) => r.wallS)] as const;
-  const cpu = [m(plain, (r) => r.cpuS), m(revgate, (r) => r.cpuS)] as const;
-  const rss = [m(plain, (r) => r.maxRssMB), m(revgate, (r) => r.maxRssMB)] as const;
+for (const { job, plain, revgate, before } of results) {
+  const m = (rs: Run[], f: (r: Run) => number) => (rs.length ? median(rs.map(f)) : NaN);
+  // Columns: plain, [revgate before,] revgate; the ratio is revgate / plain ([before → after]).
+  const cols = (f: (r: Run) => number) => [m(plain, f), m(before, f), m(revgate, f)] as const;
+  const wall = cols((r) => r.wallS);
+  const cpu = cols((r) => r.cpuS);
+  const rss = cols((r) => r.maxRssMB);
+  const row = (name: string, v: readonly [number, number, number], fmt: (x: number) => string, ratio = true) => {
+    const r = (x: number) => `${(x / v[0]).toFixed(2)}×`;
+    rows.push([
+      name,
+      fmt(v[0]),
+      ...(beforeBin ? [fmt(v[1])] : []),
+      fmt(v[2]),
+      ratio ? (beforeBin ? `${r(v[1])} → ${r(v[2])}` : r(v[2])) : '',
+    ]);
+  };
   const ideal = job.idealS === undefined ? '' : ` (ideal ${fmtS(job.idealS)})`;
-  rows.push([`${job.name}: wall${ideal}`, fmtS(wall[0]), fmtS(wall[1]), `${(wall[1] / wall[0]).toFixed(2)}×`]);
-  rows.push([`${job.name}: CPU user+sys`, fmtS(cpu[0]), fmtS(cpu[1]), `${(cpu[1] / cpu[0]).toFixed(2)}×`]);
-  rows.push([
-    `${job.name}: CPU per request`,
-    `${((cpu[0] / (2 * job.n)) * 1000).toFixed(3)} ms`,
-    `${((cpu[1] / (2 * job.n)) * 1000).toFixed(3)} ms`,
-    '',
-  ]);
-  rows.push([`${job.name}: peak RSS`, fmtMB(rss[0]), fmtMB(rss[1]), `${(rss[1] / rss[0]).toFixed(2)}×`]);
+  const perReq = (s: number) => `${((s / (2 * job.n)) * 1000).toFixed(3)} ms`;
+  row(`${job.name}: wall${ideal}`, wall, fmtS);
+  row(`${job.name}: CPU user+sys`, cpu, fmtS);
+  row(`${job.name}: CPU per request`, cpu, perReq, false);
+  row(`${job.name}: peak RSS`, rss, fmtMB);
   figures.push({
     job: job.name,
     n: job.n,
@@ -171,14 +185,21 @@ for (const { job, plain, revgate } of results) {
     idealWallS: job.idealS ?? null,
     median: {
       plain: { wallS: wall[0], cpuS: cpu[0], maxRssMB: rss[0] },
-      revgate: { wallS: wall[1], cpuS: cpu[1], maxRssMB: rss[1] },
+      revgate: { wallS: wall[2], cpuS: cpu[2], maxRssMB: rss[2] },
+      ...(beforeBin ? { before: { wallS: wall[1], cpuS: cpu[1], maxRssMB: rss[1] } } : {}),
     },
     verdicts: revgate.map((r) => r.verdict),
-    runs: { plain, revgate },
+    runs: { plain, revgate, ...(beforeBin ? { before } : {}) },
   });
 }
 
-const head: [string, string, string, string] = ['job', 'plain undici client', 'revgate compare', 'ratio'];
+const head = [
+  'job',
+  'plain undici client',
+  ...(beforeBin ? ['revgate before'] : []),
+  'revgate compare',
+  beforeBin ? 'ratio to plain, before → after' : 'ratio',
+];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(`\n${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
@@ -195,7 +216,8 @@ const file = await mergeIntoReport('bench', {
     n,
     concurrency,
     repeats,
-    table: rows.map(([job, plain, revgate, ratio]) => ({ job, plain, revgate, ratio })),
+    ...(beforeBin ? { before: flags.before } : {}),
+    table: rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]]))),
     jobs: figures,
   },
 });
