@@ -1,5 +1,6 @@
 // Progress: a cli-progress bar on an interactive terminal, periodic plain lines otherwise (CI logs).
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { ReplayProgress } from '../replay/engine.js';
 
 export interface ProgressView {
@@ -11,6 +12,8 @@ export interface ProgressView {
 export function createProgress(mode: 'bar' | 'lines' | 'none', write: (s: string) => void, intervalMs = 5000): ProgressView {
   if (mode === 'none') return { update() {}, stop() {} };
   if (mode === 'bar') {
+    // Loaded for a bar only (an interactive terminal): CI runs and `--progress none` never pay for it.
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
     const bar = new cliProgress.SingleBar(
       {
         format: 'replay |{bar}| {value}/{total} cases | {attempts} attempts | errors blue {eb} green {eg} | {eta_formatted}',

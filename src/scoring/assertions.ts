@@ -1,11 +1,22 @@
 // Per-attempt assertions on an answer (the `assert` list of a golden case).
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import type { Assertion } from '../model/golden.js';
 import { isRefusal } from './refusal.js';
 import type { AssertionOutcome } from '../model/metrics.js';
 
-// One validator per schema object, compiled once (Ajv compilation is the expensive step).
-const ajv = new Ajv({ allErrors: true, strict: false });
+// One validator per schema object, compiled once (Ajv compilation is the expensive step). Ajv (76
+// files) is loaded on the first json_schema assertion only: most suites have none, and every
+// `compare` process paid for it at start-up.
+let ajvInstance: AjvClass | undefined;
+function ajvOf(): AjvClass {
+  if (ajvInstance === undefined) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
+    ajvInstance = new Ajv({ allErrors: true, strict: false });
+  }
+  return ajvInstance;
+}
 const validators = new WeakMap<object, ValidateFunction | Error>();
 // Regexes compiled once per (pattern, flags); a failed compilation is cached as its Error.
 const regexes = new Map<string, RegExp | Error>();
@@ -44,7 +55,7 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction | Error
   let v = validators.get(schema);
   if (v === undefined) {
     try {
-      v = ajv.compile(schema);
+      v = ajvOf().compile(schema);
     } catch (error) {
       v = error instanceof Error ? error : new Error(String(error));
     }
@@ -116,7 +127,7 @@ function check(a: Assertion, text: string): string | undefined {
       const validate = validatorFor(a.schema);
       if (validate instanceof Error) return `invalid JSON Schema: ${validate.message}`;
       if (validate(parsed.value)) return undefined;
-      return ajv.errorsText(validate.errors, { dataVar: 'answer' });
+      return ajvOf().errorsText(validate.errors, { dataVar: 'answer' });
     }
     case 'max-length':
     case 'min-length': {
