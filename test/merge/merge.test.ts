@@ -134,6 +134,9 @@ describe('revgate merge', () => {
     const md = await readFile(join(merged.dir, 'summary.md'), 'utf8');
     expect(md).toMatch(/merged from shards 1, 2, 3 of 3/);
     expect(existsSync(join(merged.dir, 'junit.xml'))).toBe(true);
+    // The HTML page reads its cases back from the merged cases.jsonl (the shards' cases are not kept in memory).
+    const html = await readFile(join(merged.dir, 'report.html'), 'utf8');
+    for (const c of report.cases) expect(html, c.id).toContain(JSON.stringify(c.id).slice(1, -1));
     expect(merged.stderr).toMatch(/merged shards 1, 2, 3 of 3: 15 cases/);
   });
 
