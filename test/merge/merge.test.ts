@@ -160,6 +160,26 @@ describe('revgate merge', () => {
     expect(merged.stdout).toMatch(/^::warning title=revgate run.shards::merged run incomplete: shard 3 of 3 missing/m);
   });
 
+  it('merges reports in another JSON layout (compact, pretty-printed) into the same cases and verdict', async () => {
+    // compare writes one case per line, which merge streams; any other layout is read whole.
+    const relaid = await Promise.all(
+      shardFiles.map(async (f, i) => {
+        const file = join(s.dir, `relaid-${i + 1}.json`);
+        const r = JSON.parse(await readFile(f, 'utf8'));
+        await writeFile(file, i === 1 ? JSON.stringify(r, null, 2) : JSON.stringify(r));
+        return file;
+      }),
+    );
+    const [a, b] = await Promise.all([mergeCli(shardFiles, 'layout-a'), mergeCli(relaid, 'layout-b')]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(await readFile(join(b.dir, 'cases.jsonl'), 'utf8')).toBe(await readFile(join(a.dir, 'cases.jsonl'), 'utf8'));
+    const [ra, rb] = [await readReport(a.dir), await readReport(b.dir)];
+    expect(rb.checks).toEqual(ra.checks);
+    expect(rb.metrics).toEqual(ra.metrics);
+    expect(rb.verdict).toEqual(ra.verdict);
+  });
+
   it('refuses reports that are not shards of one run (exit 4), writing nothing', async () => {
     const tamper = async (from: string, name: string, edit: (r: Loose) => void) => {
       const r = JSON.parse(await readFile(from, 'utf8'));
