@@ -40,17 +40,6 @@ const REQUIRED: [string, Kind][] = [
 
 /** Read and check a report.json; throws ReportInvalidError naming the first problem found. */
 export async function loadReport(file: string): Promise<Report> {
-  return (await loadReportWithLayout(file)).report;
-}
-
-/** The line that opens the cases array in the layout writeReportJson writes (one case per line after it). */
-export const CASES_LINE = '  "cases": [';
-
-/**
- * loadReport, also telling whether the file has writeReportJson's layout: the cases array opened
- * by CASES_LINE, then exactly one case per line (so a reader can stream them one line at a time).
- */
-export async function loadReportWithLayout(file: string): Promise<{ report: Report; casesOnePerLine: boolean }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -64,21 +53,7 @@ export async function loadReportWithLayout(file: string): Promise<{ report: Repo
     const problem = fieldProblem(data, path, kind);
     if (problem !== null) throw new ReportInvalidError(file, problem);
   }
-  const report = data as Report;
-  return { report, casesOnePerLine: casesOnePerLine(text, report.cases.length) };
-}
-
-// The cases array runs from CASES_LINE to the first line "  ]" after it (any nested content is
-// indented deeper); one case per line when the lines between are as many as the cases.
-function casesOnePerLine(text: string, cases: number): boolean {
-  const open = text.indexOf(`\n${CASES_LINE}\n`);
-  if (open < 0 || cases === 0) return false;
-  const first = open + CASES_LINE.length + 2;
-  const close = text.indexOf('\n  ]', first - 1);
-  if (close < 0) return false;
-  let lines = 1;
-  for (let i = text.indexOf('\n', first); i >= 0 && i < close; i = text.indexOf('\n', i + 1)) lines++;
-  return lines === cases;
+  return data as Report;
 }
 
 function parseJson(file: string, text: string): unknown {

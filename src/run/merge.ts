@@ -3,10 +3,9 @@
 // reports carry, and write one report. Statistics are computed on the merged cases (a Wilcoxon
 // test over 3 × 40 cases is one test over 120 pairs), never averaged across shards.
 import { JsonlSink } from '../replay/jsonl-sink.js';
-import { jsonlLines, readJsonlTolerant } from '../files/jsonl.js';
+import { readJsonlTolerant } from '../files/jsonl.js';
 import type { CheckResult } from '../model/verdict.js';
-import { CASES_LINE, loadReport, loadReportWithLayout } from '../report/load.js';
-import { ReportInvalidError } from '../model/errors.js';
+import { loadReport } from '../report/load.js';
 import type { ErrorSample, Report, ReportSummary, RunInfo } from '../model/report.js';
 import { rendererFor } from '../report/renderers.js';
 import { DEFAULT_REPORT_FORMATS } from '../report/schema.js';
@@ -72,42 +71,10 @@ export async function merge(files: readonly string[], options: MergeOptions): Pr
  * summary: the cases of all shards together would hold the whole run in memory (2.5 GB at 200k
  * cases); feedCases reads them again one shard at a time.
  */
-async function loadShards(files: readonly string[]): Promise<LoadedShard[]> {
-  const shards: LoadedShard[] = [];
-  for (const file of files) {
-    const { report, casesOnePerLine } = await loadReportWithLayout(file);
-    shards.push({ file, report: summaryOf(report), cases: report.cases.length, casesOnePerLine });
-  }
+async function loadShards(files: readonly string[]): Promise<ShardReport[]> {
+  const shards: ShardReport[] = [];
+  for (const file of files) shards.push({ file, report: summaryOf(await loadReport(file)) });
   return shards.sort((a, b) => (a.report.run.shard?.index ?? 0) - (b.report.run.shard?.index ?? 0));
-}
-
-interface LoadedShard extends ShardReport {
-  /** How many cases the report holds. */
-  cases: number;
-  /** One case per line after CASES_LINE (as compare writes it): the cases can be streamed. */
-  casesOnePerLine: boolean;
-}
-
-/** A shard's cases: streamed line by line when the layout allows, else from the whole report read again. */
-async function* shardCases(shard: LoadedShard): AsyncGenerator<CaseRecord> {
-  if (!shard.casesOnePerLine) {
-    yield* (await loadReport(shard.file)).cases;
-    return;
-  }
-  let inCases = false;
-  let count = 0;
-  for await (const line of jsonlLines(shard.file)) {
-    if (!inCases) {
-      inCases = line === CASES_LINE;
-      continue;
-    }
-    if (line.startsWith('  ]')) break;
-    const json = line.trimEnd();
-    yield JSON.parse(json.endsWith(',') ? json.slice(0, -1) : json) as CaseRecord;
-    count++;
-  }
-  if (count !== shard.cases)
-    throw new ReportInvalidError(shard.file, `it changed during the merge (${count} cases, ${shard.cases} before)`);
 }
 
 function summaryOf(report: Report): ReportSummary {
@@ -118,12 +85,13 @@ function summaryOf(report: Report): ReportSummary {
 // Cases are fed shard by shard, each shard in its golden order (a shard report does not record the
 // cases' positions in the whole suite). Every metric, rank test and count is order-free; only a
 // bootstrap interval resamples in case order, so it matches an unsharded run up to resampling noise.
-// The cases are read again, one at a time (one shard's report at a time for a hand-edited layout).
-async function feedCases(shards: readonly LoadedShard[], collector: RunCollector, casesFile: string): Promise<void> {
+// One shard's report is in memory at a time: read again (and checked again, in case it changed).
+async function feedCases(shards: readonly ShardReport[], collector: RunCollector, casesFile: string): Promise<void> {
   const out = new JsonlSink<CaseRecord>(casesFile);
   try {
-    for (const shard of shards) {
-      for await (const record of shardCases(shard)) {
+    for (const { file } of shards) {
+      const { cases } = await loadReport(file);
+      for (const record of cases) {
         collector.add(record);
         await out.write(record);
       }
