@@ -3,6 +3,7 @@
 // reports carry, and write one report. Statistics are computed on the merged cases (a Wilcoxon
 // test over 3 × 40 cases is one test over 120 pairs), never averaged across shards.
 import { JsonlSink } from '../replay/jsonl-sink.js';
+import { readJsonlTolerant } from '../files/jsonl.js';
 import type { CheckResult } from '../model/verdict.js';
 import { loadReport } from '../report/load.js';
 import type { ErrorSample, Report, ReportSummary, RunInfo } from '../model/report.js';
@@ -50,7 +51,7 @@ export async function merge(files: readonly string[], options: MergeOptions): Pr
 
   const progress = mergedProgress(shards, plan);
   const gated = gateRun(collector, config.settings, progress, [...missingShards(plan, progress), ...setupChecks(shards, plan.total)]);
-  const { cases: _cases, ...summaryBase } = base.report;
+  const summaryBase = base.report;
   const summary: ReportSummary = {
     ...summaryBase,
     tool: { name: 'revgate', version: VERSION },
@@ -60,26 +61,37 @@ export async function merge(files: readonly string[], options: MergeOptions): Pr
   };
   const written: Record<string, string> = { cases: paths.cases, json: paths.report };
   await writeReportJson(paths.report, summary, paths.cases);
-  // The shards' cases are in memory anyway: formats that show cases (html) read them from there.
-  const renderings = await writeRenderings({ summary, cases: () => shards.flatMap((sh) => sh.report.cases) }, paths.dir, formats);
+  // Formats that show cases (html) stream them back from the merged cases.jsonl, as compare does.
+  const renderings = await writeRenderings({ summary, cases: () => readJsonlTolerant<CaseRecord>(paths.cases) }, paths.dir, formats);
   return { summary, files: { ...written, ...renderings }, missing: plan.missing };
 }
 
-/** Load every report (each is checked by loadReport), ordered by shard index. */
-async function loadShards(files: readonly string[]): Promise<ShardReport<Report>[]> {
-  const shards: ShardReport<Report>[] = [];
-  for (const file of files) shards.push({ file, report: await loadReport(file) });
+/**
+ * Load every report (each is checked by loadReport), ordered by shard index, keeping only its
+ * summary: the cases of all shards together would hold the whole run in memory (2.5 GB at 200k
+ * cases); feedCases reads them again one shard at a time.
+ */
+async function loadShards(files: readonly string[]): Promise<ShardReport[]> {
+  const shards: ShardReport[] = [];
+  for (const file of files) shards.push({ file, report: summaryOf(await loadReport(file)) });
   return shards.sort((a, b) => (a.report.run.shard?.index ?? 0) - (b.report.run.shard?.index ?? 0));
+}
+
+function summaryOf(report: Report): ReportSummary {
+  const { cases: _cases, ...summary } = report;
+  return summary;
 }
 
 // Cases are fed shard by shard, each shard in its golden order (a shard report does not record the
 // cases' positions in the whole suite). Every metric, rank test and count is order-free; only a
 // bootstrap interval resamples in case order, so it matches an unsharded run up to resampling noise.
-async function feedCases(shards: readonly ShardReport<Report>[], collector: RunCollector, casesFile: string): Promise<void> {
+// One shard's report is in memory at a time: read again (and checked again, in case it changed).
+async function feedCases(shards: readonly ShardReport[], collector: RunCollector, casesFile: string): Promise<void> {
   const out = new JsonlSink<CaseRecord>(casesFile);
   try {
-    for (const { report } of shards) {
-      for (const record of report.cases) {
+    for (const { file } of shards) {
+      const { cases } = await loadReport(file);
+      for (const record of cases) {
         collector.add(record);
         await out.write(record);
       }

@@ -1,7 +1,7 @@
 // Seeded bootstrap confidence intervals: paired mean delta (BCa or percentile) and ratios.
 import { normalCdf, normalQuantile } from './normal.js';
 import { mulberry32, randomInt, type Rng } from './random.js';
-import { mean, quantileSorted } from './summary.js';
+import { mean, quantileSelect, quantileSorted } from './summary.js';
 import type { IntervalResult } from './types.js';
 
 export interface BootstrapOptions {
@@ -112,6 +112,73 @@ export function bootstrapRatioCI(
   ratios.sort((x, y) => x - y);
   const alpha = 1 - confidence;
   return { ...base, estimate, lower: quantileSorted(ratios, alpha / 2), upper: quantileSorted(ratios, 1 - alpha / 2), discarded };
+}
+
+// bootstrapRatioCI with stat = the type 7 q-quantile (green pXX / blue pXX), fast: the same
+// resampling scheme and the same RNG draws (numerator then denominator, per resample), but each
+// resample is drawn into one reused Float64Array and its quantile found by selection (O(n))
+// instead of a sort (O(n log n), ~170 ms at n = 200k, 4000 times). The result is identical to
+// bootstrapRatioCI(numerator, denominator, xs => quantileSorted(xs.sort((a, b) => a - b), q)).
+// Input with NaN, ±Infinity or −0 (where a comparator sort's placement of NaN and the sign of a
+// zero could differ) takes that generic path.
+export function bootstrapQuantileRatioCI(
+  numerator: readonly number[],
+  denominator: readonly number[],
+  q: number,
+  opts: BootstrapOptions = {},
+): RatioBootstrapResult {
+  const plain = (xs: readonly number[]): boolean => xs.every((x) => Number.isFinite(x) && !Object.is(x, -0));
+  if (numerator.length === 0 || denominator.length === 0 || !plain(numerator) || !plain(denominator)) {
+    return bootstrapRatioCI(
+      numerator,
+      denominator,
+      (xs) =>
+        quantileSorted(
+          xs.sort((a, b) => a - b),
+          q,
+        ),
+      opts,
+    );
+  }
+  const confidence = opts.confidence ?? 0.95;
+  const resamples = opts.resamples ?? 2000;
+  const base = { n: numerator.length + denominator.length, confidence, resamples, method: 'percentile' };
+  const none = (reason: string, estimate: number | null = null): RatioBootstrapResult => ({
+    ...base,
+    estimate,
+    lower: null,
+    upper: null,
+    discarded: 0,
+    reason,
+  });
+  const num = Float64Array.from(numerator);
+  const den = Float64Array.from(denominator);
+  const numBuf = new Float64Array(num.length);
+  const denBuf = new Float64Array(den.length);
+  numBuf.set(num);
+  denBuf.set(den);
+  const estimate = quantileSelect(numBuf, q) / quantileSelect(denBuf, q);
+  if (!Number.isFinite(estimate)) return none('the ratio of the observed statistics is not finite');
+  const rng = mulberry32(opts.seed ?? 1);
+  const ratios: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    resampleInto(num, numBuf, rng);
+    const top = quantileSelect(numBuf, q);
+    resampleInto(den, denBuf, rng);
+    const r = top / quantileSelect(denBuf, q);
+    if (Number.isFinite(r)) ratios.push(r);
+  }
+  const discarded = resamples - ratios.length;
+  if (ratios.length < 2) return none('almost every resampled ratio was not finite', estimate);
+  ratios.sort((x, y) => x - y);
+  const alpha = 1 - confidence;
+  return { ...base, estimate, lower: quantileSorted(ratios, alpha / 2), upper: quantileSorted(ratios, 1 - alpha / 2), discarded };
+}
+
+// One bootstrap resample of xs into out (same length), drawing as resample() does.
+function resampleInto(xs: Float64Array, out: Float64Array, rng: Rng): void {
+  const n = xs.length;
+  for (let i = 0; i < n; i++) out[i] = xs[randomInt(rng, n)]!;
 }
 
 function resample(xs: readonly number[], rng: Rng): number[] {

@@ -2,7 +2,7 @@
 export type { Alternative, TestResult, IntervalResult } from './types.js';
 export * from './distributions.js';
 export { mulberry32, randomInt, randomNormal, randomBernoulli, type Rng } from './random.js';
-export { mean, median, quantileSorted, averageRanks, tieTerm, type Ranking } from './summary.js';
+export { mean, median, quantileSorted, quantileSelect, averageRanks, tieTerm, type Ranking } from './summary.js';
 export { wilcoxonSignedRank, type WilcoxonOptions, type WilcoxonResult } from './wilcoxon.js';
 export { signedRankCounts, exactSignedRankP } from './signed-rank-distribution.js';
 export { mannWhitneyU, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney.js';
@@ -12,6 +12,7 @@ export { kthPairwiseDifference } from './pairwise-select.js';
 export {
   pairedBootstrapMeanCI,
   bootstrapRatioCI,
+  bootstrapQuantileRatioCI,
   type BootstrapOptions,
   type PairedBootstrapOptions,
   type BootstrapResult,

@@ -18,6 +18,69 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
   return a + (h - lo) * (b - a);
 }
 
+// The same type 7 quantile as quantileSorted, of an unsorted Float64Array, in O(n) by selection
+// (Floyd & Rivest 1975) rather than a sort: the k-th smallest value and the smallest value above
+// it are the two values quantileSorted interpolates, so the result is identical. Reorders `xs` in
+// place. NaN-free input only (a comparator sort puts NaN anywhere; selection is undefined for it).
+export function quantileSelect(xs: Float64Array, q: number): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  selectKth(xs, lo, 0, n - 1);
+  const a = xs[lo]!;
+  let b = a;
+  if (lo + 1 < n) {
+    // After selection, every value right of lo is >= a: the next order statistic is their minimum.
+    b = xs[lo + 1]!;
+    for (let i = lo + 2; i < n; i++) if (xs[i]! < b) b = xs[i]!;
+  }
+  return a + (h - lo) * (b - a);
+}
+
+// Floyd–Rivest selection: moves the k-th smallest of xs[left..right] to index k, smaller values
+// left of it and larger right of it (the variant of V. Agafonkin's quickselect, ISC).
+function selectKth(xs: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      // Recurse on a sample around k so the pivot lands near the k-th value.
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      selectKth(xs, k, newLeft, newRight);
+    }
+    const t = xs[k]!;
+    let i = left;
+    let j = right;
+    swap(xs, left, k);
+    if (xs[right]! > t) swap(xs, left, right);
+    while (i < j) {
+      swap(xs, i, j);
+      i++;
+      j--;
+      while (xs[i]! < t) i++;
+      while (xs[j]! > t) j--;
+    }
+    if (xs[left] === t) swap(xs, left, j);
+    else {
+      j++;
+      swap(xs, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(xs: Float64Array, i: number, j: number): void {
+  const t = xs[i]!;
+  xs[i] = xs[j]!;
+  xs[j] = t;
+}
+
 // Median (type 7 quantile at 0.5) of an unsorted array.
 export function median(xs: readonly number[]): number {
   return quantileSorted(

@@ -134,6 +134,9 @@ describe('revgate merge', () => {
     const md = await readFile(join(merged.dir, 'summary.md'), 'utf8');
     expect(md).toMatch(/merged from shards 1, 2, 3 of 3/);
     expect(existsSync(join(merged.dir, 'junit.xml'))).toBe(true);
+    // The HTML page reads its cases back from the merged cases.jsonl (the shards' cases are not kept in memory).
+    const html = await readFile(join(merged.dir, 'report.html'), 'utf8');
+    for (const c of report.cases) expect(html, c.id).toContain(JSON.stringify(c.id).slice(1, -1));
     expect(merged.stderr).toMatch(/merged shards 1, 2, 3 of 3: 15 cases/);
   });
 
@@ -155,6 +158,26 @@ describe('revgate merge', () => {
     // In GitHub Actions: the job summary is appended and the missing shard is a warning annotation.
     expect(await readFile(step, 'utf8')).toMatch(/## revgate: \*\*INCONCLUSIVE\*\*/);
     expect(merged.stdout).toMatch(/^::warning title=revgate run.shards::merged run incomplete: shard 3 of 3 missing/m);
+  });
+
+  it('merges reports in another JSON layout (compact, pretty-printed) into the same cases and verdict', async () => {
+    // compare writes one case per line, which merge streams; any other layout is read whole.
+    const relaid = await Promise.all(
+      shardFiles.map(async (f, i) => {
+        const file = join(s.dir, `relaid-${i + 1}.json`);
+        const r = JSON.parse(await readFile(f, 'utf8'));
+        await writeFile(file, i === 1 ? JSON.stringify(r, null, 2) : JSON.stringify(r));
+        return file;
+      }),
+    );
+    const [a, b] = await Promise.all([mergeCli(shardFiles, 'layout-a'), mergeCli(relaid, 'layout-b')]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(await readFile(join(b.dir, 'cases.jsonl'), 'utf8')).toBe(await readFile(join(a.dir, 'cases.jsonl'), 'utf8'));
+    const [ra, rb] = [await readReport(a.dir), await readReport(b.dir)];
+    expect(rb.checks).toEqual(ra.checks);
+    expect(rb.metrics).toEqual(ra.metrics);
+    expect(rb.verdict).toEqual(ra.verdict);
   });
 
   it('refuses reports that are not shards of one run (exit 4), writing nothing', async () => {

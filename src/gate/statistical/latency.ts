@@ -1,5 +1,5 @@
 // Latency and TTFT: the shift green − blue (Mann-Whitney U + Hodges-Lehmann) and percentile ratios.
-import { bootstrapRatioCI, hodgesLehmann, mannWhitneyU, median, quantileSorted } from '../../stats/index.js';
+import { bootstrapQuantileRatioCI, hodgesLehmann, mannWhitneyU, median, quantileSorted } from '../../stats/index.js';
 import { bounds, sampleSd, tooFew, type MeasureInput, type Measurement } from './measure.js';
 
 function samples({ spec, data }: MeasureInput): { blue: number[]; green: number[] } {
@@ -49,7 +49,7 @@ export function measureRatio(input: MeasureInput): Measurement {
   const test = `bootstrap percentile interval of the p${Math.round(q * 100)} ratio (${options.resamples} resamples; interval-only, not in the Holm family)`;
   const n = Math.min(blue.length, green.length);
   if (n < options.minCases) return tooFew(test, 'bootstrap', n, ['sample per revision', 'samples per revision'], options.minCases);
-  const ci = bootstrapRatioCI(green, blue, stat, { confidence: options.confidence, resamples: options.resamples, seed: options.seed });
+  const ci = bootstrapQuantileRatioCI(green, blue, q, { confidence: options.confidence, resamples: options.resamples, seed: options.seed });
   return {
     test,
     short: 'bootstrap',
