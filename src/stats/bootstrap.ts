@@ -87,31 +87,10 @@ export function bootstrapRatioCI(
   stat: (xs: number[]) => number,
   opts: BootstrapOptions = {},
 ): RatioBootstrapResult {
-  const confidence = opts.confidence ?? 0.95;
-  const resamples = opts.resamples ?? 2000;
-  const base = { n: numerator.length + denominator.length, confidence, resamples, method: 'percentile' };
-  const none = (reason: string, estimate: number | null = null): RatioBootstrapResult => ({
-    ...base,
-    estimate,
-    lower: null,
-    upper: null,
-    discarded: 0,
-    reason,
+  return percentileRatio(numerator.length, denominator.length, opts, (rng) => {
+    if (rng === null) return stat([...numerator]) / stat([...denominator]);
+    return stat(resample(numerator, rng)) / stat(resample(denominator, rng));
   });
-  if (numerator.length === 0 || denominator.length === 0) return none('both samples need at least one value');
-  const estimate = stat([...numerator]) / stat([...denominator]);
-  if (!Number.isFinite(estimate)) return none('the ratio of the observed statistics is not finite');
-  const rng = mulberry32(opts.seed ?? 1);
-  const ratios: number[] = [];
-  for (let b = 0; b < resamples; b++) {
-    const r = stat(resample(numerator, rng)) / stat(resample(denominator, rng));
-    if (Number.isFinite(r)) ratios.push(r);
-  }
-  const discarded = resamples - ratios.length;
-  if (ratios.length < 2) return none('almost every resampled ratio was not finite', estimate);
-  ratios.sort((x, y) => x - y);
-  const alpha = 1 - confidence;
-  return { ...base, estimate, lower: quantileSorted(ratios, alpha / 2), upper: quantileSorted(ratios, 1 - alpha / 2), discarded };
 }
 
 // bootstrapRatioCI with stat = the type 7 q-quantile (green pXX / blue pXX), fast: the same
@@ -140,9 +119,27 @@ export function bootstrapQuantileRatioCI(
       opts,
     );
   }
+  const num = Float64Array.from(numerator);
+  const den = Float64Array.from(denominator);
+  const numBuf = new Float64Array(num.length);
+  const denBuf = new Float64Array(den.length);
+  return percentileRatio(num.length, den.length, opts, (rng) => {
+    if (rng === null) {
+      numBuf.set(num);
+      denBuf.set(den);
+    } else resampleInto(num, numBuf, rng);
+    const top = quantileSelect(numBuf, q);
+    if (rng !== null) resampleInto(den, denBuf, rng);
+    return top / quantileSelect(denBuf, q);
+  });
+}
+
+// The percentile interval of `resamples` ratios: `ratio(null)` is the observed one, `ratio(rng)`
+// one resample's (numerator drawn before denominator); non-finite ratios are discarded and counted.
+function percentileRatio(nNum: number, nDen: number, opts: BootstrapOptions, ratio: (rng: Rng | null) => number): RatioBootstrapResult {
   const confidence = opts.confidence ?? 0.95;
   const resamples = opts.resamples ?? 2000;
-  const base = { n: numerator.length + denominator.length, confidence, resamples, method: 'percentile' };
+  const base = { n: nNum + nDen, confidence, resamples, method: 'percentile' };
   const none = (reason: string, estimate: number | null = null): RatioBootstrapResult => ({
     ...base,
     estimate,
@@ -151,21 +148,13 @@ export function bootstrapQuantileRatioCI(
     discarded: 0,
     reason,
   });
-  const num = Float64Array.from(numerator);
-  const den = Float64Array.from(denominator);
-  const numBuf = new Float64Array(num.length);
-  const denBuf = new Float64Array(den.length);
-  numBuf.set(num);
-  denBuf.set(den);
-  const estimate = quantileSelect(numBuf, q) / quantileSelect(denBuf, q);
+  if (nNum === 0 || nDen === 0) return none('both samples need at least one value');
+  const estimate = ratio(null);
   if (!Number.isFinite(estimate)) return none('the ratio of the observed statistics is not finite');
   const rng = mulberry32(opts.seed ?? 1);
   const ratios: number[] = [];
   for (let b = 0; b < resamples; b++) {
-    resampleInto(num, numBuf, rng);
-    const top = quantileSelect(numBuf, q);
-    resampleInto(den, denBuf, rng);
-    const r = top / quantileSelect(denBuf, q);
+    const r = ratio(rng);
     if (Number.isFinite(r)) ratios.push(r);
   }
   const discarded = resamples - ratios.length;
