@@ -17,6 +17,7 @@ import { Pool } from 'undici';
 import { loadSuite } from '../src/config/load-suite.js';
 import { compare } from '../src/run/compare.js';
 import { chatBody, type BenchCase } from './golden.js';
+import { BENCH_THRESHOLDS } from './proc.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -152,16 +153,7 @@ function suiteYaml(): string {
       green: { url: `${args.green}/v1${args.kind === 'http-json' ? '/chat/completions' : ''}` },
       sampling: { concurrency, repeats: 1, timeout: '30s', retries: 2, warmup, deadline: '60m', readyTimeout: '10s', seed: 7 },
       scoring: { k: 5, driftTolerance: 0.5, minCases: 5 },
-      thresholds: [
-        'error_rate <= 1%',
-        'ratio.latency.p95 <= 1.5',
-        'delta.rag.recall@5 >= -0.02',
-        'delta.rag.mrr >= -0.03',
-        'delta.ref.rougeL.mean >= -0.05',
-        'refusal_rate <= 2%',
-        { check: 'delta.ref.rougeL.mean >= -0.05', tags: ['treatment'] },
-        { check: 'drift.moved_share <= 0.5', advisory: true },
-      ],
+      thresholds: BENCH_THRESHOLDS,
       report: { formats: args.formats.split(','), dir: join(args.work, 'reports'), topCases: 5 },
     },
     null,

@@ -46,7 +46,7 @@ export interface SuiteOptions {
   thresholds?: unknown[];
 }
 
-/** The thresholds of bench/measure.ts's suite (the in-process bench gates the same way). */
+/** The thresholds of the bench suites (in-process in bench/measure.ts, whole-process here). */
 export const BENCH_THRESHOLDS: unknown[] = [
   'error_rate <= 1%',
   'ratio.latency.p95 <= 1.5',

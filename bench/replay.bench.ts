@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HEAP_GROWING_PERCENT } from '../src/cli/heap.js';
 import { writeGolden } from './golden.js';
+import { startMock } from './proc.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -109,19 +110,6 @@ function measure(
   });
 }
 
-async function startServer(): Promise<{ blue: string; green: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(here, 'zero-server.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((res, rej) => {
-    let buf = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      buf += d;
-      if (buf.includes('\n')) res(buf.split('\n')[0]!);
-    });
-    child.on('exit', (code) => rej(new Error(`zero-server exited ${code}`)));
-  });
-  return { ...(JSON.parse(line) as { blue: string; green: string }), stop: () => child.stdin.end() };
-}
-
 function startupTimes(runs: number): number[] {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -145,7 +133,7 @@ function checked(r: Result, cases: number): Result {
 }
 
 const work = await mkdtemp(join(tmpdir(), 'revgate-bench-'));
-const server = await startServer();
+const server = await startMock();
 try {
   const load = loadavg()[0]!;
   console.log(
